@@ -1,0 +1,3 @@
+from sio_codegen.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,158 @@
+"""AsyncAPI 3.x -> the model. A channel's ``address`` is the namespace (the channel key when the
+address is null); an operation with ``action: receive`` is what the client sends, ``send`` is what
+the server emits; an operation's ``reply`` is the ack."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sio_codegen import pointer as jp
+from sio_codegen.build import ApiBuilder, merge_patch, unwrap
+from sio_codegen.model import Api, Direction, SecurityRequirement
+from sio_codegen.refs import is_ref, ref_target
+
+ACTIONS: dict[str, Direction] = {"receive": "client", "send": "server"}
+
+
+def apply_traits(message: Any) -> Any:
+    """3.x: traits are merged in order, and the message's own values take precedence."""
+    inner = unwrap(message)
+    traits = inner.get("traits") if isinstance(inner, dict) else None
+    if not isinstance(traits, list) or not traits:
+        return inner
+    merged: Any = {}
+    for trait in traits:
+        merged = merge_patch(merged, unwrap(trait))
+    return merge_patch(merged, {k: v for k, v in inner.items() if k != "traits"})
+
+
+def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
+    schemes = _security_schemes(doc)
+    builder.add_component_schemas(unwrap(doc.get("components")))
+    server_security = _servers(builder, doc)
+    channels = unwrap(doc.get("channels")) or {}
+    by_identity: dict[int, tuple[str, Any]] = {}
+    for key in sorted(channels):
+        channel = unwrap(channels[key])
+        pointer = jp.join(["channels", key])
+        if not isinstance(channel, dict):
+            builder.report.error("a channel must be a mapping", builder.at(pointer))
+            continue
+        address = channel.get("address")
+        ns = builder.namespace(address if isinstance(address, str) else key, pointer, channel)
+        by_identity[id(channel)] = (pointer, ns)
+        for requirement in server_security:
+            builder.add_security(ns, requirement)
+
+    operations = unwrap(doc.get("operations")) or {}
+    for op_key in sorted(operations):
+        operation = unwrap(operations[op_key])
+        op_pointer = jp.join(["operations", op_key])
+        if not isinstance(operation, dict):
+            continue
+        channel = unwrap(operation.get("channel"))
+        found = by_identity.get(id(channel))
+        direction = ACTIONS.get(str(operation.get("action")))
+        if found is None or direction is None:
+            builder.report.error(
+                "operation needs a channel of this document and an action (send or receive)",
+                builder.at(op_pointer),
+            )
+            continue
+        _, ns = found
+        for requirement in _requirements(operation.get("security")):
+            builder.add_security(ns, requirement)
+        replies = _reply_messages(operation)
+        for key, node, pointer in _operation_messages(operation, channel, op_pointer):
+            builder.add_message(
+                ns,
+                direction,
+                _named_node(node, channel),
+                apply_traits(node),
+                pointer=pointer,
+                key=key,
+                reply_messages=replies,
+            )
+    return builder.finish(unwrap(doc.get("info")) or {}, schemes)
+
+
+def _operation_messages(operation: dict[str, Any], channel: dict[str, Any], op_pointer: str) -> list[tuple[str, Any, str]]:
+    """The operation's messages (references into the channel), or else all of the channel's."""
+    channel_messages = unwrap(channel.get("messages")) or {}
+    keys = {id(unwrap(v)): k for k, v in channel_messages.items()}
+    listed = unwrap(operation.get("messages"))
+    if isinstance(listed, list):
+        return [
+            (keys.get(id(unwrap(m)), ""), m, f"{op_pointer}/messages/{i}")
+            for i, m in enumerate(listed)
+        ]
+    return [
+        (k, channel_messages[k], f"{op_pointer}/channel/messages/{jp.escape(k)}")
+        for k in sorted(channel_messages)
+    ]
+
+
+def _named_node(node: Any, channel: dict[str, Any]) -> Any:
+    """The node that names a message's models: the channel's entry for it, which is usually a
+    reference to ``#/components/messages/<Name>``."""
+    channel_messages = unwrap(channel.get("messages")) or {}
+    for value in channel_messages.values():
+        if unwrap(value) is unwrap(node):
+            return value
+    return node
+
+
+def _reply_messages(operation: dict[str, Any]) -> list[Any]:
+    reply = unwrap(operation.get("reply"))
+    if not isinstance(reply, dict):
+        return []
+    listed = unwrap(reply.get("messages"))
+    if isinstance(listed, list) and listed:
+        return [_resolved_reply(m, reply) for m in listed]
+    channel = unwrap(reply.get("channel"))
+    if isinstance(channel, dict):
+        messages = unwrap(channel.get("messages")) or {}
+        return [messages[k] for k in sorted(messages)]
+    return []
+
+
+def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
+    channel = unwrap(reply.get("channel"))
+    return _named_node(message, channel) if isinstance(channel, dict) else message
+
+
+def _security_schemes(doc: dict[str, Any]) -> dict[str, Any]:
+    components = unwrap(doc.get("components")) or {}
+    schemes = unwrap(components.get("securitySchemes")) if isinstance(components, dict) else None
+    return {k: unwrap(v) for k, v in schemes.items()} if isinstance(schemes, dict) else {}
+
+
+def _requirements(node: Any) -> list[SecurityRequirement]:
+    """3.x security: a list of Security Scheme objects (usually references to components)."""
+    result: list[SecurityRequirement] = []
+    for item in unwrap(node) or []:
+        scheme = unwrap(item)
+        if not isinstance(scheme, dict):
+            continue
+        name = ref_target(item).rsplit("/", 1)[-1] if is_ref(item) else str(scheme.get("type", ""))
+        scopes = tuple(s for s in scheme.get("scopes", []) or [] if isinstance(s, str))
+        result.append(SecurityRequirement(name, merge_patch({}, scheme), scopes))
+    return result
+
+
+def _servers(builder: ApiBuilder, doc: dict[str, Any]) -> list[SecurityRequirement]:
+    servers = unwrap(doc.get("servers")) or {}
+    security: list[SecurityRequirement] = []
+    for name in sorted(servers) if isinstance(servers, dict) else []:
+        server = unwrap(servers[name])
+        if not isinstance(server, dict):
+            continue
+        host = server.get("host") if isinstance(server.get("host"), str) else ""
+        pathname = server.get("pathname") if isinstance(server.get("pathname"), str) else ""
+        protocol = server.get("protocol") if isinstance(server.get("protocol"), str) else ""
+        url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
+        builder.add_server(name, url, protocol, pathname.rstrip("/"))
+        for requirement in _requirements(server.get("security")):
+            if requirement not in security:
+                security.append(requirement)
+    return security

@@ -1,0 +1,105 @@
+"""The version-neutral model of a Socket.IO API. Loaders fill it; generators only read it.
+
+Schemas are plain JSON Schema dicts in ``Api.schemas``, keyed by their model class name, and
+linked to each other with ``{"$ref": "#/definitions/<Name>"}``. Events point at them by name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Direction = Literal["client", "server"]
+"""Who emits the event: ``client`` (the server receives it) or ``server`` (the server emits it)."""
+
+
+@dataclass(frozen=True)
+class SchemaUse:
+    """A schema used as a payload, an ack or a binding: the model class that validates it."""
+
+    model: str
+    pointer: str
+    """Where in the spec it was defined (a JSON pointer into the root document or a file URI)."""
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    """The Socket.IO event name, exactly as sent on the wire."""
+    identifier: str
+    """A Python identifier, unique within its namespace and direction."""
+    direction: Direction
+    payload: SchemaUse | None
+    ack: SchemaUse | None
+    summary: str = ""
+    description: str = ""
+    deprecated: bool = False
+    multiple_args: bool = False
+    """The payload is a tuple-form array whose items are the event's positional arguments."""
+    examples: tuple[Any, ...] = ()
+    handler: str = ""
+    """The ``x-handler`` of the message (Asynction's dotted path), for information."""
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """``x-handlers`` of a namespace: the dotted paths named there, empty when not named."""
+
+    connect: str = ""
+    disconnect: str = ""
+    error: str = ""
+
+
+@dataclass(frozen=True)
+class Bindings:
+    """WebSockets channel bindings: schemas of the handshake's query and headers."""
+
+    query: SchemaUse | None = None
+    headers: SchemaUse | None = None
+
+
+@dataclass(frozen=True)
+class SecurityRequirement:
+    scheme_name: str
+    scheme: dict[str, Any]
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Namespace:
+    name: str
+    """The Socket.IO namespace, always starting with ``/``."""
+    identifier: str
+    """snake_case, e.g. ``root`` for ``/``, ``admin`` for ``/admin``."""
+    class_prefix: str
+    """PascalCase, e.g. ``Root``, ``Admin``."""
+    description: str = ""
+    client_events: tuple[Event, ...] = ()
+    server_events: tuple[Event, ...] = ()
+    hooks: Hooks = field(default_factory=Hooks)
+    bindings: Bindings = field(default_factory=Bindings)
+    security: tuple[SecurityRequirement, ...] = ()
+    pointer: str = ""
+
+
+@dataclass(frozen=True)
+class Server:
+    name: str
+    url: str
+    protocol: str
+    socketio_path: str
+    """The Engine.IO endpoint path, ``/socket.io`` unless the server's URL or pathname says."""
+
+
+@dataclass(frozen=True)
+class Api:
+    asyncapi: str
+    title: str
+    version: str
+    description: str
+    servers: tuple[Server, ...]
+    namespaces: tuple[Namespace, ...]
+    schemas: dict[str, Any]
+    """Model class name -> JSON Schema, sorted by name."""
+    spec_sha256: str
+    security_schemes: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,68 @@
+"""The Pydantic v2 models module: every schema of the Api, in one datamodel-code-generator call."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from datamodel_code_generator import (
+    DataModelType,
+    InputFileType,
+    NamingStrategy,
+    PythonVersion,
+    generate,
+)
+
+# The document handed to datamodel-code-generator has a root it insists on turning into a class;
+# this one is unused and removed from the output.
+_ROOT = "SioCodegenDocumentRoot"
+_ROOT_BLOCK = f"class {_ROOT}(RootModel[Any]):\n    root: Any\n"
+
+
+class ModelGenerationError(RuntimeError):
+    """datamodel-code-generator could not express the schemas."""
+
+
+def render_models(schemas: dict[str, Any], header: str) -> str:
+    """Python source (not yet formatted) of a module with one model per entry of ``schemas``."""
+    if not schemas:
+        return header + "\nfrom __future__ import annotations\n\n__all__: list[str] = []\n"
+    document = {"$schema": "http://json-schema.org/draft-07/schema#", "definitions": schemas}
+    try:
+        with warnings.catch_warnings():
+            # e.g. "format of 'first_name' not understood": such strings stay plain str.
+            warnings.simplefilter("ignore")
+            source = _generate(document, header)
+    except RecursionError:
+        raise ModelGenerationError("schemas nest too deeply for the model generator") from None
+    except Exception as exc:  # the generator raises many types; all mean the same to the user
+        raise ModelGenerationError(f"datamodel-code-generator failed: {exc}") from exc
+    if source.count(_ROOT_BLOCK) == 1:
+        source = source.replace(_ROOT_BLOCK, "")
+    return source
+
+
+def _generate(document: dict[str, Any], header: str) -> str:
+    source = generate(
+        document,
+        input_file_type=InputFileType.JsonSchema,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_310,
+        class_name=_ROOT,
+        custom_file_header=header.rstrip("\n"),
+        disable_timestamp=True,
+        formatters=[],
+        naming_strategy=NamingStrategy.ParentPrefixed,
+        enum_field_as_literal="all",
+        use_annotated=True,
+        field_constraints=True,
+        use_double_quotes=True,
+        use_standard_collections=True,
+        use_union_operator=True,
+        use_schema_description=True,
+        use_field_description=True,
+        capitalise_enum_members=True,
+    )
+    if not isinstance(source, str):
+        raise ModelGenerationError("datamodel-code-generator returned several modules")
+    return source

@@ -1,0 +1,177 @@
+"""``$ref`` resolution through jsonref: local pointers, relative files, cycles; remote refs gated.
+
+jsonref replaces every ``{"$ref": ...}`` with a lazy proxy. The proxies are kept: later stages use
+them to know that a schema was referenced, and by which URI, which is how models get stable names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urlsplit
+from urllib.request import url2pathname
+
+import jsonref
+
+from sio_codegen.diagnostics import Location, Report, SpecError
+from sio_codegen.source import SourceFile, display_path, read_source
+
+JsonRef = jsonref.JsonRef
+
+
+class RefRefused(Exception):
+    """A ``$ref`` that cannot be followed: not allowed (remote), or its file is missing."""
+
+
+def is_ref(node: object) -> bool:
+    return type(node) is JsonRef
+
+
+def ref_target(node: Any) -> str:
+    """The absolute URI (with fragment) a jsonref proxy points to."""
+    return str(JsonRef.full_uri.fget(node))
+
+
+def ref_text(node: Any) -> str:
+    return str(node.__reference__.get("$ref", ""))
+
+
+def uri_path(uri: str) -> Path:
+    return Path(url2pathname(unquote(urlsplit(uri).path)))
+
+
+@dataclass
+class ResolvedSpec:
+    """The root document with its references replaced by proxies, and every file that was read."""
+
+    root: SourceFile
+    data: Any
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    @property
+    def root_uri(self) -> str:
+        return self.root.path.resolve().as_uri()
+
+    def location(self, uri: str, pointer: str) -> Location:
+        source = self.sources.get(urldefrag(uri)[0])
+        if source is None:
+            return Location(uri, pointer)
+        return source.location(pointer)
+
+    def files(self) -> list[Path]:
+        return sorted(s.path for s in self.sources.values())
+
+
+class _Loader:
+    def __init__(self, spec: ResolvedSpec, allow_remote: bool) -> None:
+        self.spec = spec
+        self.allow_remote = allow_remote
+
+    def __call__(self, uri: str) -> Any:
+        scheme = urlsplit(uri).scheme
+        if scheme in ("http", "https"):
+            if not self.allow_remote:
+                raise RefRefused("remote references are refused; pass --allow-remote-refs to fetch")
+            return jsonref.jsonloader(uri)
+        if scheme != "file":
+            raise RefRefused(f"unsupported reference scheme {scheme!r}")
+        source = self.spec.sources.get(uri)
+        if source is None:
+            file = uri_path(uri)
+            if not file.is_file():
+                raise RefRefused(f"file not found: {display_path(file)}")
+            source = read_source(file)
+            self.spec.sources[uri] = source
+        return source.data
+
+
+def resolve(path: Path, report: Report, *, allow_remote: bool = False) -> ResolvedSpec:
+    """Load ``path`` and resolve every ``$ref`` reachable from it; errors go to ``report``."""
+    root = read_source(path)
+    spec = ResolvedSpec(root, None)
+    spec.sources[spec.root_uri] = root
+    if not isinstance(root.data, dict):
+        report.error(
+            "expected a mapping at the top of an AsyncAPI document, "
+            f"found {type(root.data).__name__}",
+            root.location(""),
+        )
+        raise SpecError(report.errors)
+    spec.data = jsonref.replace_refs(
+        root.data,
+        base_uri=spec.root_uri,
+        loader=_Loader(spec, allow_remote),
+        jsonschema=False,
+        merge_props=False,
+        proxies=True,
+        lazy_load=True,
+    )
+    _check_all_refs(spec, report)
+    return spec
+
+
+def walk(spec: ResolvedSpec) -> Iterator[tuple[Any, str, str]]:
+    """Every container in the resolved document once, with its file URI and pointer there."""
+    seen: set[int] = set()
+    stack: list[tuple[Any, str, str]] = [(spec.data, spec.root_uri, "")]
+    while stack:
+        node, uri, ptr = stack.pop()
+        if is_ref(node):
+            try:
+                target = node.__subject__
+            except (jsonref.JsonRefError, RecursionError):
+                continue
+            uri, ptr = urldefrag(ref_target(node))
+            ptr = unquote(ptr)
+            node = target
+        if not isinstance(node, (dict, list)) or id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node, uri, ptr
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        children = [(v, uri, f"{ptr}/{str(k).replace('~', '~0').replace('/', '~1')}") for k, v in items]
+        stack.extend(reversed(children))
+
+
+def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
+    """Force every proxy once so that a dangling or refused ref is an error here, with its place."""
+    for node, uri, ptr in walk(spec):
+        items = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in items:
+            if not is_ref(value):
+                continue
+            try:
+                value.__subject__  # noqa: B018 - forces the lazy load
+            except jsonref.JsonRefError as exc:
+                where = spec.location(uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}")
+                cause = exc.cause
+                if isinstance(cause, SpecError):
+                    report.diagnostics.extend(cause.diagnostics)
+                    continue
+                reason = str(cause) if isinstance(cause, RefRefused) else _reason(exc)
+                report.error(f"cannot resolve $ref {ref_text(value)!r}: {reason}", where)
+            except RecursionError:
+                where = spec.location(uri, ptr)
+                report.error(f"$ref {ref_text(value)!r} is a reference loop", where)
+
+
+def _reason(exc: jsonref.JsonRefError) -> str:
+    cause = exc.cause
+    if isinstance(cause, FileNotFoundError) or "No such file" in str(exc):
+        return "file not found"
+    if isinstance(cause, RefRefused):
+        return str(cause)
+    message = str(exc.message)
+    if "Unresolvable JSON pointer" in message:
+        return "no such location in the target document"
+    return message
+
+
+def describe(uri: str) -> str:
+    """A referenced URI as shown to users: path relative to the working directory, plus fragment."""
+    base, frag = urldefrag(uri)
+    if base.startswith("file:"):
+        base = display_path(uri_path(base))
+    return f"{base}#{unquote(frag)}" if frag else base

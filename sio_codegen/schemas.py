@@ -1,0 +1,160 @@
+"""Collecting the schemas of an API into one table of named JSON Schemas for the model generator.
+
+Every ``$ref`` that points at a schema becomes a named definition; the name comes from the
+reference target (``#/components/schemas/Foo`` -> ``Foo``), never from its position in the
+document, so names do not shift when the spec grows. Inline schemas get the name their caller
+chooses (``AddUserAck``). A cycle of references is fine: each target is converted once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import unquote, urldefrag
+
+from sio_codegen import naming
+from sio_codegen import pointer as jp
+from sio_codegen.diagnostics import Report
+from sio_codegen.refs import ResolvedSpec, is_ref, ref_target, uri_path
+
+# Pointer segments that say where a thing sits, not what it is.
+_STRUCTURAL = frozenset(
+    {
+        "components", "schemas", "messages", "channels", "operations", "properties",
+        "definitions", "$defs", "oneOf", "anyOf", "allOf", "patternProperties", "channelBindings",
+        "messageBindings", "replies", "messageTraits", "operationTraits", "bindings", "ws",
+    }
+)  # fmt: skip
+# Segments that name a role: kept as a suffix of the meaningful name before them.
+_ROLES = {
+    "payload": "Payload", "schema": "Schema", "items": "Item", "args": "Ack", "x-ack": "Ack",
+    "query": "Query", "headers": "Headers", "additionalProperties": "Value", "not": "Not",
+}  # fmt: skip
+
+# Keys that would change how the model generator resolves or reads the schema.
+_DROP_KEYS = frozenset({"$id", "id", "$schema", "$comment"})
+JSON_SCHEMA_FORMATS = (
+    "application/vnd.aai.asyncapi",
+    "application/schema+json",
+    "application/schema+yaml",
+    "application/vnd.oai.openapi",
+)
+MAX_DEPTH = 200
+# Keys whose values are instances, not schemas: copied as they are.
+_DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
+
+
+def plain(node: Any, depth: int = 0) -> Any:
+    """A deep copy of resolved data with every reference proxy replaced by what it points to."""
+    if depth > MAX_DEPTH:
+        raise RecursionError("data nested more than %d levels deep" % MAX_DEPTH)
+    if is_ref(node):
+        node = node.__subject__
+    if isinstance(node, dict):
+        return {k: plain(v, depth + 1) for k, v in node.items()}
+    if isinstance(node, list):
+        return [plain(v, depth + 1) for v in node]
+    return node
+
+
+def name_for_uri(uri: str) -> str:
+    """The model name a reference target suggests: its last meaningful pointer segment."""
+    base, fragment = urldefrag(uri)
+    parts = [p for p in jp.split(unquote(fragment)) if p]
+    words: list[str] = []
+    suffix = ""
+    for part in reversed(parts):
+        if part in _ROLES and not words and not suffix:
+            suffix = _ROLES[part]
+            continue
+        if part in _STRUCTURAL or part.isdigit():
+            continue
+        words.append(part)
+        break
+    if not words:
+        words.append(uri_path(base).stem if base else "Schema")
+    return naming.safe_class_name(naming.pascal(words[0]) + suffix, prefix="Model")
+
+
+def is_json_schema_format(schema_format: object) -> bool:
+    return not isinstance(schema_format, str) or schema_format.startswith(JSON_SCHEMA_FORMATS)
+
+
+class SchemaTable:
+    """Named JSON Schemas for one API. Converting a schema registers everything it references."""
+
+    def __init__(self, spec: ResolvedSpec, report: Report) -> None:
+        self.spec = spec
+        self.report = report
+        self.schemas: dict[str, Any] = {}
+        self._owner: dict[str, str] = {}
+        self._by_uri: dict[str, str] = {}
+
+    def sorted(self) -> dict[str, Any]:
+        return {name: self.schemas[name] for name in sorted(self.schemas)}
+
+    def add(self, node: Any, hint: str, owner: str) -> str:
+        """Register a schema used by a payload, ack or binding; return its model name.
+
+        A referenced schema keeps the name of its target; an inline one gets ``hint``."""
+        if is_ref(node):
+            return self._add_ref(node)
+        name = self._claim(hint, owner)
+        self.schemas[name] = self._convert(node, 0)
+        return name
+
+    def add_component(self, uri: str, node: Any) -> str:
+        """Register a schema by the URI of its definition, as a reference to it would."""
+        if is_ref(node):
+            node = node.__subject__
+        name = self._by_uri.get(uri)
+        if name is None:
+            name = self._claim(name_for_uri(uri), uri)
+            self._by_uri[uri] = name
+            self.schemas[name] = True  # placeholder: breaks reference cycles
+            self.schemas[name] = self._convert(node, 0)
+        return name
+
+    def _add_ref(self, node: Any) -> str:
+        return self.add_component(ref_target(node), node)
+
+    def _claim(self, wanted: str, owner: str) -> str:
+        """``wanted`` unless another schema owns it; then a deterministic variant, with a warning."""
+        name = wanted
+        if name in self._owner and self._owner[name] != owner:
+            base, _ = urldefrag(owner)
+            stem = naming.pascal(uri_path(base).stem) if base.startswith("file:") else ""
+            candidates = [stem + wanted, wanted + "Model"] + [f"{wanted}{i}" for i in range(2, 1000)]
+            name = next(c for c in candidates if c and c not in self._owner)
+            self.report.warning(
+                f"two different schemas want the model name {wanted!r}; "
+                f"the one at {owner} is named {name!r}",
+                self.spec.root.location(""),
+            )
+        self._owner[name] = owner
+        return name
+
+    def _convert(self, node: Any, depth: int) -> Any:
+        """A plain JSON Schema: refs replaced by ``#/definitions/<Name>``, resolver keys dropped."""
+        if depth > MAX_DEPTH:
+            raise RecursionError("schema nested more than %d levels deep" % MAX_DEPTH)
+        if is_ref(node):
+            return {"$ref": f"#/definitions/{self._add_ref(node)}"}
+        if isinstance(node, dict):
+            out: dict[str, Any] = {}
+            for key, value in node.items():
+                if key in _DROP_KEYS or key.startswith("x-"):
+                    continue
+                if key == "discriminator" and not isinstance(value, dict):
+                    continue  # AsyncAPI's string discriminator has no JSON Schema meaning
+                if key in _DATA_KEYS:
+                    out[key] = plain(value)
+                    continue
+                if key in ("properties", "patternProperties", "definitions", "$defs", "dependencies"):
+                    if isinstance(value, dict):
+                        out[key] = {k: self._convert(v, depth + 1) for k, v in value.items()}
+                        continue
+                out[key] = self._convert(value, depth + 1)
+            return out
+        if isinstance(node, list):
+            return [self._convert(v, depth + 1) for v in node]
+        return node

@@ -1,0 +1,150 @@
+"""Reading one YAML or JSON file of a spec, and mapping JSON pointers back to line and column."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from sio_codegen import pointer as jp
+from sio_codegen.diagnostics import Diagnostic, Location, SpecError
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """Safe YAML loader closer to JSON: dates stay strings (they must round-trip to JSON)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    key: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+
+
+def display_path(path: Path) -> str:
+    """A path as shown in messages: relative to the working directory when below it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _stringify_keys(node: Any) -> Any:
+    """YAML allows non-string keys (``200:``, ``true:``); JSON and JSON pointers do not."""
+    if isinstance(node, dict):
+        return {str(k) if not isinstance(k, str) else k: _stringify_keys(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_stringify_keys(v) for v in node]
+    return node
+
+
+@dataclass
+class SourceFile:
+    """One parsed file: its path, text and data, with lazy pointer -> position lookup."""
+
+    path: Path
+    text: str
+    data: Any
+    _positions: dict[str, tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def display(self) -> str:
+        return display_path(self.path)
+
+    def location(self, pointer: str) -> Location:
+        line, col = self.position(pointer)
+        return Location(self.display, pointer, line, col)
+
+    def position(self, pointer: str) -> tuple[int, int]:
+        """The 1-based line and column of the value at ``pointer`` (or of its nearest parent)."""
+        if self._positions is None:
+            self._positions = _index_positions(self.text)
+        parts = jp.split(pointer)
+        while parts:
+            found = self._positions.get(jp.join(parts))
+            if found:
+                return found
+            parts.pop()
+        return self._positions.get("", (1, 1))
+
+
+def _index_positions(text: str) -> dict[str, tuple[int, int]]:
+    """Map every JSON pointer of a document to where its value (or key) starts."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return {}
+    positions: dict[str, tuple[int, int]] = {}
+    stack: list[tuple[yaml.Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, ptr = stack.pop()
+        positions.setdefault(ptr, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                child = jp.child(ptr, str(key_node.value))
+                # Point at the key: that is the line a reader looks for.
+                positions[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, jp.child(ptr, index)))
+    return positions
+
+
+def _fail(path: Path, message: str, line: int | None = None, col: int | None = None) -> SpecError:
+    return SpecError([Diagnostic("error", message, Location(display_path(path), "", line, col))])
+
+
+def read_source(path: Path) -> SourceFile:
+    """Read and parse a YAML or JSON file; raise SpecError with the position of any syntax error."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _fail(path, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _fail(path, "file not found") from None
+    except IsADirectoryError:
+        raise _fail(path, "is a directory, not a spec file") from None
+    except OSError as exc:
+        raise _fail(path, f"cannot read file: {exc.strerror}") from None
+    if b"\x00" in raw:
+        raise _fail(path, "binary file: expected a YAML or JSON document", 1, 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(path, "file is not valid UTF-8 text", line, 1) from None
+    if not text.strip():
+        raise _fail(path, "empty file: expected a YAML or JSON document", 1, 1)
+    return SourceFile(path, text, _parse(path, text))
+
+
+def _parse(path: Path, text: str) -> Any:
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise _fail(path, "invalid JSON: nested too deeply") from None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "syntax error"
+        if mark is None:
+            raise _fail(path, f"invalid YAML: {problem}") from None
+        raise _fail(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
+    except yaml.YAMLError as exc:
+        raise _fail(path, f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise _fail(path, "invalid YAML: nested too deeply") from None
+    return _stringify_keys(data)

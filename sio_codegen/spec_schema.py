@@ -1,0 +1,149 @@
+"""Validation of a document against the official AsyncAPI JSON Schema of its declared version."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import ValidationError, best_match
+from referencing import Registry
+from referencing.jsonschema import DRAFT7
+
+from sio_codegen import pointer as jp
+from sio_codegen.diagnostics import Report
+from sio_codegen.source import SourceFile
+
+SUPPORTED_VERSIONS = ("2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "3.0.0", "3.1.0")
+_MAX_REPR = 80
+
+
+def declared_version(source: SourceFile, report: Report) -> str | None:
+    """The document's ``asyncapi`` version if it is one sio-codegen reads, else an error."""
+    data = source.data
+    version = data.get("asyncapi") if isinstance(data, dict) else None
+    if version is None:
+        report.error(
+            "missing 'asyncapi' field: not an AsyncAPI document (expected e.g. asyncapi: 3.1.0)",
+            source.location(""),
+        )
+        return None
+    if not isinstance(version, str) or version not in SUPPORTED_VERSIONS:
+        report.error(
+            f"unsupported AsyncAPI version {version!r}; supported: {', '.join(SUPPORTED_VERSIONS)}",
+            source.location("/asyncapi"),
+        )
+        return None
+    return version
+
+
+@functools.cache
+def _validator(version: str) -> jsonschema.Draft7Validator:
+    text = resources.files("sio_codegen").joinpath(f"asyncapi_schemas/{version}.json").read_text()
+    schema = _work_around_known_bugs(json.loads(text), version)
+    registry: Registry[Any] = Registry().with_resource(schema["$id"], DRAFT7.create_resource(schema))
+    for definition in schema.get("definitions", {}).values():
+        if isinstance(definition, dict) and "$id" in definition:
+            registry = registry.with_resource(definition["$id"], DRAFT7.create_resource(definition))
+    return jsonschema.Draft7Validator(schema, registry=registry)
+
+
+def _work_around_known_bugs(schema: dict[str, Any], version: str) -> dict[str, Any]:
+    """asyncapi/spec-json-schemas#165: in 2.x a ``$ref`` parameter matches both branches of a
+    ``oneOf`` (Reference and Parameter), so every referenced parameter fails. ``anyOf`` keeps
+    the intent (one of the two shapes) without the false failure."""
+    if not version.startswith("2."):
+        return schema
+    schema = copy.deepcopy(schema)
+    for key, definition in schema.get("definitions", {}).items():
+        if key.endswith("/parameters.json") and isinstance(definition, dict):
+            extra = definition.get("additionalProperties")
+            if isinstance(extra, dict) and "oneOf" in extra:
+                extra["anyOf"] = extra.pop("oneOf")
+    return schema
+
+
+def validate_document(source: SourceFile, version: str, report: Report, *, strict: bool) -> None:
+    """Report schema violations of the root document: errors when strict, warnings otherwise."""
+    add = report.error if strict else report.warning
+    seen: set[tuple[str, str]] = set()
+    for error in _validator(version).iter_errors(source.data):
+        leaf = _most_relevant(error)
+        ptr = jp.join(leaf.absolute_path)
+        message = _message(leaf)
+        if (ptr, message) in seen:
+            continue
+        seen.add((ptr, message))
+        suffix = "" if strict else " (--no-validate: generating anyway)"
+        add(f"does not match the AsyncAPI {version} schema: {message}{suffix}", source.location(ptr))
+
+
+def _most_relevant(error: ValidationError) -> ValidationError:
+    """Descend through oneOf/anyOf failures to the branch that got furthest into the document.
+
+    A branch that only says "``$ref`` is required" (the Reference alternative) is passed over when
+    the value is not a reference: the other branch tells what is really wrong."""
+    while error.context:
+        candidates = [e for e in error.context if not _wants_reference(e)] or list(error.context)
+        deepest = max(len(e.absolute_path) for e in candidates)
+        chosen = best_match(e for e in candidates if len(e.absolute_path) == deepest)
+        if chosen is None:
+            break
+        error = chosen
+    return error
+
+
+def _wants_reference(error: ValidationError) -> bool:
+    return error.validator == "required" and "$ref" in (error.validator_value or [])
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, default=str, ensure_ascii=False)
+    return text if len(text) <= _MAX_REPR else text[: _MAX_REPR - 3] + "..."
+
+
+def _message(error: ValidationError) -> str:
+    validator = error.validator
+    if validator == "required":
+        return error.message.split(" is a required property")[0] + " is required"
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        return "unexpected field(s): " + ", ".join(_unexpected(error))
+    if validator == "type":
+        return f"{_short(error.instance)} is not of type {error.validator_value!r}"
+    if validator == "enum":
+        return f"{_short(error.instance)} is not one of {_short(error.validator_value)}"
+    if validator in ("oneOf", "anyOf"):
+        return f"{_short(error.instance)} does not match any allowed shape"
+    if validator == "pattern":
+        return f"{_short(error.instance)} does not match pattern {error.validator_value!r}"
+    if validator == "format":
+        return f"{_short(error.instance)} is not a valid {error.validator_value}"
+    if validator == "const":
+        return f"expected {_short(error.validator_value)}, got {_short(error.instance)}"
+    return _shorten_instance(error.message, error.instance)
+
+
+def _unexpected(error: ValidationError) -> list[str]:
+    known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
+    patterns = list(error.schema.get("patternProperties", {})) if isinstance(error.schema, dict) else []
+    return sorted(
+        key
+        for key in error.instance
+        if key not in known and not any(re.search(p, key) for p in patterns)
+    )
+
+
+def _shorten_instance(message: str, instance: Any) -> str:
+    text = repr(instance)
+    if len(text) > _MAX_REPR and text in message:
+        return message.replace(text, _short(instance))
+    return message
+
+
+def iter_versions() -> Iterator[str]:
+    yield from SUPPORTED_VERSIONS
