@@ -43,7 +43,7 @@ def text(node: Any, key: str) -> str:
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
-    """RFC 7386 JSON Merge Patch, keeping untouched values (and their reference proxies) as they are."""
+    """RFC 7386 JSON Merge Patch; untouched values (and their reference proxies) are kept."""
     if not isinstance(patch, dict) or is_ref(patch):
         return patch
     result = dict(target) if isinstance(target, dict) else {}
@@ -101,10 +101,12 @@ class ApiBuilder:
             return
         for key in sorted(schemas):
             node = unwrap(schemas[key])
-            if isinstance(node, dict) and "schemaFormat" in node and "schema" in node:
-                if not is_json_schema_format(node["schemaFormat"]):
-                    continue
-            self.table.add_component(self.spec.root_uri + "#" + jp.join(["components", "schemas", key]), schemas[key])
+            multi_format = isinstance(node, dict) and "schemaFormat" in node and "schema" in node
+            if multi_format and not is_json_schema_format(node["schemaFormat"]):
+                continue
+            self.table.add_component(
+                self.spec.root_uri + "#" + jp.join(["components", "schemas", key]), schemas[key]
+            )
 
     # -- namespaces ----------------------------------------------------------------------------
     def namespace(self, channel: str, pointer: str, channel_node: Any) -> _NamespaceDraft:
@@ -163,21 +165,31 @@ class ApiBuilder:
         if not isinstance(message, dict):
             self.report.error("a message must be a mapping", self.at(pointer))
             return
-        name = text(message, "name") or text(message, "messageId") or key or "message"
-        if is_ref(message_node):
-            base = naming.pascal(name_for_uri(ref_target(message_node)))
+        ref_key = name_for_uri(ref_target(message_node)) if is_ref(message_node) else ""
+        message_id = text(message, "messageId")
+        name = text(message, "name") or message_id or key or ref_key or "message"
+        prefix = naming.pascal(ns.name.strip("/"))
+        event_base = prefix + naming.pascal(name) + ("Emit" if direction == "server" else "")
+        # The models of one message are named after the message itself where it has a name of
+        # its own (a component key, a messageId, a channel message key), else after the event.
+        if ref_key:
+            message_base = naming.pascal(ref_key)
+        elif message_id or key:
+            message_base = prefix + naming.pascal(message_id or key)
         else:
-            prefix = naming.pascal(ns.name.strip("/"))
-            base = prefix + naming.pascal(name) + ("Emit" if direction == "server" else "")
-        base = naming.safe_class_name(base, prefix="Event")
+            message_base = event_base
+        message_base = naming.safe_class_name(message_base, prefix="Event")
         draft = ns.events.get((direction, name))
         if draft is None:
+            base = naming.safe_class_name(event_base, prefix="Event")
             draft = _EventDraft(name, direction, message, base, self.at(pointer))
             ns.events[(direction, name)] = draft
-        self._payload(draft, message, pointer)
-        self._ack(draft, message, pointer, reply_messages)
+        self._payload(draft, message, pointer, message_base)
+        self._ack(draft, message, pointer, reply_messages, message_base)
 
-    def _payload(self, draft: _EventDraft, message: dict[str, Any], pointer: str) -> None:
+    def _payload(
+        self, draft: _EventDraft, message: dict[str, Any], pointer: str, base: str
+    ) -> None:
         if "payload" not in message:
             return
         draft.has_payload = True
@@ -193,10 +205,15 @@ class ApiBuilder:
                 self.at(pointer + "/payload"),
             )
             node = {}
-        draft.payloads.append(self.table.add(node, draft.base + "Payload", pointer + "/payload"))
+        draft.payloads.append(self.table.add(node, base + "Payload", pointer + "/payload"))
 
     def _ack(
-        self, draft: _EventDraft, message: dict[str, Any], pointer: str, replies: list[Any] | None
+        self,
+        draft: _EventDraft,
+        message: dict[str, Any],
+        pointer: str,
+        replies: list[Any] | None,
+        base: str,
     ) -> None:
         ack = message.get("x-ack")
         if ack is not None:
@@ -205,7 +222,7 @@ class ApiBuilder:
                 ack, where = inner["args"], pointer + "/x-ack/args"  # Asynction: {args: schema}
             else:
                 where = pointer + "/x-ack"  # SIO-AsyncAPI: the schema itself, or a $ref
-            draft.acks.append(self.table.add(ack, draft.base + "Ack", where))
+            draft.acks.append(self.table.add(ack, base + "Ack", where))
         for index, reply in enumerate(replies or []):
             reply_message = unwrap(reply)
             if not isinstance(reply_message, dict) or "payload" not in reply_message:
@@ -213,7 +230,7 @@ class ApiBuilder:
             hint = (
                 naming.pascal(name_for_uri(ref_target(reply))) + "Payload"
                 if is_ref(reply)
-                else draft.base + "Ack"
+                else base + "Ack"
             )
             where = f"{pointer}/reply/messages/{index}"
             draft.acks.append(self.table.add(reply_message["payload"], hint, where))
@@ -273,8 +290,8 @@ class ApiBuilder:
             name=draft.name,
             identifier=ident,
             direction=draft.direction,
-            payload=self._one(draft.payloads, draft.base + "Payload", draft),
-            ack=self._one(draft.acks, draft.base + "Ack", draft),
+            payload=self._one(draft.payloads, draft.base + "AnyPayload", draft),
+            ack=self._one(draft.acks, draft.base + "AnyAck", draft),
             summary=text(message, "summary"),
             description=text(message, "description"),
             deprecated=message.get("deprecated") is True,

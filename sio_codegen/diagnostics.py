@@ -1,4 +1,4 @@
-"""Problems found in a spec, reported as one line each: ``FILE:LINE:COL: level: message (at /ptr)``."""
+"""Problems found in a spec, one line each: ``FILE:LINE:COL: level: message (at /pointer)``."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ Level = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """Where something is in the input: a file, a JSON pointer in it, and (when known) line/column."""
+    """Where something is in the input: a file, a JSON pointer in it, line and column if known."""
 
     file: str
     pointer: str = ""

@@ -10,7 +10,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ruff.__main__ import find_ruff_bin
+from ruff.__main__ import find_ruff_bin  # type: ignore[import-untyped]
 
 LINE_LENGTH = 100
 TARGET = "py310"
@@ -32,7 +32,9 @@ def format_sources(files: dict[str, str]) -> dict[str, str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         common = ["--isolated", "--line-length", str(LINE_LENGTH), "--target-version", TARGET]
-        _ruff(["check", *common, "--select", "I,F401", "--fix", "--quiet", "--exit-zero", "."], root)
+        _ruff(
+            ["check", *common, "--select", "I,F401", "--fix", "--quiet", "--exit-zero", "."], root
+        )
         _ruff(["format", *common, "--quiet", "."], root)
         formatted = {path: (root / path).read_text(encoding="utf-8") for path in python}
     return {path: formatted.get(path, text) for path, text in files.items()}

@@ -29,7 +29,9 @@ class Loaded:
     report: Report
 
 
-def load_api(path: Path, options: LoadOptions = LoadOptions(), report: Report | None = None) -> Loaded:
+def load_api(
+    path: Path, options: LoadOptions = LoadOptions(), report: Report | None = None
+) -> Loaded:
     """Load ``path`` into an Api. Raises SpecError carrying every error found."""
     report = report if report is not None else Report()
     spec = resolve(path, report, allow_remote=options.allow_remote_refs)
@@ -40,9 +42,11 @@ def load_api(path: Path, options: LoadOptions = LoadOptions(), report: Report | 
     report.raise_if_errors()
     builder = ApiBuilder(spec, report, version)
     try:
-        api = load_v2(builder, spec.data) if version.startswith("2.") else load_v3(builder, spec.data)
+        api = (
+            load_v2(builder, spec.data) if version.startswith("2.") else load_v3(builder, spec.data)
+        )
     except RecursionError:
         report.error("the document nests too deeply to be read", spec.root.location(""))
-        api = None  # type: ignore[assignment]
+        raise SpecError(report.errors) from None
     report.raise_if_errors()
     return Loaded(api, spec, report)

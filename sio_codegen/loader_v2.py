@@ -8,7 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sio_codegen import pointer as jp
-from sio_codegen.build import ApiBuilder, merge_patch, unwrap
+from sio_codegen.build import ApiBuilder, merge_patch, text, unwrap
 from sio_codegen.model import Api, Direction, SecurityRequirement
 
 OPERATIONS: tuple[tuple[str, Direction], ...] = (("publish", "client"), ("subscribe", "server"))
@@ -57,7 +57,9 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
             message = operation["message"]
             inner = unwrap(message)
             if isinstance(inner, dict) and isinstance(inner.get("oneOf"), list):
-                items = [(m, f"{op_pointer}/message/oneOf/{i}") for i, m in enumerate(inner["oneOf"])]
+                items = [
+                    (m, f"{op_pointer}/message/oneOf/{i}") for i, m in enumerate(inner["oneOf"])
+                ]
             else:
                 items = [(message, f"{op_pointer}/message")]
             for item, item_pointer in items:
@@ -92,8 +94,7 @@ def _servers(builder: ApiBuilder, doc: dict[str, Any], schemes: dict[str, Any]) 
         server = unwrap(servers[name])
         if not isinstance(server, dict):
             continue
-        url = server.get("url") if isinstance(server.get("url"), str) else ""
-        protocol = server.get("protocol") if isinstance(server.get("protocol"), str) else ""
+        url, protocol = text(server, "url"), text(server, "protocol")
         builder.add_server(name, url, protocol, socketio_path(url))
         for requirement in _requirements(server.get("security"), schemes):
             if requirement not in security:

@@ -76,7 +76,9 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     return builder.finish(unwrap(doc.get("info")) or {}, schemes)
 
 
-def _operation_messages(operation: dict[str, Any], channel: dict[str, Any], op_pointer: str) -> list[tuple[str, Any, str]]:
+def _operation_messages(
+    operation: dict[str, Any], channel: dict[str, Any], op_pointer: str
+) -> list[tuple[str, Any, str]]:
     """The operation's messages (references into the channel), or else all of the channel's."""
     channel_messages = unwrap(channel.get("messages")) or {}
     keys = {id(unwrap(v)): k for k, v in channel_messages.items()}
@@ -140,6 +142,11 @@ def _requirements(node: Any) -> list[SecurityRequirement]:
     return result
 
 
+def _str(node: dict[str, Any], key: str) -> str:
+    value = node.get(key)
+    return value if isinstance(value, str) else ""
+
+
 def _servers(builder: ApiBuilder, doc: dict[str, Any]) -> list[SecurityRequirement]:
     servers = unwrap(doc.get("servers")) or {}
     security: list[SecurityRequirement] = []
@@ -147,9 +154,7 @@ def _servers(builder: ApiBuilder, doc: dict[str, Any]) -> list[SecurityRequireme
         server = unwrap(servers[name])
         if not isinstance(server, dict):
             continue
-        host = server.get("host") if isinstance(server.get("host"), str) else ""
-        pathname = server.get("pathname") if isinstance(server.get("pathname"), str) else ""
-        protocol = server.get("protocol") if isinstance(server.get("protocol"), str) else ""
+        host, pathname, protocol = (_str(server, k) for k in ("host", "pathname", "protocol"))
         url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
         builder.add_server(name, url, protocol, pathname.rstrip("/"))
         for requirement in _requirements(server.get("security")):

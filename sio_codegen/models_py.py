@@ -6,12 +6,13 @@ import warnings
 from typing import Any
 
 from datamodel_code_generator import (
-    DataModelType,
     InputFileType,
+    LiteralType,
     NamingStrategy,
     PythonVersion,
     generate,
 )
+from datamodel_code_generator.enums import DataModelType
 
 # The document handed to datamodel-code-generator has a root it insists on turning into a class;
 # this one is unused and removed from the output.
@@ -53,7 +54,7 @@ def _generate(document: dict[str, Any], header: str) -> str:
         disable_timestamp=True,
         formatters=[],
         naming_strategy=NamingStrategy.ParentPrefixed,
-        enum_field_as_literal="all",
+        enum_field_as_literal=LiteralType.All,
         use_annotated=True,
         field_constraints=True,
         use_double_quotes=True,

@@ -8,7 +8,7 @@ from pathlib import Path
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
-from sio_codegen.load import LoadOptions, Loaded, load_api
+from sio_codegen.load import Loaded, LoadOptions, load_api
 from sio_codegen.models_py import ModelGenerationError, render_models
 from sio_codegen.source import display_path
 from sio_codegen.writer import WriteResult, write_atomic
@@ -37,7 +37,9 @@ def models_source(loaded: Loaded) -> str:
     return format_sources({"models.py": source})["models.py"]
 
 
-def write_models(spec_path: Path, output: Path, options: LoadOptions, report: Report) -> WriteResult:
+def write_models(
+    spec_path: Path, output: Path, options: LoadOptions, report: Report
+) -> WriteResult:
     loaded = load(spec_path, options, report)
     text = models_source(loaded)
     result = WriteResult()

@@ -131,7 +131,9 @@ def walk(spec: ResolvedSpec) -> Iterator[tuple[Any, str, str]]:
         seen.add(id(node))
         yield node, uri, ptr
         items = node.items() if isinstance(node, dict) else enumerate(node)
-        children = [(v, uri, f"{ptr}/{str(k).replace('~', '~0').replace('/', '~1')}") for k, v in items]
+        children = [
+            (v, uri, f"{ptr}/{str(k).replace('~', '~0').replace('/', '~1')}") for k, v in items
+        ]
         stack.extend(reversed(children))
 
 
@@ -145,7 +147,9 @@ def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
             try:
                 value.__subject__  # noqa: B018 - forces the lazy load
             except jsonref.JsonRefError as exc:
-                where = spec.location(uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}")
+                where = spec.location(
+                    uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
+                )
                 cause = exc.cause
                 if isinstance(cause, SpecError):
                     report.diagnostics.extend(cause.diagnostics)

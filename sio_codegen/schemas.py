@@ -39,6 +39,10 @@ JSON_SCHEMA_FORMATS = (
     "application/vnd.oai.openapi",
 )
 MAX_DEPTH = 200
+# Keys whose values map names to schemas (the names are data, not keywords).
+_SCHEMA_MAPS = frozenset(
+    {"properties", "patternProperties", "definitions", "$defs", "dependencies"}
+)
 # Keys whose values are instances, not schemas: copied as they are.
 _DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
 
@@ -46,7 +50,7 @@ _DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
 def plain(node: Any, depth: int = 0) -> Any:
     """A deep copy of resolved data with every reference proxy replaced by what it points to."""
     if depth > MAX_DEPTH:
-        raise RecursionError("data nested more than %d levels deep" % MAX_DEPTH)
+        raise RecursionError(f"data nested more than {MAX_DEPTH} levels deep")
     if is_ref(node):
         node = node.__subject__
     if isinstance(node, dict):
@@ -88,6 +92,8 @@ class SchemaTable:
         self.schemas: dict[str, Any] = {}
         self._owner: dict[str, str] = {}
         self._by_uri: dict[str, str] = {}
+        self._by_id: dict[int, str] = {}
+        self._keep: list[Any] = []  # keeps registered inline nodes alive, so ids stay unique
 
     def sorted(self) -> dict[str, Any]:
         return {name: self.schemas[name] for name in sorted(self.schemas)}
@@ -98,7 +104,12 @@ class SchemaTable:
         A referenced schema keeps the name of its target; an inline one gets ``hint``."""
         if is_ref(node):
             return self._add_ref(node)
+        known = self._by_id.get(id(node))
+        if known is not None:
+            return known  # the same inline schema reached twice (one message, two operations)
         name = self._claim(hint, owner)
+        self._by_id[id(node)] = name
+        self._keep.append(node)
         self.schemas[name] = self._convert(node, 0)
         return name
 
@@ -118,12 +129,14 @@ class SchemaTable:
         return self.add_component(ref_target(node), node)
 
     def _claim(self, wanted: str, owner: str) -> str:
-        """``wanted`` unless another schema owns it; then a deterministic variant, with a warning."""
+        """``wanted`` unless another schema owns it; else a deterministic variant, and a warning."""
         name = wanted
         if name in self._owner and self._owner[name] != owner:
             base, _ = urldefrag(owner)
             stem = naming.pascal(uri_path(base).stem) if base.startswith("file:") else ""
-            candidates = [stem + wanted, wanted + "Model"] + [f"{wanted}{i}" for i in range(2, 1000)]
+            candidates = [stem + wanted, wanted + "Model"] + [
+                f"{wanted}{i}" for i in range(2, 1000)
+            ]
             name = next(c for c in candidates if c and c not in self._owner)
             self.report.warning(
                 f"two different schemas want the model name {wanted!r}; "
@@ -136,7 +149,7 @@ class SchemaTable:
     def _convert(self, node: Any, depth: int) -> Any:
         """A plain JSON Schema: refs replaced by ``#/definitions/<Name>``, resolver keys dropped."""
         if depth > MAX_DEPTH:
-            raise RecursionError("schema nested more than %d levels deep" % MAX_DEPTH)
+            raise RecursionError(f"schema nested more than {MAX_DEPTH} levels deep")
         if is_ref(node):
             return {"$ref": f"#/definitions/{self._add_ref(node)}"}
         if isinstance(node, dict):
@@ -149,10 +162,9 @@ class SchemaTable:
                 if key in _DATA_KEYS:
                     out[key] = plain(value)
                     continue
-                if key in ("properties", "patternProperties", "definitions", "$defs", "dependencies"):
-                    if isinstance(value, dict):
-                        out[key] = {k: self._convert(v, depth + 1) for k, v in value.items()}
-                        continue
+                if key in _SCHEMA_MAPS and isinstance(value, dict):
+                    out[key] = {k: self._convert(v, depth + 1) for k, v in value.items()}
+                    continue
                 out[key] = self._convert(value, depth + 1)
             return out
         if isinstance(node, list):

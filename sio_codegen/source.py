@@ -39,7 +39,9 @@ def display_path(path: Path) -> str:
 def _stringify_keys(node: Any) -> Any:
     """YAML allows non-string keys (``200:``, ``true:``); JSON and JSON pointers do not."""
     if isinstance(node, dict):
-        return {str(k) if not isinstance(k, str) else k: _stringify_keys(v) for k, v in node.items()}
+        return {
+            str(k) if not isinstance(k, str) else k: _stringify_keys(v) for k, v in node.items()
+        }
     if isinstance(node, list):
         return [_stringify_keys(v) for v in node]
     return node
@@ -136,7 +138,7 @@ def _parse(path: Path, text: str) -> Any:
         except RecursionError:
             raise _fail(path, "invalid JSON: nested too deeply") from None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "syntax error"

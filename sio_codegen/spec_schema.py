@@ -19,7 +19,17 @@ from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Report
 from sio_codegen.source import SourceFile
 
-SUPPORTED_VERSIONS = ("2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "3.0.0", "3.1.0")
+SUPPORTED_VERSIONS = (
+    "2.0.0",
+    "2.1.0",
+    "2.2.0",
+    "2.3.0",
+    "2.4.0",
+    "2.5.0",
+    "2.6.0",
+    "3.0.0",
+    "3.1.0",
+)
 _MAX_REPR = 80
 
 
@@ -46,7 +56,9 @@ def declared_version(source: SourceFile, report: Report) -> str | None:
 def _validator(version: str) -> jsonschema.Draft7Validator:
     text = resources.files("sio_codegen").joinpath(f"asyncapi_schemas/{version}.json").read_text()
     schema = _work_around_known_bugs(json.loads(text), version)
-    registry: Registry[Any] = Registry().with_resource(schema["$id"], DRAFT7.create_resource(schema))
+    registry: Registry[Any] = Registry().with_resource(
+        schema["$id"], DRAFT7.create_resource(schema)
+    )
     for definition in schema.get("definitions", {}).values():
         if isinstance(definition, dict) and "$id" in definition:
             registry = registry.with_resource(definition["$id"], DRAFT7.create_resource(definition))
@@ -54,9 +66,11 @@ def _validator(version: str) -> jsonschema.Draft7Validator:
 
 
 def _work_around_known_bugs(schema: dict[str, Any], version: str) -> dict[str, Any]:
-    """asyncapi/spec-json-schemas#165: in 2.x a ``$ref`` parameter matches both branches of a
-    ``oneOf`` (Reference and Parameter), so every referenced parameter fails. ``anyOf`` keeps
-    the intent (one of the two shapes) without the false failure."""
+    """asyncapi/spec-json-schemas#165: up to 2.4.0 the Parameter object declares a ``$ref``
+    property of its own, so a referenced parameter matches both branches of ``oneOf``
+    (Reference, Parameter) and fails. ``anyOf`` keeps the intent (one of the two shapes) without
+    the false failure; it is applied to every 2.x version (a no-op where the shapes exclude each
+    other)."""
     if not version.startswith("2."):
         return schema
     schema = copy.deepcopy(schema)
@@ -76,11 +90,15 @@ def validate_document(source: SourceFile, version: str, report: Report, *, stric
         leaf = _most_relevant(error)
         ptr = jp.join(leaf.absolute_path)
         message = _message(leaf)
+        if leaf.validator == "additionalProperties" and isinstance(leaf.instance, dict):
+            ptr = jp.child(ptr, _unexpected(leaf)[0])  # point at the first unexpected key
         if (ptr, message) in seen:
             continue
         seen.add((ptr, message))
         suffix = "" if strict else " (--no-validate: generating anyway)"
-        add(f"does not match the AsyncAPI {version} schema: {message}{suffix}", source.location(ptr))
+        add(
+            f"does not match the AsyncAPI {version} schema: {message}{suffix}", source.location(ptr)
+        )
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
@@ -99,7 +117,8 @@ def _most_relevant(error: ValidationError) -> ValidationError:
 
 
 def _wants_reference(error: ValidationError) -> bool:
-    return error.validator == "required" and "$ref" in (error.validator_value or [])
+    wanted = error.validator_value
+    return error.validator == "required" and isinstance(wanted, list) and "$ref" in wanted
 
 
 def _short(value: Any) -> str:
@@ -110,7 +129,7 @@ def _short(value: Any) -> str:
 def _message(error: ValidationError) -> str:
     validator = error.validator
     if validator == "required":
-        return error.message.split(" is a required property")[0] + " is required"
+        return str(error.message).split(" is a required property")[0] + " is required"
     if validator == "additionalProperties" and isinstance(error.instance, dict):
         return "unexpected field(s): " + ", ".join(_unexpected(error))
     if validator == "type":
@@ -125,16 +144,15 @@ def _message(error: ValidationError) -> str:
         return f"{_short(error.instance)} is not a valid {error.validator_value}"
     if validator == "const":
         return f"expected {_short(error.validator_value)}, got {_short(error.instance)}"
-    return _shorten_instance(error.message, error.instance)
+    return _shorten_instance(str(error.message), error.instance)
 
 
 def _unexpected(error: ValidationError) -> list[str]:
-    known = set(error.schema.get("properties", {})) if isinstance(error.schema, dict) else set()
-    patterns = list(error.schema.get("patternProperties", {})) if isinstance(error.schema, dict) else []
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    known, patterns = set(schema.get("properties", {})), list(schema.get("patternProperties", {}))
+    instance: dict[str, Any] = error.instance if isinstance(error.instance, dict) else {}
     return sorted(
-        key
-        for key in error.instance
-        if key not in known and not any(re.search(p, key) for p in patterns)
+        key for key in instance if key not in known and not any(re.search(p, key) for p in patterns)
     )
 
 

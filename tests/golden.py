@@ -1,0 +1,74 @@
+"""Golden cases: ``golden/<case>/`` holds ``case.json``, the input spec(s) under ``spec/`` and the
+expected output under ``expected/``. ``python tests/golden.py`` regenerates every case; the tests
+compare. Review the diff before committing it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "golden"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from sio_codegen.cli import main as cli_main  # noqa: E402
+
+# Which outputs each case produces: (command, output path under expected/).
+OUTPUTS: tuple[tuple[str, str], ...] = (("models", "models.py"),)
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    folder: Path
+    spec: Path
+
+    @property
+    def expected(self) -> Path:
+        return self.folder / "expected"
+
+
+def cases() -> list[Case]:
+    found = []
+    for case_file in sorted(GOLDEN.glob("*/case.json")):
+        config = json.loads(case_file.read_text())
+        folder = case_file.parent
+        found.append(Case(folder.name, folder, folder / config["spec"]))
+    return found
+
+
+def generate(case: Case, out: Path) -> None:
+    """Run every command of the case into ``out`` (a fresh folder)."""
+    for command, rel in OUTPUTS:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        code = cli_main([command, str(case.spec), "-o", str(target), "--quiet"])
+        if code != 0:
+            raise RuntimeError(f"{case.name}: sio-codegen {command} exited {code}")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+def update() -> None:
+    for case in cases():
+        with tempfile.TemporaryDirectory() as tmp:
+            generate(case, Path(tmp))
+            if case.expected.exists():
+                shutil.rmtree(case.expected)
+            shutil.copytree(tmp, case.expected)
+        print(f"regenerated golden/{case.name}/expected")
+
+
+if __name__ == "__main__":
+    update()
