@@ -11,7 +11,7 @@ from sio_codegen import __version__
 from sio_codegen.checks import socketio_warnings
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.load import LoadOptions
-from sio_codegen.pipeline import load, write_models
+from sio_codegen.pipeline import load, package_name, write_models, write_server
 from sio_codegen.writer import WriteResult
 
 EXIT_OK = 0
@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     models = command("models", "write the Pydantic v2 models module of a spec")
     models.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     command("validate", "check a spec: AsyncAPI schema, references, Socket.IO conventions")
+    server = command("server", "write a Flask-SocketIO server package with typed handlers")
+    server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
+    server.add_argument("--package", help="import name of the package (default: the folder name)")
     return parser
 
 
@@ -92,9 +95,23 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
+def _cmd_server(args: argparse.Namespace, report: Report) -> int:
+    result = write_server(args.spec, args.output, args.package, _options(args), report)
+    _print_diagnostics(report, args.quiet)
+    _summary(result, args.quiet)
+    if not args.quiet and any(p.name == "handlers.py" for p in result.written):
+        package = package_name(args.output, args.package)
+        print(
+            f"next: implement the handlers in {args.output / 'handlers.py'}, then run: "
+            f"python -m {package} --port 5000  (from {args.output.resolve().parent})"
+        )
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
     "models": _cmd_models,
     "validate": _cmd_validate,
+    "server": _cmd_server,
 }
 
 

@@ -2,46 +2,75 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import json
 from pathlib import Path
 
+from sio_codegen import naming
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
 from sio_codegen.load import Loaded, LoadOptions, load_api
 from sio_codegen.models_py import ModelGenerationError, render_models
+from sio_codegen.schemas import resolved_json
+from sio_codegen.server_gen import server_files
 from sio_codegen.source import display_path
-from sio_codegen.writer import WriteResult, write_atomic
-
-
-@dataclass
-class Output:
-    """Rendered files, relative to the output folder: generated ones and user-owned ones."""
-
-    generated: dict[str, str] = field(default_factory=dict)
-    user_owned: dict[str, str] = field(default_factory=dict)
+from sio_codegen.writer import WriteResult, write_atomic, write_tree
 
 
 def load(spec_path: Path, options: LoadOptions, report: Report) -> Loaded:
     return load_api(spec_path, options, report)
 
 
-def models_source(loaded: Loaded) -> str:
-    """The formatted models module of a loaded spec."""
-    header = generated_header(loaded.api, loaded.spec.root.path.name)
+def header(loaded: Loaded) -> str:
+    return generated_header(loaded.api, loaded.spec.root.path.name)
+
+
+def unformatted_models(loaded: Loaded) -> str:
     try:
-        source = render_models(loaded.api.schemas, header)
+        return render_models(loaded.api.schemas, header(loaded))
     except ModelGenerationError as exc:
         where = Location(display_path(loaded.spec.root.path), "/components/schemas")
         raise SpecError([Diagnostic("error", str(exc), where)]) from exc
-    return format_sources({"models.py": source})["models.py"]
+
+
+def models_source(loaded: Loaded) -> str:
+    """The formatted models module of a loaded spec."""
+    return format_sources({"models.py": unformatted_models(loaded)})["models.py"]
+
+
+def spec_json(loaded: Loaded) -> str:
+    return json.dumps(resolved_json(loaded.spec.data), indent=2, ensure_ascii=False) + "\n"
+
+
+def package_name(output: Path, package: str | None) -> str:
+    name = package or output.resolve().name
+    return naming.safe_identifier(naming.snake(name), prefix="pkg")
 
 
 def write_models(
     spec_path: Path, output: Path, options: LoadOptions, report: Report
 ) -> WriteResult:
-    loaded = load(spec_path, options, report)
-    text = models_source(loaded)
+    text = models_source(load(spec_path, options, report))
     result = WriteResult()
     (result.written if write_atomic(output, text) else result.unchanged).append(output)
     return result
+
+
+def render_server(loaded: Loaded, package: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Every file of the server package, formatted: (generated, user-owned)."""
+    generated, user_owned = server_files(
+        loaded.api, header(loaded), package, unformatted_models(loaded), spec_json(loaded)
+    )
+    formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user_owned.items()}})
+    return (
+        {k: formatted[k] for k in generated},
+        {k: formatted[f"user/{k}"] for k in user_owned},
+    )
+
+
+def write_server(
+    spec_path: Path, output: Path, package: str | None, options: LoadOptions, report: Report
+) -> WriteResult:
+    loaded = load(spec_path, options, report)
+    generated, user_owned = render_server(loaded, package_name(output, package))
+    return write_tree(output, generated, user_owned)

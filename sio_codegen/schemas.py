@@ -47,6 +47,29 @@ _SCHEMA_MAPS = frozenset(
 _DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
 
 
+def resolved_json(node: Any) -> Any:
+    """The document with every reference expanded, except one that would loop: that one stays a
+    ``{"$ref": ...}`` (pointing into the original document)."""
+    return _expand(node, set())
+
+
+def _expand(node: Any, active: set[int]) -> Any:
+    if is_ref(node):
+        target = node.__subject__
+        if id(target) in active:
+            return {"$ref": str(node.__reference__.get("$ref", ""))}
+        active.add(id(target))
+        try:
+            return _expand(target, active)
+        finally:
+            active.discard(id(target))
+    if isinstance(node, dict):
+        return {k: _expand(v, active) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_expand(v, active) for v in node]
+    return node
+
+
 def plain(node: Any, depth: int = 0) -> Any:
     """A deep copy of resolved data with every reference proxy replaced by what it points to."""
     if depth > MAX_DEPTH:
