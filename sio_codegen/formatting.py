@@ -32,9 +32,10 @@ def format_sources(files: dict[str, str]) -> dict[str, str]:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         common = ["--isolated", "--line-length", str(LINE_LENGTH), "--target-version", TARGET]
-        _ruff(
-            ["check", *common, "--select", "I,F401", "--fix", "--quiet", "--exit-zero", "."], root
-        )
+        # Safe fixes only: import order, unused imports, pyupgrade (e.g. Union -> | where the
+        # annotation is not evaluated at run time).
+        fixes = ["--select", "I,F401,UP", "--fix", "--quiet", "--exit-zero"]
+        _ruff(["check", *common, *fixes, "."], root)
         _ruff(["format", *common, "--quiet", "."], root)
         formatted = {path: (root / path).read_text(encoding="utf-8") for path in python}
     return {path: formatted.get(path, text) for path, text in files.items()}

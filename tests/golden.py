@@ -18,8 +18,8 @@ if str(ROOT) not in sys.path:
 
 from sio_codegen.cli import main as cli_main  # noqa: E402
 
-# Which outputs each case produces: (command, output path under expected/).
-OUTPUTS: tuple[tuple[str, str], ...] = (("models", "models.py"),)
+# What each case produces: (command, output under expected/; {case} is the case's name).
+OUTPUTS: tuple[tuple[str, str], ...] = (("models", "models.py"), ("server", "{case}_server"))
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,7 @@ def cases() -> list[Case]:
 def generate(case: Case, out: Path) -> None:
     """Run every command of the case into ``out`` (a fresh folder)."""
     for command, rel in OUTPUTS:
-        target = out / rel
+        target = out / rel.format(case=case.name)
         target.parent.mkdir(parents=True, exist_ok=True)
         code = cli_main([command, str(case.spec), "-o", str(target), "--quiet"])
         if code != 0:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, RootModel
 
 
 class AnyOf(RootModel[Union[int, float, str, bool, dict[str, Any], list["AnyOf"]]]):
-    root: Union[int, float, str, bool, dict[str, Any], list["AnyOf"]]
+    root: int | float | str | bool | dict[str, Any] | list[AnyOf]
 
 
 class NonRecursiveChild(BaseModel):
@@ -30,7 +30,7 @@ class OneOf(BaseModel):
 
 
 class RecursiveComplex(RootModel[Union[dict[str, Any], list[Union[str, "RecursiveComplex"]]]]):
-    root: Union[dict[str, Any], list[Union[str, "RecursiveComplex"]]]
+    root: dict[str, Any] | list[str | RecursiveComplex]
 
 
 class NonRecursive(BaseModel):

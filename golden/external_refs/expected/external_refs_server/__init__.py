@@ -1,0 +1,1 @@
+"""Website Backend server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

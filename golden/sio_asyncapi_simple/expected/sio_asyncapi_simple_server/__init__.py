@@ -1,0 +1,1 @@
+"""Demo server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

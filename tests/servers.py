@@ -1,0 +1,86 @@
+"""Generate a server package into a temporary folder and run it on 127.0.0.1 for a test."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sio_codegen.cli import main as cli_main
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def generate_server(spec: Path, root: Path, package: str) -> Path:
+    code = cli_main(["server", str(spec), "-o", str(root / package), "--quiet"])
+    assert code == 0
+    return root / package
+
+
+@dataclass
+class RunningServer:
+    url: str
+    port: int
+    log_file: Path
+    process: subprocess.Popen[str]
+
+    def calls(self) -> list[list[object]]:
+        """What the test handlers recorded, one JSON list per line."""
+        if not self.log_file.exists():
+            return []
+        return [json.loads(line) for line in self.log_file.read_text().splitlines() if line]
+
+    def output(self) -> str:
+        self.process.terminate()
+        out, _ = self.process.communicate(timeout=10)
+        return out
+
+
+@contextmanager
+def run_server(
+    root: Path, package: str, env: dict[str, str] | None = None
+) -> Iterator[RunningServer]:
+    port = free_port()
+    log_file = root / f"{package}-calls.jsonl"
+    process = subprocess.Popen(
+        [sys.executable, "-m", package, "--host", "127.0.0.1", "--port", str(port)],
+        cwd=root,
+        env={**os.environ, "SIO_TEST_LOG": str(log_file), **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"server exited: {process.communicate()[0]}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError("server did not start") from None
+                time.sleep(0.05)
+        yield RunningServer(f"http://127.0.0.1:{port}", port, log_file, process)
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        if process.stdout:
+            process.stdout.close()

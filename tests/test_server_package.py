@@ -1,0 +1,93 @@
+"""The generated server package: types (mypy --strict, positive and negative), lint, ownership."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import mypy_strict
+from servers import generate_server
+from test_server_e2e import CHAT, E2E, E2E_HANDLERS, RECORDER, TICTACTOE, TICTACTOE_HANDLERS
+
+import golden
+
+
+def filled(tmp: Path, spec: Path, package: str, handlers: str) -> Path:
+    folder = generate_server(spec, tmp, package)
+    (folder / "handlers.py").write_text(handlers)
+    (folder / "recorder.py").write_text(RECORDER)
+    return folder
+
+
+@pytest.mark.parametrize("case", golden.cases(), ids=lambda c: c.name)
+def test_generated_package_passes_mypy_strict_and_ruff(case: golden.Case, tmp_path: Path) -> None:
+    package = f"{case.name}_server"
+    shutil.copytree(case.expected / package, tmp_path / package)
+    result = mypy_strict(Path(package), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    lint = subprocess.run(
+        # UP007 aside: a RootModel[Union[...]] base with forward references needs typing.Union.
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--extend-ignore", "UP007", package],
+        cwd=tmp_path, capture_output=True, text=True,
+    )  # fmt: skip
+    assert lint.returncode == 0, lint.stdout
+
+
+def test_filled_in_handlers_pass_mypy_strict(tmp_path: Path) -> None:
+    filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS)
+    filled(tmp_path, E2E, "e2e", E2E_HANDLERS)
+    result = mypy_strict(Path("ttt"), Path("e2e"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("wrong", "message"),
+    [
+        (
+            "def on_make_move(self, sid: str, data: models.GameWonData) -> models.MakeMoveAck:",
+            'Argument 2 of "on_make_move" is incompatible with supertype',
+        ),
+        (
+            "def on_make_move(self, sid: str, data: models.MakeMoveData) -> models.GameWonData:",
+            'Return type "GameWonData" of "on_make_move" incompatible with return type '
+            '"MakeMoveAck"',
+        ),
+    ],
+    ids=["payload", "ack"],
+)
+def test_a_handler_with_the_wrong_types_is_a_mypy_error(
+    tmp_path: Path, wrong: str, message: str
+) -> None:
+    right = "def on_make_move(self, sid: str, data: models.MakeMoveData) -> models.MakeMoveAck:"
+    assert right in TICTACTOE_HANDLERS
+    filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS.replace(right, wrong))
+    result = mypy_strict(Path("ttt"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert message in result.stdout, result.stdout
+
+
+def test_a_handler_whose_payload_model_the_spec_renamed_is_a_mypy_error(tmp_path: Path) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(TICTACTOE.read_text())
+    filled(tmp_path, spec, "ttt", TICTACTOE_HANDLERS)
+    # The spec renames the event's payload schema: the user's override no longer fits.
+    spec.write_text(spec.read_text().replace("MakeMoveData", "MoveRequest"))
+    generate_server(spec, tmp_path, "ttt")
+    result = mypy_strict(Path("ttt"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert 'Name "models.MakeMoveData" is not defined' in result.stdout, result.stdout
+
+
+def test_regeneration_never_touches_user_files(tmp_path: Path) -> None:
+    folder = filled(tmp_path, CHAT, "chat", "# my code\n")
+    for name in ("app.py", "__main__.py", "__init__.py"):
+        (folder / name).write_text(f"# mine: {name}\n")
+    (folder / "_generated" / "server.py").write_text("stale")
+    generate_server(CHAT, tmp_path, "chat")
+    assert (folder / "handlers.py").read_text() == "# my code\n"
+    for name in ("app.py", "__main__.py", "__init__.py"):
+        assert (folder / name).read_text() == f"# mine: {name}\n"
+    assert (folder / "_generated" / "server.py").read_text().startswith("# DO NOT EDIT")
