@@ -11,7 +11,7 @@ from sio_codegen import __version__
 from sio_codegen.checks import socketio_warnings
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.load import LoadOptions
-from sio_codegen.pipeline import load, package_name, write_models, write_server
+from sio_codegen.pipeline import load, package_name, write_client, write_models, write_server
 from sio_codegen.writer import WriteResult
 
 EXIT_OK = 0
@@ -49,6 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     server = command("server", "write a Flask-SocketIO server package with typed handlers")
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
+    client = command("client", "write a typed python-socketio client package (sync and asyncio)")
+    client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
+    client.add_argument("--package", help="import name of the package (default: the folder name)")
     return parser
 
 
@@ -108,7 +111,15 @@ def _cmd_server(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
+def _cmd_client(args: argparse.Namespace, report: Report) -> int:
+    result = write_client(args.spec, args.output, args.package, _options(args), report)
+    _print_diagnostics(report, args.quiet)
+    _summary(result, args.quiet)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
+    "client": _cmd_client,
     "models": _cmd_models,
     "validate": _cmd_validate,
     "server": _cmd_server,

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from sio_codegen import naming
+from sio_codegen.client_gen import client_files
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
@@ -74,3 +75,16 @@ def write_server(
     loaded = load(spec_path, options, report)
     generated, user_owned = render_server(loaded, package_name(output, package))
     return write_tree(output, generated, user_owned)
+
+
+def render_client(loaded: Loaded, package: str) -> dict[str, str]:
+    """Every file of the client package, formatted (all of them generated)."""
+    files = client_files(loaded.api, header(loaded), package, unformatted_models(loaded))
+    return format_sources(files)
+
+
+def write_client(
+    spec_path: Path, output: Path, package: str | None, options: LoadOptions, report: Report
+) -> WriteResult:
+    loaded = load(spec_path, options, report)
+    return write_tree(output, render_client(loaded, package_name(output, package)), {})

@@ -19,7 +19,11 @@ if str(ROOT) not in sys.path:
 from sio_codegen.cli import main as cli_main  # noqa: E402
 
 # What each case produces: (command, output under expected/; {case} is the case's name).
-OUTPUTS: tuple[tuple[str, str], ...] = (("models", "models.py"), ("server", "{case}_server"))
+OUTPUTS: tuple[tuple[str, str], ...] = (
+    ("models", "models.py"),
+    ("server", "{case}_server"),
+    ("client", "{case}_client"),
+)
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,7 @@ E2E_HANDLERS = dedent(
     """
     from __future__ import annotations
 
+    import time
     from typing import Any
 
     from ._generated import models
@@ -143,6 +144,14 @@ E2E_HANDLERS = dedent(
                 return models.AskAck(answer="invalid")
             rec("client_ack", type(answer).__name__, answer.answer)
             return models.AskAck(answer=answer.answer)
+
+        def on_slow(self, sid: str, data: models.SlowPayload) -> models.SlowAck:
+            time.sleep(data.root)
+            return models.SlowAck(1)
+
+        def on_provoke(self, sid: str) -> None:
+            self.socketio.emit("notice", {"n": "not a number"}, to=sid)  # bypasses validation
+            RootEmitter(self.socketio).emit_notice(models.NoticeEmitPayload(n=7), to=sid)
 
         def on_move(self, sid: str, data: models.MovePayload) -> models.MoveAck:
             first, second = data.root

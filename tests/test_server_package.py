@@ -30,7 +30,8 @@ def test_generated_package_passes_mypy_strict_and_ruff(case: golden.Case, tmp_pa
     assert result.returncode == 0, result.stdout
     lint = subprocess.run(
         # UP007 aside: a RootModel[Union[...]] base with forward references needs typing.Union.
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--extend-ignore", "UP007", package],
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310",
+         "--extend-ignore", "UP007", package],
         cwd=tmp_path, capture_output=True, text=True,
     )  # fmt: skip
     assert lint.returncode == 0, lint.stdout

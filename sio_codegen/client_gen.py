@@ -1,0 +1,67 @@
+"""``sio-codegen client``: the files of a typed python-socketio client package (all generated)."""
+
+from __future__ import annotations
+
+from sio_codegen.model import Api, Direction, Namespace
+from sio_codegen.render import render
+from sio_codegen.server_gen import event_doc
+
+CLIENT_REQUIREMENTS = (
+    "python-socketio[client,asyncio-client]>=5.11",
+    "pydantic[email]>=2.6,<3",
+)
+# Names the namespace classes and the client classes already use.
+_NAMESPACE_RESERVED = frozenset({"namespace", "client", "add_error_handler"})
+_CLIENT_RESERVED = frozenset(
+    {
+        "url", "socketio_path", "auth", "query", "headers", "transports", "wait_timeout",
+        "default_timeout", "sio", "connect", "disconnect", "wait", "connected",
+        "namespace_names", "default_socketio_path",
+    }
+)  # fmt: skip
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    while name in taken:
+        name += "_"
+    taken.add(name)
+    return name
+
+
+def methods(ns: Namespace) -> dict[tuple[Direction, str], str]:
+    """Method names of a namespace's events: ``<event>`` to send, ``on_<event>`` to receive."""
+    taken = set(_NAMESPACE_RESERVED)
+    names: dict[tuple[Direction, str], str] = {}
+    for event in ns.client_events:
+        names[("client", event.name)] = _unique(event.identifier, taken)
+    for event in ns.server_events:
+        names[("server", event.name)] = _unique("on_" + event.identifier, taken)
+    return names
+
+
+def namespace_attributes(api: Api) -> dict[str, str]:
+    taken = set(_CLIENT_RESERVED)
+    return {ns.name: _unique(ns.identifier, taken) for ns in api.namespaces}
+
+
+def client_files(api: Api, header: str, package: str, models_source: str) -> dict[str, str]:
+    """Every file of the client package, relative to its folder."""
+    ctx = {
+        "api": api,
+        "header": header,
+        "package": package,
+        "socketio_path": api.servers[0].socketio_path if api.servers else "/socket.io",
+        "requirements": CLIENT_REQUIREMENTS,
+        "logger_name": f"{package}.client",
+        "methods": methods,
+        "attrs": namespace_attributes(api),
+        "event_doc": event_doc,
+    }
+    return {
+        "__init__.py": render("client/init.py.j2", **ctx),
+        "client.py": render("client/client.py.j2", **ctx),
+        "models.py": models_source,
+        "runtime.py": render("client/runtime.py.j2", **ctx),
+        "requirements.txt": "\n".join(CLIENT_REQUIREMENTS) + "\n",
+        "py.typed": "",
+    }

@@ -1,0 +1,111 @@
+"""The generated client package: mypy --strict on code that uses it (positive and negative)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from clients import generate_client
+from helpers import dedent, mypy_strict
+from test_server_e2e import E2E, TICTACTOE
+
+import golden
+
+USER_SCRIPT = dedent(
+    """
+    from __future__ import annotations
+
+    import asyncio
+
+    from ttt_client import AsyncClient, Client, models
+
+
+    def play(url: str) -> str | None:
+        with Client(url, reconnection=False, default_timeout=5) as client:
+
+            @client.root.on_move_made
+            def moved(data: models.MoveMadeData) -> None:
+                print(data.turn, data.board[0][0])
+
+            ack: models.MakeMoveAck = client.root.make_move(
+                models.MakeMoveData(game_id=1, x=0, y=0), timeout=2.5
+            )
+            client.root.create_game()
+            return ack.error
+
+
+    async def play_async(url: str) -> str | None:
+        async with AsyncClient(url) as client:
+
+            @client.root.on_game_won
+            async def won(data: models.GameWonData) -> None:
+                await asyncio.sleep(0)
+
+            ack = await client.root.make_move(models.MakeMoveData(game_id=1, x=0, y=0))
+            return ack.error
+    """
+)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    generate_client(TICTACTOE, tmp_path, "ttt_client")
+    return tmp_path
+
+
+def check(project: Path, script: str) -> subprocess.CompletedProcess[str]:
+    (project / "user_script.py").write_text(script)
+    return mypy_strict(Path("user_script.py"), cwd=project)
+
+
+def test_a_script_using_the_client_passes_mypy_strict(project: Path) -> None:
+    result = check(project, USER_SCRIPT)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "models.MakeMoveData(game_id=1, x=0, y=0), timeout=2.5",
+            "models.GameWonData(winner='X'), timeout=2.5",
+            'Argument 1 to "make_move" of "RootNamespace" has incompatible type "GameWonData"',
+        ),
+        ("return ack.error\n\n\nasync", "return ack.winner\n\n\nasync",
+         '"MakeMoveAck" has no attribute "winner"'),
+        ("def moved(data: models.MoveMadeData)", "def moved(data: models.GameWonData)",
+         'Argument 1 to "on_move_made" of "RootNamespace" has incompatible type'),
+        ("ack = await client.root.make_move(models.MakeMoveData(game_id=1, x=0, y=0))",
+         "ack = client.root.make_move(models.MakeMoveData(game_id=1, x=0, y=0))",
+         '"Coroutine[Any, Any, MakeMoveAck]" has no attribute "error"'),
+    ],
+    ids=["wrong-model", "missing-ack-field", "wrong-handler", "async-not-awaited"],
+)  # fmt: skip
+def test_misuse_is_a_mypy_error(project: Path, old: str, new: str, message: str) -> None:
+    assert old in USER_SCRIPT
+    result = check(project, USER_SCRIPT.replace(old, new))
+    assert result.returncode == 1
+    assert message in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize("case", golden.cases(), ids=lambda c: c.name)
+def test_golden_client_passes_mypy_strict_and_ruff(case: golden.Case, tmp_path: Path) -> None:
+    package = f"{case.name}_client"
+    shutil.copytree(case.expected / package, tmp_path / package)
+    result = mypy_strict(Path(package), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    lint = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310",
+         "--extend-ignore", "UP007", package],
+        cwd=tmp_path, capture_output=True, text=True,
+    )  # fmt: skip
+    assert lint.returncode == 0, lint.stdout
+
+
+def test_client_for_the_feature_spec_type_checks(tmp_path: Path) -> None:
+    generate_client(E2E, tmp_path, "e2e_client")
+    result = mypy_strict(Path("e2e_client"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
