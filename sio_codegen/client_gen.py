@@ -39,6 +39,16 @@ def methods(ns: Namespace) -> dict[tuple[Direction, str], str]:
     return names
 
 
+def root_shortcuts(api: Api, attrs: dict[str, str]) -> dict[tuple[Direction, str], str]:
+    """The root namespace's event methods, repeated on the client itself where the name is free:
+    ``client.make_move(...)`` is ``client.root.make_move(...)``."""
+    root = next((ns for ns in api.namespaces if ns.name == "/"), None)
+    if root is None:
+        return {}
+    taken = _CLIENT_RESERVED | set(attrs.values())
+    return {key: name for key, name in methods(root).items() if name not in taken}
+
+
 def namespace_attributes(api: Api) -> dict[str, str]:
     taken = set(_CLIENT_RESERVED)
     return {ns.name: _unique(ns.identifier, taken) for ns in api.namespaces}
@@ -46,6 +56,7 @@ def namespace_attributes(api: Api) -> dict[str, str]:
 
 def client_files(api: Api, header: str, package: str, models_source: str) -> dict[str, str]:
     """Every file of the client package, relative to its folder."""
+    attrs = namespace_attributes(api)
     ctx = {
         "api": api,
         "header": header,
@@ -54,7 +65,8 @@ def client_files(api: Api, header: str, package: str, models_source: str) -> dic
         "requirements": CLIENT_REQUIREMENTS,
         "logger_name": f"{package}.client",
         "methods": methods,
-        "attrs": namespace_attributes(api),
+        "attrs": attrs,
+        "root_shortcuts": root_shortcuts(api, attrs),
         "event_doc": event_doc,
     }
     return {

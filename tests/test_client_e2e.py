@@ -54,7 +54,8 @@ def test_sync_typed_ack_and_server_events_as_models(ttt: tuple[RunningServer, Mo
 
         ack = client.root.make_move(pkg.models.MakeMoveData(game_id=1, x=0, y=0))
         assert type(ack) is pkg.models.MakeMoveAck and ack.error is None
-        assert client.root.make_move(pkg.models.MakeMoveData(game_id=1, x=4, y=0)).error == (
+        # The root namespace's methods are on the client too.
+        assert client.make_move(pkg.models.MakeMoveData(game_id=1, x=4, y=0)).error == (
             "Invalid move"
         )
         client.root.create_game()

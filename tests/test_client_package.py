@@ -46,6 +46,13 @@ USER_SCRIPT = dedent(
 
             ack = await client.root.make_move(models.MakeMoveData(game_id=1, x=0, y=0))
             return ack.error
+
+
+    def shortcut(url: str) -> str | None:
+        with Client(url) as client:
+            client.on_game_won(lambda data: print(data.winner))
+            client.create_game()
+            return client.make_move(models.MakeMoveData(game_id=1, x=0, y=0)).error
     """
 )
 
@@ -108,4 +115,14 @@ def test_golden_client_passes_mypy_strict_and_ruff(case: golden.Case, tmp_path: 
 def test_client_for_the_feature_spec_type_checks(tmp_path: Path) -> None:
     generate_client(E2E, tmp_path, "e2e_client")
     result = mypy_strict(Path("e2e_client"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_readme_client_example_type_checks(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    start = readme.index("from tictactoe_client import Client, models")
+    example = readme[start : readme.index("```", start)]
+    generate_client(TICTACTOE, tmp_path, "tictactoe_client")
+    (tmp_path / "example.py").write_text(example)
+    result = mypy_strict(Path("example.py"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout

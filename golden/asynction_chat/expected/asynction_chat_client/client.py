@@ -174,6 +174,60 @@ class Client(_SyncClientBase):
         self.root = RootNamespace(self)
         self.admin = AdminNamespace(self)
 
+    def add_user(
+        self, data: models.AddUserPayload, *, timeout: float | None = None
+    ) -> models.AddUserAck:
+        """Same as ``self.root.add_user``: event 'add user' of the root namespace."""
+        return self.root.add_user(data, timeout=timeout)
+
+    def new_message(self, data: models.NewMessagePayload) -> None:
+        """Same as ``self.root.new_message``: event 'new message' of the root namespace."""
+        self.root.new_message(data)
+
+    def stop_typing(self) -> None:
+        """Same as ``self.root.stop_typing``: event 'stop typing' of the root namespace."""
+        self.root.stop_typing()
+
+    def typing(self) -> None:
+        """Same as ``self.root.typing``: event 'typing' of the root namespace."""
+        self.root.typing()
+
+    def on_login(
+        self, handler: Callable[[models.LogInPayload], None]
+    ) -> Callable[[models.LogInPayload], None]:
+        """Same as ``self.root.on_login``: event 'login' of the root namespace."""
+        return self.root.on_login(handler)
+
+    def on_new_message(
+        self, handler: Callable[[models.NewMessageReceivedPayload], None]
+    ) -> Callable[[models.NewMessageReceivedPayload], None]:
+        """Same as ``self.root.on_new_message``: event 'new message' of the root namespace."""
+        return self.root.on_new_message(handler)
+
+    def on_stop_typing(
+        self, handler: Callable[[models.UserStopTypingPayload], None]
+    ) -> Callable[[models.UserStopTypingPayload], None]:
+        """Same as ``self.root.on_stop_typing``: event 'stop typing' of the root namespace."""
+        return self.root.on_stop_typing(handler)
+
+    def on_typing(
+        self, handler: Callable[[models.UserTypingPayload], None]
+    ) -> Callable[[models.UserTypingPayload], None]:
+        """Same as ``self.root.on_typing``: event 'typing' of the root namespace."""
+        return self.root.on_typing(handler)
+
+    def on_user_joined(
+        self, handler: Callable[[models.UserJoinedPayload], None]
+    ) -> Callable[[models.UserJoinedPayload], None]:
+        """Same as ``self.root.on_user_joined``: event 'user joined' of the root namespace."""
+        return self.root.on_user_joined(handler)
+
+    def on_user_left(
+        self, handler: Callable[[models.UserLeftPayload], None]
+    ) -> Callable[[models.UserLeftPayload], None]:
+        """Same as ``self.root.on_user_left``: event 'user left' of the root namespace."""
+        return self.root.on_user_left(handler)
+
 
 class AsyncRootNamespace(AsyncNamespace):
     """Namespace '/' (asyncio)."""
@@ -325,3 +379,57 @@ class AsyncClient(_AsyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
         self.admin = AsyncAdminNamespace(self)
+
+    async def add_user(
+        self, data: models.AddUserPayload, *, timeout: float | None = None
+    ) -> models.AddUserAck:
+        """Same as ``self.root.add_user``: event 'add user' of the root namespace."""
+        return await self.root.add_user(data, timeout=timeout)
+
+    async def new_message(self, data: models.NewMessagePayload) -> None:
+        """Same as ``self.root.new_message``: event 'new message' of the root namespace."""
+        await self.root.new_message(data)
+
+    async def stop_typing(self) -> None:
+        """Same as ``self.root.stop_typing``: event 'stop typing' of the root namespace."""
+        await self.root.stop_typing()
+
+    async def typing(self) -> None:
+        """Same as ``self.root.typing``: event 'typing' of the root namespace."""
+        await self.root.typing()
+
+    def on_login(
+        self, handler: Callable[[models.LogInPayload], Awaitable[None] | None]
+    ) -> Callable[[models.LogInPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_login``: event 'login' of the root namespace."""
+        return self.root.on_login(handler)
+
+    def on_new_message(
+        self, handler: Callable[[models.NewMessageReceivedPayload], Awaitable[None] | None]
+    ) -> Callable[[models.NewMessageReceivedPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_new_message``: event 'new message' of the root namespace."""
+        return self.root.on_new_message(handler)
+
+    def on_stop_typing(
+        self, handler: Callable[[models.UserStopTypingPayload], Awaitable[None] | None]
+    ) -> Callable[[models.UserStopTypingPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_stop_typing``: event 'stop typing' of the root namespace."""
+        return self.root.on_stop_typing(handler)
+
+    def on_typing(
+        self, handler: Callable[[models.UserTypingPayload], Awaitable[None] | None]
+    ) -> Callable[[models.UserTypingPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_typing``: event 'typing' of the root namespace."""
+        return self.root.on_typing(handler)
+
+    def on_user_joined(
+        self, handler: Callable[[models.UserJoinedPayload], Awaitable[None] | None]
+    ) -> Callable[[models.UserJoinedPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_user_joined``: event 'user joined' of the root namespace."""
+        return self.root.on_user_joined(handler)
+
+    def on_user_left(
+        self, handler: Callable[[models.UserLeftPayload], Awaitable[None] | None]
+    ) -> Callable[[models.UserLeftPayload], Awaitable[None] | None]:
+        """Same as ``self.root.on_user_left``: event 'user left' of the root namespace."""
+        return self.root.on_user_left(handler)

@@ -57,6 +57,12 @@ class Client(_SyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
 
+    def user_sign_up(
+        self, data: models.UserSignUpRequest, *, timeout: float | None = None
+    ) -> models.UserSignUpResponse:
+        """Same as ``self.root.user_sign_up``: event 'user_sign_up' of the root namespace."""
+        return self.root.user_sign_up(data, timeout=timeout)
+
 
 class AsyncRootNamespace(AsyncNamespace):
     """Namespace '/' (asyncio)."""
@@ -92,3 +98,9 @@ class AsyncClient(_AsyncClientBase):
 
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
+
+    async def user_sign_up(
+        self, data: models.UserSignUpRequest, *, timeout: float | None = None
+    ) -> models.UserSignUpResponse:
+        """Same as ``self.root.user_sign_up``: event 'user_sign_up' of the root namespace."""
+        return await self.root.user_sign_up(data, timeout=timeout)

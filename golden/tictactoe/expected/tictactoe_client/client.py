@@ -113,6 +113,40 @@ class Client(_SyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
 
+    def create_game(self) -> None:
+        """Same as ``self.root.create_game``: event 'create_game' of the root namespace."""
+        self.root.create_game()
+
+    def make_move(
+        self, data: models.MakeMoveData, *, timeout: float | None = None
+    ) -> models.MakeMoveAck:
+        """Same as ``self.root.make_move``: event 'make_move' of the root namespace."""
+        return self.root.make_move(data, timeout=timeout)
+
+    def on_game_created(
+        self, handler: Callable[[models.GameCreatedData], None]
+    ) -> Callable[[models.GameCreatedData], None]:
+        """Same as ``self.root.on_game_created``: event 'game_created' of the root namespace."""
+        return self.root.on_game_created(handler)
+
+    def on_game_drawn(
+        self, handler: Callable[[models.GameDrawnData], None]
+    ) -> Callable[[models.GameDrawnData], None]:
+        """Same as ``self.root.on_game_drawn``: event 'game_drawn' of the root namespace."""
+        return self.root.on_game_drawn(handler)
+
+    def on_game_won(
+        self, handler: Callable[[models.GameWonData], None]
+    ) -> Callable[[models.GameWonData], None]:
+        """Same as ``self.root.on_game_won``: event 'game_won' of the root namespace."""
+        return self.root.on_game_won(handler)
+
+    def on_move_made(
+        self, handler: Callable[[models.MoveMadeData], None]
+    ) -> Callable[[models.MoveMadeData], None]:
+        """Same as ``self.root.on_move_made``: event 'move_made' of the root namespace."""
+        return self.root.on_move_made(handler)
+
 
 class AsyncRootNamespace(AsyncNamespace):
     """Namespace '/' (asyncio)."""
@@ -203,3 +237,37 @@ class AsyncClient(_AsyncClientBase):
 
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
+
+    async def create_game(self) -> None:
+        """Same as ``self.root.create_game``: event 'create_game' of the root namespace."""
+        await self.root.create_game()
+
+    async def make_move(
+        self, data: models.MakeMoveData, *, timeout: float | None = None
+    ) -> models.MakeMoveAck:
+        """Same as ``self.root.make_move``: event 'make_move' of the root namespace."""
+        return await self.root.make_move(data, timeout=timeout)
+
+    def on_game_created(
+        self, handler: Callable[[models.GameCreatedData], Awaitable[None] | None]
+    ) -> Callable[[models.GameCreatedData], Awaitable[None] | None]:
+        """Same as ``self.root.on_game_created``: event 'game_created' of the root namespace."""
+        return self.root.on_game_created(handler)
+
+    def on_game_drawn(
+        self, handler: Callable[[models.GameDrawnData], Awaitable[None] | None]
+    ) -> Callable[[models.GameDrawnData], Awaitable[None] | None]:
+        """Same as ``self.root.on_game_drawn``: event 'game_drawn' of the root namespace."""
+        return self.root.on_game_drawn(handler)
+
+    def on_game_won(
+        self, handler: Callable[[models.GameWonData], Awaitable[None] | None]
+    ) -> Callable[[models.GameWonData], Awaitable[None] | None]:
+        """Same as ``self.root.on_game_won``: event 'game_won' of the root namespace."""
+        return self.root.on_game_won(handler)
+
+    def on_move_made(
+        self, handler: Callable[[models.MoveMadeData], Awaitable[None] | None]
+    ) -> Callable[[models.MoveMadeData], Awaitable[None] | None]:
+        """Same as ``self.root.on_move_made``: event 'move_made' of the root namespace."""
+        return self.root.on_move_made(handler)
