@@ -215,3 +215,13 @@ def test_chat_sync_and_async_clients_talk_to_each_other(tmp_path: Path) -> None:
 
         received = asyncio.run(scenario())
     assert received == pkg.models.NewMessageReceivedPayload(username="bob", message="hello")
+
+
+def test_auth_query_and_headers_reach_the_server(e2e: tuple[RunningServer, ModuleType]) -> None:
+    server, pkg = e2e
+    client = pkg.Client(
+        server.url, auth={"token": "abc"}, query={"room": "blue"}, headers={"X-Trace": "t-1"}
+    )
+    with client:
+        assert client.connected
+    assert ["connect", {"token": "abc"}, "blue", "t-1"] in server.calls()

@@ -117,6 +117,8 @@ E2E_HANDLERS = dedent(
     import time
     from typing import Any
 
+    from flask import request
+
     from ._generated import models
     from ._generated.runtime import AckValidationError, NamespaceHandlers
     from ._generated.server import RootEmitter, RootNamespace, SecondNamespace
@@ -158,7 +160,7 @@ E2E_HANDLERS = dedent(
             return models.MoveAck(first + second)
 
         def handle_connect(self, sid: str, auth: Any) -> bool | None:
-            rec("connect", auth)
+            rec("connect", auth, request.args.get("room"), request.headers.get("X-Trace"))
             return None
 
         def handle_disconnect(self, sid: str, reason: str | None) -> None:
@@ -325,7 +327,7 @@ def test_connect_hook_sees_auth_and_error_hook_sees_failures(e2e: RunningServer)
         assert ack["sio_error"]["errors"][0]["type"] == "string_too_long"
     finally:
         client.disconnect()
-    assert ["connect", {"token": "t0k"}] in e2e.calls()
+    assert ["connect", {"token": "t0k"}, None, None] in e2e.calls()
     assert ["error_hook", "RequestValidationError"] in e2e.calls()
 
 

@@ -110,3 +110,17 @@ def test_the_readme_handler_example_type_checks(tmp_path: Path) -> None:
     filled(tmp_path, TICTACTOE, "ttt", handlers)
     result = mypy_strict(Path("ttt"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
+
+
+def test_app_factory_reads_cors_origins_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filled(tmp_path, TICTACTOE, "cors_app", TICTACTOE_HANDLERS)
+    monkeypatch.setenv("SIO_CORS_ORIGINS", "https://a.example, https://b.example")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    from cors_app.app import create_app  # type: ignore[import-not-found]
+
+    _, socketio = create_app()
+    assert socketio.server.eio.cors_allowed_origins == ["https://a.example", "https://b.example"]
+    _, explicit = create_app(cors_allowed_origins="*")
+    assert explicit.server.eio.cors_allowed_origins == "*"
