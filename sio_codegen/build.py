@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,13 @@ def unwrap(node: Any) -> Any:
 def text(node: Any, key: str) -> str:
     value = node.get(key) if isinstance(node, dict) else None
     return value if isinstance(value, str) else ""
+
+
+def security_schemes(doc: dict[str, Any]) -> dict[str, Any]:
+    """``components.securitySchemes`` by name (the same place in 2.x and 3.x)."""
+    components = unwrap(doc.get("components")) or {}
+    schemes = unwrap(components.get("securitySchemes")) if isinstance(components, dict) else None
+    return {k: unwrap(v) for k, v in schemes.items()} if isinstance(schemes, dict) else {}
 
 
 def merge_patch(target: Any, patch: Any) -> Any:
@@ -107,6 +115,18 @@ class ApiBuilder:
             self.table.add_component(
                 self.spec.root_uri + "#" + jp.join(["components", "schemas", key]), schemas[key]
             )
+
+    def channels(self, doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """``(key, pointer, channel)`` of every channel, sorted by key; a channel that is not a
+        mapping is an error."""
+        channels = unwrap(doc.get("channels")) or {}
+        for key in sorted(channels):
+            channel = unwrap(channels[key])
+            pointer = jp.join(["channels", key])
+            if isinstance(channel, dict):
+                yield key, pointer, channel
+            else:
+                self.report.error("a channel must be a mapping", self.at(pointer))
 
     # -- namespaces ----------------------------------------------------------------------------
     def namespace(self, channel: str, pointer: str, channel_node: Any) -> _NamespaceDraft:

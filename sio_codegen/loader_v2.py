@@ -7,8 +7,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from sio_codegen import pointer as jp
-from sio_codegen.build import ApiBuilder, merge_patch, text, unwrap
+from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, text, unwrap
 from sio_codegen.model import Api, Direction, SecurityRequirement
 
 OPERATIONS: tuple[tuple[str, Direction], ...] = (("publish", "client"), ("subscribe", "server"))
@@ -34,16 +33,10 @@ def apply_traits(message: Any) -> Any:
 
 
 def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
-    schemes = _security_schemes(doc)
+    schemes = security_schemes(doc)
     builder.add_component_schemas(unwrap(doc.get("components")))
     server_security = _servers(builder, doc, schemes)
-    channels = unwrap(doc.get("channels")) or {}
-    for key in sorted(channels):
-        channel = unwrap(channels[key])
-        pointer = jp.join(["channels", key])
-        if not isinstance(channel, dict):
-            builder.report.error("a channel must be a mapping", builder.at(pointer))
-            continue
+    for key, pointer, channel in builder.channels(doc):
         ns = builder.namespace(key, pointer, channel)
         for requirement in _requirements(channel.get("x-security"), schemes) or server_security:
             builder.add_security(ns, requirement)
@@ -65,12 +58,6 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
             for item, item_pointer in items:
                 builder.add_message(ns, direction, item, apply_traits(item), pointer=item_pointer)
     return builder.finish(unwrap(doc.get("info")) or {}, schemes)
-
-
-def _security_schemes(doc: dict[str, Any]) -> dict[str, Any]:
-    components = unwrap(doc.get("components")) or {}
-    schemes = unwrap(components.get("securitySchemes")) if isinstance(components, dict) else None
-    return {k: unwrap(v) for k, v in schemes.items()} if isinstance(schemes, dict) else {}
 
 
 def _requirements(node: Any, schemes: dict[str, Any]) -> list[SecurityRequirement]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sio_codegen import pointer as jp
-from sio_codegen.build import ApiBuilder, merge_patch, unwrap
+from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, unwrap
 from sio_codegen.model import Api, Direction, SecurityRequirement
 from sio_codegen.refs import is_ref, ref_target
 
@@ -27,17 +27,11 @@ def apply_traits(message: Any) -> Any:
 
 
 def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
-    schemes = _security_schemes(doc)
+    schemes = security_schemes(doc)
     builder.add_component_schemas(unwrap(doc.get("components")))
     server_security = _servers(builder, doc)
-    channels = unwrap(doc.get("channels")) or {}
     by_identity: dict[int, tuple[str, Any]] = {}
-    for key in sorted(channels):
-        channel = unwrap(channels[key])
-        pointer = jp.join(["channels", key])
-        if not isinstance(channel, dict):
-            builder.report.error("a channel must be a mapping", builder.at(pointer))
-            continue
+    for key, pointer, channel in builder.channels(doc):
         address = channel.get("address")
         ns = builder.namespace(address if isinstance(address, str) else key, pointer, channel)
         by_identity[id(channel)] = (pointer, ns)
@@ -121,12 +115,6 @@ def _reply_messages(operation: dict[str, Any]) -> list[Any]:
 def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
     channel = unwrap(reply.get("channel"))
     return _named_node(message, channel) if isinstance(channel, dict) else message
-
-
-def _security_schemes(doc: dict[str, Any]) -> dict[str, Any]:
-    components = unwrap(doc.get("components")) or {}
-    schemes = unwrap(components.get("securitySchemes")) if isinstance(components, dict) else None
-    return {k: unwrap(v) for k, v in schemes.items()} if isinstance(schemes, dict) else {}
 
 
 def _requirements(node: Any) -> list[SecurityRequirement]:
