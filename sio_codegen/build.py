@@ -13,6 +13,7 @@ from sio_codegen import naming
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.model import (
+    Alternative,
     Api,
     Bindings,
     Direction,
@@ -20,7 +21,7 @@ from sio_codegen.model import (
     Hooks,
     Namespace,
     SchemaUse,
-    SecurityRequirement,
+    SecurityScheme,
     Server,
 )
 from sio_codegen.refs import ResolvedSpec, is_ref, ref_target
@@ -84,7 +85,7 @@ class _NamespaceDraft:
     hooks: dict[str, str] = field(default_factory=dict)
     query: SchemaUse | None = None
     headers: SchemaUse | None = None
-    security: list[SecurityRequirement] = field(default_factory=list)
+    security: tuple[Alternative, ...] = ()
 
 
 class ApiBuilder:
@@ -259,12 +260,12 @@ class ApiBuilder:
     def add_server(self, name: str, url: str, protocol: str, path: str) -> None:
         self.servers.append(Server(name, url, protocol, path or "/socket.io"))
 
-    def add_security(self, ns: _NamespaceDraft, requirement: SecurityRequirement) -> None:
-        if requirement not in ns.security:
-            ns.security.append(requirement)
+    def set_security(self, ns: _NamespaceDraft, alternatives: tuple[Alternative, ...]) -> None:
+        """A namespace's security; two channels of one namespace: any of their alternatives."""
+        ns.security += tuple(a for a in alternatives if a not in ns.security)
 
     # -- result ------------------------------------------------------------------------------------
-    def finish(self, info: dict[str, Any], schemes: dict[str, Any]) -> Api:
+    def finish(self, info: dict[str, Any], schemes: dict[str, SecurityScheme]) -> Api:
         namespaces = tuple(self._namespace(d) for _, d in sorted(self.namespaces.items()))
         self._check_namespace_identifiers(namespaces)
         return Api(
@@ -276,7 +277,7 @@ class ApiBuilder:
             namespaces=namespaces,
             schemas=self.table.sorted(),
             spec_sha256=spec_digest(self.spec),
-            security_schemes={k: plain(v) for k, v in sorted(schemes.items())},
+            security_schemes=dict(sorted(schemes.items())),
         )
 
     def _namespace(self, draft: _NamespaceDraft) -> Namespace:
@@ -296,7 +297,7 @@ class ApiBuilder:
             server_events=tuple(events["server"]),
             hooks=Hooks(**draft.hooks),
             bindings=Bindings(draft.query, draft.headers),
-            security=tuple(draft.security),
+            security=draft.security,
             pointer=draft.pointer,
         )
 

@@ -8,7 +8,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, text, unwrap
-from sio_codegen.model import Api, Direction, SecurityRequirement
+from sio_codegen.model import Alternative, Api, Direction
+from sio_codegen.security import SecurityReader, combine, merge
 
 OPERATIONS: tuple[tuple[str, Direction], ...] = (("publish", "client"), ("subscribe", "server"))
 
@@ -33,20 +34,18 @@ def apply_traits(message: Any) -> Any:
 
 
 def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
-    schemes = security_schemes(doc)
+    reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
-    server_security = _servers(builder, doc, schemes)
+    server_security = _servers(builder, doc, reader)
     for key, pointer, channel in builder.channels(doc):
         ns = builder.namespace(key, pointer, channel)
-        for requirement in _requirements(channel.get("x-security"), schemes) or server_security:
-            builder.add_security(ns, requirement)
+        operations_security = []
         for op_key, direction in OPERATIONS:
             operation = unwrap(channel.get(op_key))
             if not isinstance(operation, dict) or "message" not in operation:
                 continue
             op_pointer = f"{pointer}/{op_key}"
-            for requirement in _requirements(operation.get("security"), schemes):
-                builder.add_security(ns, requirement)
+            operations_security.append(reader.alternatives(operation.get("security")))
             message = operation["message"]
             inner = unwrap(message)
             if isinstance(inner, dict) and isinstance(inner.get("oneOf"), list):
@@ -57,33 +56,21 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                 items = [(message, f"{op_pointer}/message")]
             for item, item_pointer in items:
                 builder.add_message(ns, direction, item, apply_traits(item), pointer=item_pointer)
-    return builder.finish(unwrap(doc.get("info")) or {}, schemes)
+        own = reader.alternatives(channel.get("x-security"))
+        builder.set_security(ns, combine(own, merge(operations_security), server_security))
+    return builder.finish(unwrap(doc.get("info")) or {}, reader.used)
 
 
-def _requirements(node: Any, schemes: dict[str, Any]) -> list[SecurityRequirement]:
-    """2.x security requirements: a list of ``{scheme name: [scopes]}``."""
-    result: list[SecurityRequirement] = []
-    for requirement in unwrap(node) or []:
-        if not isinstance(requirement, dict):
-            continue
-        for name, scopes in sorted(requirement.items()):
-            scheme = schemes.get(name)
-            if isinstance(scheme, dict):
-                scope_list = tuple(s for s in (scopes or []) if isinstance(s, str))
-                result.append(SecurityRequirement(name, dict(scheme), scope_list))
-    return result
-
-
-def _servers(builder: ApiBuilder, doc: dict[str, Any], schemes: dict[str, Any]) -> list[Any]:
+def _servers(
+    builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
+) -> tuple[Alternative, ...] | None:
     servers = unwrap(doc.get("servers")) or {}
-    security: list[SecurityRequirement] = []
+    security = []
     for name in sorted(servers) if isinstance(servers, dict) else []:
         server = unwrap(servers[name])
         if not isinstance(server, dict):
             continue
         url, protocol = text(server, "url"), text(server, "protocol")
         builder.add_server(name, url, protocol, socketio_path(url))
-        for requirement in _requirements(server.get("security"), schemes):
-            if requirement not in security:
-                security.append(requirement)
-    return security
+        security.append(reader.alternatives(server.get("security")))
+    return merge(security)

@@ -8,8 +8,8 @@ from typing import Any
 
 from sio_codegen import pointer as jp
 from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, unwrap
-from sio_codegen.model import Api, Direction, SecurityRequirement
-from sio_codegen.refs import is_ref, ref_target
+from sio_codegen.model import Alternative, Api, Direction
+from sio_codegen.security import SecurityReader, combine, merge
 
 ACTIONS: dict[str, Direction] = {"receive": "client", "send": "server"}
 
@@ -27,16 +27,18 @@ def apply_traits(message: Any) -> Any:
 
 
 def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
-    schemes = security_schemes(doc)
+    reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
-    server_security = _servers(builder, doc)
-    by_identity: dict[int, tuple[str, Any]] = {}
+    server_security = _servers(builder, doc, reader)
+    by_identity: dict[int, Any] = {}
+    channel_security: dict[int, tuple[Alternative, ...] | None] = {}
+    operations_security: dict[int, list[tuple[Alternative, ...] | None]] = {}
     for key, pointer, channel in builder.channels(doc):
         address = channel.get("address")
         ns = builder.namespace(address if isinstance(address, str) else key, pointer, channel)
-        by_identity[id(channel)] = (pointer, ns)
-        for requirement in server_security:
-            builder.add_security(ns, requirement)
+        by_identity[id(channel)] = ns
+        channel_security[id(channel)] = reader.alternatives(channel.get("x-security"))
+        operations_security[id(channel)] = []
 
     operations = unwrap(doc.get("operations")) or {}
     for op_key in sorted(operations):
@@ -53,13 +55,11 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                 builder.at(op_pointer),
             )
             continue
-        _, ns = found
-        for requirement in _requirements(operation.get("security")):
-            builder.add_security(ns, requirement)
+        operations_security[id(channel)].append(reader.alternatives(operation.get("security")))
         replies = _reply_messages(operation)
         for key, node, pointer in _operation_messages(operation, channel, op_pointer):
             builder.add_message(
-                ns,
+                found,
                 direction,
                 _named_node(node, channel),
                 apply_traits(node),
@@ -67,7 +67,10 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                 key=key,
                 reply_messages=replies,
             )
-    return builder.finish(unwrap(doc.get("info")) or {}, schemes)
+    for identity, ns in by_identity.items():
+        own, ops = channel_security[identity], merge(operations_security[identity])
+        builder.set_security(ns, combine(own, ops, server_security))
+    return builder.finish(unwrap(doc.get("info")) or {}, reader.used)
 
 
 def _operation_messages(
@@ -117,27 +120,16 @@ def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
     return _named_node(message, channel) if isinstance(channel, dict) else message
 
 
-def _requirements(node: Any) -> list[SecurityRequirement]:
-    """3.x security: a list of Security Scheme objects (usually references to components)."""
-    result: list[SecurityRequirement] = []
-    for item in unwrap(node) or []:
-        scheme = unwrap(item)
-        if not isinstance(scheme, dict):
-            continue
-        name = ref_target(item).rsplit("/", 1)[-1] if is_ref(item) else str(scheme.get("type", ""))
-        scopes = tuple(s for s in scheme.get("scopes", []) or [] if isinstance(s, str))
-        result.append(SecurityRequirement(name, merge_patch({}, scheme), scopes))
-    return result
-
-
 def _str(node: dict[str, Any], key: str) -> str:
     value = node.get(key)
     return value if isinstance(value, str) else ""
 
 
-def _servers(builder: ApiBuilder, doc: dict[str, Any]) -> list[SecurityRequirement]:
+def _servers(
+    builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
+) -> tuple[Alternative, ...] | None:
     servers = unwrap(doc.get("servers")) or {}
-    security: list[SecurityRequirement] = []
+    security = []
     for name in sorted(servers) if isinstance(servers, dict) else []:
         server = unwrap(servers[name])
         if not isinstance(server, dict):
@@ -145,7 +137,5 @@ def _servers(builder: ApiBuilder, doc: dict[str, Any]) -> list[SecurityRequireme
         host, pathname, protocol = (_str(server, k) for k in ("host", "pathname", "protocol"))
         url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
         builder.add_server(name, url, protocol, pathname.rstrip("/"))
-        for requirement in _requirements(server.get("security")):
-            if requirement not in security:
-                security.append(requirement)
-    return security
+        security.append(reader.alternatives(server.get("security")))
+    return merge(security)

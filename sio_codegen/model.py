@@ -59,10 +59,51 @@ class Bindings:
 
 
 @dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme of ``components.securitySchemes`` (or inline in 3.x)."""
+
+    name: str
+    identifier: str
+    """snake_case, e.g. ``bearer_auth``: names the verify hook and the client's keyword."""
+    type: str
+    http_scheme: str = ""
+    """For ``type: http``: ``basic``, ``bearer``, ..."""
+    bearer_format: str = ""
+    location: str = ""
+    """``in``: ``query``, ``header``, ``cookie`` (or ``user``/``password`` for brokers)."""
+    param_name: str = ""
+    """For ``httpApiKey``: the query parameter, header or cookie that carries the key."""
+    description: str = ""
+
+    @property
+    def kind(self) -> str:
+        """How a Socket.IO server enforces it: ``basic``, ``bearer``, ``api_key``, ``oauth``,
+        or ``""`` when it cannot."""
+        if self.type == "http":
+            return (
+                self.http_scheme.lower() if self.http_scheme.lower() in ("basic", "bearer") else ""
+            )
+        if self.type in ("httpApiKey", "apiKey"):
+            return "api_key" if self.location in ("query", "header", "cookie") else ""
+        if self.type in ("oauth2", "openIdConnect"):
+            return "oauth"
+        return ""
+
+    @property
+    def key_name(self) -> str:
+        """Where an API key travels: the parameter, header or cookie name."""
+        return self.param_name or self.name
+
+
+@dataclass(frozen=True)
 class SecurityRequirement:
-    scheme_name: str
-    scheme: dict[str, Any]
+    scheme: str
+    """The scheme's name, a key of ``Api.security_schemes``."""
     scopes: tuple[str, ...] = ()
+
+
+Alternative = tuple[SecurityRequirement, ...]
+"""Requirements that must all hold; a namespace lists alternatives, any one of which suffices."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +119,8 @@ class Namespace:
     server_events: tuple[Event, ...] = ()
     hooks: Hooks = field(default_factory=Hooks)
     bindings: Bindings = field(default_factory=Bindings)
-    security: tuple[SecurityRequirement, ...] = ()
+    security: tuple[Alternative, ...] = ()
+    """Empty: no security. Otherwise one alternative must be satisfied to connect."""
     pointer: str = ""
 
 
@@ -102,4 +144,5 @@ class Api:
     schemas: dict[str, Any]
     """Model class name -> JSON Schema, sorted by name."""
     spec_sha256: str
-    security_schemes: dict[str, Any] = field(default_factory=dict)
+    security_schemes: dict[str, SecurityScheme] = field(default_factory=dict)
+    """The schemes some namespace requires, by name."""

@@ -1,0 +1,121 @@
+"""Security requirements of AsyncAPI 2.x and 3.x, read into alternatives of requirements.
+
+2.x: a requirement list is ``[{scheme name: [scopes]}, ...]``: every entry is an alternative and
+the schemes of one entry must all hold. 3.x: a list of Security Scheme objects (references to
+``components.securitySchemes``), each one an alternative, its ``scopes`` the required ones.
+Asynction's channel-level ``x-security`` (either form) overrides everything else for its
+namespace; then the operations' security; then the servers'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sio_codegen import naming
+from sio_codegen.build import text, unwrap
+from sio_codegen.diagnostics import Location, Report
+from sio_codegen.model import Alternative, Namespace, SecurityRequirement, SecurityScheme
+from sio_codegen.refs import is_ref, ref_target
+
+
+def scheme_from(name: str, node: dict[str, Any]) -> SecurityScheme:
+    return SecurityScheme(
+        name=name,
+        identifier=naming.safe_identifier(naming.snake(name) or "scheme", prefix="scheme"),
+        type=text(node, "type"),
+        http_scheme=text(node, "scheme"),
+        bearer_format=text(node, "bearerFormat"),
+        location=text(node, "in"),
+        param_name=text(node, "name"),
+        description=text(node, "description"),
+    )
+
+
+class SecurityReader:
+    """Reads requirement lists of either version; collects the schemes they name."""
+
+    def __init__(self, components_schemes: dict[str, Any]) -> None:
+        self.available = components_schemes
+        self.used: dict[str, SecurityScheme] = {}
+
+    def alternatives(self, node: Any) -> tuple[Alternative, ...] | None:
+        """None when ``node`` is absent; ``()`` for an explicit empty list (no security)."""
+        items = unwrap(node)
+        if not isinstance(items, list):
+            return None
+        result: list[Alternative] = []
+        for item in items:
+            alternative = self._alternative(item)
+            if alternative is not None and alternative not in result:
+                result.append(alternative)
+        return tuple(result)
+
+    def _alternative(self, item: Any) -> Alternative | None:
+        inner = unwrap(item)
+        if not isinstance(inner, dict):
+            return None
+        if is_ref(item) or "type" in inner:  # 3.x: a Security Scheme object
+            name = ref_target(item).rsplit("/", 1)[-1] if is_ref(item) else text(inner, "type")
+            self._use(name, inner)
+            return (SecurityRequirement(name, _scopes(inner.get("scopes"))),)
+        requirements = []  # 2.x: {scheme name: [scopes]}, all of them required
+        for name, scopes in sorted(inner.items()):
+            scheme = self.available.get(name)
+            if isinstance(scheme, dict):
+                self._use(name, scheme)
+                requirements.append(SecurityRequirement(name, _scopes(scopes)))
+        return tuple(requirements) or None
+
+    def _use(self, name: str, node: dict[str, Any]) -> None:
+        self.used.setdefault(name, scheme_from(name, node))
+
+
+def _scopes(node: Any) -> tuple[str, ...]:
+    items = unwrap(node)
+    return tuple(s for s in items if isinstance(s, str)) if isinstance(items, list) else ()
+
+
+def combine(*sources: tuple[Alternative, ...] | None) -> tuple[Alternative, ...]:
+    """The first source that says anything (an explicit empty list says: no security)."""
+    for source in sources:
+        if source is not None:
+            return source
+    return ()
+
+
+def merge(lists: list[tuple[Alternative, ...] | None]) -> tuple[Alternative, ...] | None:
+    """Several operations' requirements for one namespace: any of their alternatives."""
+    present = [items for items in lists if items is not None]
+    if not present:
+        return None
+    merged: list[Alternative] = []
+    for items in present:
+        merged.extend(a for a in items if a not in merged)
+    return tuple(merged)
+
+
+def check_enforceable(
+    api_namespaces: tuple[Namespace, ...],
+    schemes: dict[str, SecurityScheme],
+    report: Report,
+    where: Location,
+    *,
+    allow_unenforced: bool,
+) -> None:
+    """A scheme sio-codegen cannot enforce is an error, unless the user opts out."""
+    for ns in api_namespaces:
+        names = sorted({r.scheme for alt in ns.security for r in alt if not schemes[r.scheme].kind})
+        for name in names:
+            scheme = schemes[name]
+            what = scheme.type + (f" {scheme.http_scheme}" if scheme.http_scheme else "")
+            where_in = f" in {scheme.location}" if scheme.location else ""
+            message = (
+                f"namespace {ns.name!r} requires security scheme {name!r} ({what}{where_in}), "
+                "which a Socket.IO server cannot enforce (supported: http basic/bearer, "
+                "httpApiKey/apiKey in query, header or cookie, oauth2, openIdConnect)"
+            )
+            if allow_unenforced:
+                report.warning(message + "; --allow-unenforced-security: not enforced", where)
+            else:
+                report.error(message + "; pass --allow-unenforced-security to generate anyway",
+                             where)  # fmt: skip
