@@ -19,6 +19,12 @@ EXIT_STALE = 1
 EXIT_SPEC_ERROR = 2
 
 
+UNENFORCED_HELP = (
+    "generate even where a namespace requires a security scheme a Socket.IO server cannot "
+    "enforce (e.g. userPassword, X509, SASL); such requirements are dropped, with a warning"
+)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sio-codegen",
@@ -49,9 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     server = command("server", "write a Flask-SocketIO server package with typed handlers")
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
+    server.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
     client = command("client", "write a typed python-socketio client package (sync and asyncio)")
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
+    client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
     return parser
 
 
@@ -99,7 +107,9 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
 
 
 def _cmd_server(args: argparse.Namespace, report: Report) -> int:
-    result = write_server(args.spec, args.output, args.package, _options(args), report)
+    result = write_server(
+        args.spec, args.output, args.package, _options(args), report, args.allow_unenforced_security
+    )
     _print_diagnostics(report, args.quiet)
     _summary(result, args.quiet)
     if not args.quiet and any(p.name == "handlers.py" for p in result.written):
@@ -112,7 +122,9 @@ def _cmd_server(args: argparse.Namespace, report: Report) -> int:
 
 
 def _cmd_client(args: argparse.Namespace, report: Report) -> int:
-    result = write_client(args.spec, args.output, args.package, _options(args), report)
+    result = write_client(
+        args.spec, args.output, args.package, _options(args), report, args.allow_unenforced_security
+    )
     _print_diagnostics(report, args.quiet)
     _summary(result, args.quiet)
     return EXIT_OK

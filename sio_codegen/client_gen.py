@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sio_codegen.model import Api, Direction, Namespace
 from sio_codegen.render import render
 from sio_codegen.server_gen import event_doc
@@ -49,6 +51,56 @@ def root_shortcuts(api: Api, attrs: dict[str, str]) -> dict[tuple[Direction, str
     return {key: name for key, name in methods(root).items() if name not in taken}
 
 
+@dataclass(frozen=True)
+class ConnectParam:
+    """A typed keyword of the generated client's constructor, and how it enters the handshake."""
+
+    name: str
+    annotation: str
+    required: bool
+    call: str
+    doc: str
+
+
+_BASE_PARAMS = frozenset(
+    {"url", "socketio_path", "auth", "query", "headers", "transports", "wait_timeout",
+     "default_timeout", "options", "handshake", "self"}
+)  # fmt: skip
+
+
+def connect_params(api: Api, attrs: dict[str, str]) -> list[ConnectParam]:
+    """Keywords for the ws bindings (required when the binding has required fields) and for the
+    security schemes (optional: the server decides which alternative holds)."""
+    taken = set(_BASE_PARAMS)
+    params: list[ConnectParam] = []
+    for ns in api.namespaces:
+        for what, use in (("query", ns.bindings.query), ("headers", ns.bindings.headers)):
+            if use is None:
+                continue
+            schema = api.schemas.get(use.model)
+            required = isinstance(schema, dict) and bool(schema.get("required"))
+            name = _unique(f"{attrs[ns.name]}_{what}", taken)
+            annotation = f"models.{use.model}" + ("" if required else " | None")
+            call = f"handshake.binding(models.{use.model}, {name}, {what!r}, {ns.name!r})"
+            doc = f"the {what} of namespace {ns.name!r} (ws binding)"
+            params.append(ConnectParam(name, annotation, required, call, doc))
+    for scheme in api.security_schemes.values():
+        name = _unique(scheme.identifier, taken)
+        if scheme.kind == "basic":
+            annotation, call = "tuple[str, str] | None", f"handshake.basic({scheme.name!r}, {name})"
+            doc = "(username, password), sent as HTTP basic Authorization"
+        elif scheme.kind == "api_key":
+            annotation = "str | None"
+            call = f"handshake.api_key({scheme.location!r}, {scheme.key_name!r}, {name})"
+            doc = f"the API key, sent in the {scheme.location} {scheme.key_name!r}"
+        else:
+            annotation, call = "str | None", f"handshake.bearer({scheme.name!r}, {name})"
+            doc = "the token, sent as Authorization: Bearer"
+        doc = f"security scheme {scheme.name!r}: {doc}"
+        params.append(ConnectParam(name, annotation, False, call, doc))
+    return params
+
+
 def namespace_attributes(api: Api) -> dict[str, str]:
     taken = set(_CLIENT_RESERVED)
     return {ns.name: _unique(ns.identifier, taken) for ns in api.namespaces}
@@ -57,6 +109,7 @@ def namespace_attributes(api: Api) -> dict[str, str]:
 def client_files(api: Api, header: str, package: str, models_source: str) -> dict[str, str]:
     """Every file of the client package, relative to its folder."""
     attrs = namespace_attributes(api)
+    params = connect_params(api, attrs)
     ctx = {
         "api": api,
         "header": header,
@@ -67,6 +120,8 @@ def client_files(api: Api, header: str, package: str, models_source: str) -> dic
         "methods": methods,
         "attrs": attrs,
         "root_shortcuts": root_shortcuts(api, attrs),
+        "params": params,
+        "params_doc": [f"- ``{p.name}``: {p.doc}" for p in params],
         "event_doc": event_doc,
     }
     return {

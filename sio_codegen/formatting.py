@@ -46,4 +46,5 @@ def _ruff(args: list[str], cwd: Path) -> None:
         [find_ruff_bin(), *args], cwd=cwd, capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        raise FormatError(f"ruff {args[0]} failed on generated code: {result.stderr.strip()}")
+        output = (result.stderr + result.stdout).strip()
+        raise FormatError(f"ruff {args[0]} failed on generated code: {output}")

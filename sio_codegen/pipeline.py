@@ -11,8 +11,10 @@ from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
 from sio_codegen.load import Loaded, LoadOptions, load_api
+from sio_codegen.model import Api
 from sio_codegen.models_py import ModelGenerationError, render_models
 from sio_codegen.schemas import resolved_json
+from sio_codegen.security import enforceable
 from sio_codegen.server_gen import server_files
 from sio_codegen.source import display_path
 from sio_codegen.writer import WriteResult, write_atomic, write_tree
@@ -57,10 +59,19 @@ def write_models(
     return result
 
 
-def render_server(loaded: Loaded, package: str) -> tuple[dict[str, str], dict[str, str]]:
+def contract_api(loaded: Loaded, allow_unenforced: bool) -> Api:
+    """The Api whose connection contract a server enforces and a client follows."""
+    where = Location(display_path(loaded.spec.root.path), "/components/securitySchemes")
+    return enforceable(loaded.api, loaded.report, where, allow_unenforced=allow_unenforced)
+
+
+def render_server(
+    loaded: Loaded, package: str, allow_unenforced: bool = False
+) -> tuple[dict[str, str], dict[str, str]]:
     """Every file of the server package, formatted: (generated, user-owned)."""
+    api = contract_api(loaded, allow_unenforced)
     generated, user_owned = server_files(
-        loaded.api, header(loaded), package, unformatted_models(loaded), spec_json(loaded)
+        api, header(loaded), package, unformatted_models(loaded), spec_json(loaded)
     )
     formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user_owned.items()}})
     return (
@@ -70,21 +81,33 @@ def render_server(loaded: Loaded, package: str) -> tuple[dict[str, str], dict[st
 
 
 def write_server(
-    spec_path: Path, output: Path, package: str | None, options: LoadOptions, report: Report
+    spec_path: Path,
+    output: Path,
+    package: str | None,
+    options: LoadOptions,
+    report: Report,
+    allow_unenforced: bool = False,
 ) -> WriteResult:
     loaded = load(spec_path, options, report)
-    generated, user_owned = render_server(loaded, package_name(output, package))
+    generated, user_owned = render_server(loaded, package_name(output, package), allow_unenforced)
     return write_tree(output, generated, user_owned)
 
 
-def render_client(loaded: Loaded, package: str) -> dict[str, str]:
+def render_client(loaded: Loaded, package: str, allow_unenforced: bool = False) -> dict[str, str]:
     """Every file of the client package, formatted (all of them generated)."""
-    files = client_files(loaded.api, header(loaded), package, unformatted_models(loaded))
+    api = contract_api(loaded, allow_unenforced)
+    files = client_files(api, header(loaded), package, unformatted_models(loaded))
     return format_sources(files)
 
 
 def write_client(
-    spec_path: Path, output: Path, package: str | None, options: LoadOptions, report: Report
+    spec_path: Path,
+    output: Path,
+    package: str | None,
+    options: LoadOptions,
+    report: Report,
+    allow_unenforced: bool = False,
 ) -> WriteResult:
     loaded = load(spec_path, options, report)
-    return write_tree(output, render_client(loaded, package_name(output, package)), {})
+    files = render_client(loaded, package_name(output, package), allow_unenforced)
+    return write_tree(output, files, {})

@@ -9,12 +9,13 @@ namespace; then the operations' security; then the servers'.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from sio_codegen import naming
 from sio_codegen.build import text, unwrap
 from sio_codegen.diagnostics import Location, Report
-from sio_codegen.model import Alternative, Namespace, SecurityRequirement, SecurityScheme
+from sio_codegen.model import Alternative, Api, Namespace, SecurityRequirement, SecurityScheme
 from sio_codegen.refs import is_ref, ref_target
 
 
@@ -119,3 +120,27 @@ def check_enforceable(
             else:
                 report.error(message + "; pass --allow-unenforced-security to generate anyway",
                              where)  # fmt: skip
+
+
+def enforceable(api: Api, report: Report, where: Location, *, allow_unenforced: bool) -> Api:
+    """The Api with only requirements a server can enforce; an unenforceable one is an error
+    unless ``allow_unenforced`` (then it is dropped, with a warning)."""
+    check_enforceable(
+        api.namespaces, api.security_schemes, report, where, allow_unenforced=allow_unenforced
+    )
+    report.raise_if_errors()
+    schemes = api.security_schemes
+    namespaces = []
+    for ns in api.namespaces:
+        kept: list[Alternative] = []
+        for alternative in ns.security:
+            reduced = tuple(r for r in alternative if schemes[r.scheme].kind)
+            if reduced and reduced not in kept:
+                kept.append(reduced)
+        namespaces.append(dataclasses.replace(ns, security=tuple(kept)))
+    used = {r.scheme for ns in namespaces for alt in ns.security for r in alt}
+    return dataclasses.replace(
+        api,
+        namespaces=tuple(namespaces),
+        security_schemes={k: v for k, v in schemes.items() if k in used},
+    )

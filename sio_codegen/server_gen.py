@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sio_codegen.model import Api, Event, Namespace
+from sio_codegen.model import Api, Event, Namespace, SecurityScheme
 from sio_codegen.render import render
 
 SERVER_REQUIREMENTS = ("Flask-SocketIO>=5.3", "pydantic[email]>=2.6,<3")
@@ -32,6 +32,27 @@ def event_doc(event: Event) -> str:
     return (text or f"Event {event.name!r}.") + deprecated
 
 
+def verify_params(scheme: SecurityScheme) -> str:
+    if scheme.kind == "basic":
+        return "username: str, password: str"
+    if scheme.kind == "api_key":
+        return "key: str"
+    return "token: str"
+
+
+def scheme_doc(scheme: SecurityScheme) -> str:
+    what = {
+        "basic": "HTTP basic credentials from the Authorization header",
+        "bearer": "A bearer token from the Authorization header"
+        + (f" ({scheme.bearer_format})" if scheme.bearer_format else ""),
+        "api_key": f"An API key from the {scheme.location} {scheme.key_name!r}",
+        "oauth": f"An {scheme.type} access token from the Authorization header (Bearer); "
+        "the requirement's scopes must be in the returned Principal's scopes",
+    }.get(scheme.kind, scheme.type)
+    text = f"Security scheme {scheme.name!r}: {what}."
+    return text + ("\n\n" + scheme.description if scheme.description else "")
+
+
 def named_hooks(ns: Namespace) -> list[str]:
     return [hook for hook in HOOKS if getattr(ns.hooks, hook)]
 
@@ -50,6 +71,12 @@ def _context(api: Api, header: str, package: str) -> dict[str, object]:
         "named_hooks": named_hooks,
         "hook_params": HOOK_PARAMS,
         "hook_returns": HOOK_RETURNS,
+        "verify_params": verify_params,
+        "server_imports": [f"{ns.class_prefix}Namespace" for ns in api.namespaces]
+        + (["Security"] if api.security_schemes else []),
+        "handler_instances": [f"{ns.class_prefix}Handlers()" for ns in api.namespaces]
+        + (["SecurityHooks()"] if api.security_schemes else []),
+        "scheme_doc": scheme_doc,
     }
 
 

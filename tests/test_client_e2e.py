@@ -203,9 +203,10 @@ def test_chat_sync_and_async_clients_talk_to_each_other(tmp_path: Path) -> None:
         async def scenario() -> Any:
             nonlocal heard
             heard = asyncio.Queue()
-            async with pkg.AsyncClient(server.url, auth={"token": "t"}) as listener:
+            token = pkg.models.AdminQuery(token="t")
+            async with pkg.AsyncClient(server.url, admin_query=token) as listener:
                 listener.root.on_new_message(heard.put_nowait)
-                with pkg.Client(server.url) as talker:
+                with pkg.Client(server.url, admin_query={"token": "t2"}) as talker:
                     ack = talker.root.add_user(pkg.models.AddUserPayload("alice"))
                     assert ack.error is None
                     await asyncio.to_thread(

@@ -367,7 +367,10 @@ def test_chat_spec_round_trip_broadcast_and_admin_namespace(tmp_path: Path) -> N
         alice, bob = connect(server), connect(server)
         heard: list[object] = []
         bob.on("new message", heard.append)
-        admin = connect(server, ["/admin"], auth={"token": "admin"})
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            connect(server, ["/admin"])  # the ws binding requires ?token=
+        admin = socketio.Client(reconnection=False)
+        admin.connect(f"{server.url}?token=t1", namespaces=["/admin"], auth={"token": "admin"})
         try:
             assert alice.call("add user", "alice", timeout=5) == {"error": None}
             assert alice.call("add user", 5, timeout=5)["sio_error"]["type"] == "validation_error"

@@ -11,12 +11,12 @@ event the server emits, whose handler receives the validated model.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import ClassVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import Any, ClassVar
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, SyncNamespace
+from .runtime import AsyncNamespace, Handshake, SyncNamespace, merged
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
@@ -169,6 +169,40 @@ class Client(_SyncClientBase):
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     root: RootNamespace
     admin: AdminNamespace
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        admin_query: models.AdminQuery,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        **options: Any,
+    ) -> None:
+        """Connection parameters typed from the spec, validated before connecting:
+
+        - ``admin_query``: the query of namespace '/admin' (ws binding)
+
+        The other parameters are those of every generated client.
+        """
+        handshake = Handshake()
+        handshake.binding(models.AdminQuery, admin_query, "query", "/admin")
+        super().__init__(
+            url,
+            socketio_path=socketio_path,
+            auth=auth,
+            query=merged(query, handshake.query),
+            headers=merged(headers, handshake.headers),
+            transports=transports,
+            wait_timeout=wait_timeout,
+            default_timeout=default_timeout,
+            **options,
+        )
 
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
@@ -375,6 +409,40 @@ class AsyncClient(_AsyncClientBase):
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     root: AsyncRootNamespace
     admin: AsyncAdminNamespace
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        admin_query: models.AdminQuery,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        **options: Any,
+    ) -> None:
+        """Connection parameters typed from the spec, validated before connecting:
+
+        - ``admin_query``: the query of namespace '/admin' (ws binding)
+
+        The other parameters are those of every generated client.
+        """
+        handshake = Handshake()
+        handshake.binding(models.AdminQuery, admin_query, "query", "/admin")
+        super().__init__(
+            url,
+            socketio_path=socketio_path,
+            auth=auth,
+            query=merged(query, handshake.query),
+            headers=merged(headers, handshake.headers),
+            transports=transports,
+            wait_timeout=wait_timeout,
+            default_timeout=default_timeout,
+            **options,
+        )
 
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)

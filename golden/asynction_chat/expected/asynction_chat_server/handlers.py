@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers
 from ._generated.server import AdminNamespace, RootNamespace
 
 
@@ -47,6 +47,6 @@ class AdminHandlers(AdminNamespace):
         raise NotImplementedError
 
 
-def all_handlers() -> list[NamespaceHandlers]:
-    """One handlers object per namespace, as ``app.py`` registers them."""
+def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
+    """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
     return [RootHandlers(), AdminHandlers()]

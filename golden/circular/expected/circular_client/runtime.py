@@ -9,6 +9,7 @@ The same for every spec; it depends on python-socketio and pydantic only.
 
 from __future__ import annotations
 
+import base64
 import inspect
 import logging
 from collections.abc import Callable, Mapping, Sequence
@@ -308,6 +309,75 @@ class AsyncNamespace(Namespace):
             return self._reply(event, ack, result)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
+
+
+class ConnectParamsError(ClientError, ValueError):
+    """Connection parameters that do not match the spec's bindings; nothing was sent."""
+
+
+class Handshake:
+    """Collects what the spec's ws bindings and security schemes put in the handshake."""
+
+    def __init__(self) -> None:
+        self.query: dict[str, str] = {}
+        self.headers: dict[str, str] = {}
+        self._cookies: list[str] = []
+
+    def binding(self, model: type[BaseModel], value: Any, what: str, namespace: str) -> None:
+        """A query or headers binding, validated before anything is sent."""
+        if value is None:
+            return
+        if type(value) is not model:
+            try:
+                value = model.model_validate(value)
+            except ValidationError as exc:
+                raise ConnectParamsError(
+                    f"invalid {what} for namespace {namespace!r}",
+                    event="connect",
+                    namespace=namespace,
+                    errors=pydantic_errors(exc),
+                ) from exc
+        data = value.model_dump(mode="json", by_alias=True, exclude_none=True)
+        target = self.query if what == "query" else self.headers
+        for key, item in data.items():
+            target[key] = item if isinstance(item, str) else _text(item)
+
+    def authorization(self, scheme: str, value: str | None) -> None:
+        if value is None:
+            return
+        if "Authorization" in self.headers:
+            raise ValueError(f"{scheme}: only one credential can use the Authorization header")
+        self.headers["Authorization"] = value
+
+    def bearer(self, scheme: str, token: str | None) -> None:
+        self.authorization(scheme, None if token is None else f"Bearer {token}")
+
+    def basic(self, scheme: str, credentials: tuple[str, str] | None) -> None:
+        if credentials is not None:
+            raw = f"{credentials[0]}:{credentials[1]}".encode()
+            self.authorization(scheme, "Basic " + base64.b64encode(raw).decode())
+
+    def api_key(self, location: str, name: str, key: str | None) -> None:
+        if key is None:
+            return
+        if location == "query":
+            self.query[name] = key
+        elif location == "cookie":
+            self._cookies.append(f"{name}={key}")
+            self.headers["Cookie"] = "; ".join(self._cookies)
+        else:
+            self.headers[name] = key
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def merged(base: Mapping[str, str] | None, extra: Mapping[str, str]) -> dict[str, str]:
+    """Typed parameters first; explicit raw ones (``query=``, ``headers=``) win."""
+    return {**extra, **(base or {})}
 
 
 class _ClientBase:

@@ -9,7 +9,7 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers
 from ._generated.server import (
     ExternalFileNamespace,
     NonRecursiveNamespace,
@@ -38,8 +38,8 @@ class TestChannelHandlers(TestChannelNamespace):
     """Namespace '/testChannel'."""
 
 
-def all_handlers() -> list[NamespaceHandlers]:
-    """One handlers object per namespace, as ``app.py`` registers them."""
+def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
+    """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
     return [
         ExternalFileHandlers(),
         NonRecursiveHandlers(),

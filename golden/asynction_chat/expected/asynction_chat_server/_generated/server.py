@@ -12,9 +12,16 @@ from __future__ import annotations
 from typing import ClassVar
 
 from flask_socketio import SocketIO
+from pydantic import BaseModel
 
 from . import models
-from .runtime import Emitter, EventSpec, NamespaceHandlers, register
+from .runtime import (
+    Emitter,
+    EventSpec,
+    NamespaceHandlers,
+    SecurityHandlers,
+    register,
+)
 
 SOCKETIO_PATH = "/socket.io"
 """The Engine.IO endpoint path, from the spec's first server."""
@@ -139,6 +146,7 @@ class AdminNamespace(NamespaceHandlers):
     namespace: ClassVar[str] = "/admin"
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ("handle_connect",)
+    query_model: ClassVar[type[BaseModel] | None] = models.AdminQuery
 
 
 class AdminEmitter(Emitter):
@@ -167,12 +175,14 @@ HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (
 
 
 def register_handlers(
-    socketio: SocketIO, *handlers: NamespaceHandlers, validate: bool = True
+    socketio: SocketIO, *handlers: NamespaceHandlers | SecurityHandlers, validate: bool = True
 ) -> dict[str, list[str]]:
-    """Wire one handlers object per namespace into ``socketio``, with validation around each
-    event (``validate=False`` switches it off on the same code path). Returns the methods still
-    unimplemented, by namespace; they are logged too."""
-    served = {h.namespace for h in handlers}
+    """Wire one handlers object per namespace (and the Security handlers, when the spec has
+    security) into ``socketio``, with validation around each event and the connection contract
+    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding
+    validation off on the same code path; security is always enforced. Returns the methods
+    still unimplemented, by namespace; they are logged too."""
+    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}
     missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]
     if missing:
         raise ValueError(f"no handlers given for namespace(s): {', '.join(missing)}")

@@ -10,11 +10,13 @@ The same for every spec; it depends on flask, flask_socketio and pydantic only.
 from __future__ import annotations
 
 import ast
+import base64
+import binascii
 import inspect
 import logging
 import textwrap
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from flask import request
@@ -117,13 +119,56 @@ class EventSpec:
     multiple_args: bool = False
 
 
+@dataclass(frozen=True)
+class Principal:
+    """Who a connection belongs to, as a verify hook returns it."""
+
+    subject: str
+    scopes: frozenset[str] = frozenset()
+    """Granted scopes; an oauth2 / openIdConnect requirement's scopes must all be here."""
+    claims: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SchemeSpec:
+    """How one security scheme of the spec is checked on connect."""
+
+    name: str
+    kind: str
+    """``basic``, ``bearer``, ``api_key`` or ``oauth``."""
+    method: str
+    location: str = "header"
+    key_name: str = "Authorization"
+
+
+@dataclass(frozen=True)
+class Requirement:
+    scheme: str
+    scopes: tuple[str, ...] = ()
+
+
+class SecurityHandlers:
+    """Base of the generated ``Security`` class: one ``verify_<scheme>`` hook per scheme."""
+
+    schemes: ClassVar[dict[str, SchemeSpec]] = {}
+
+
 class NamespaceHandlers:
     """Base of the generated per-namespace base classes."""
 
     namespace: ClassVar[str] = "/"
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
+    query_model: ClassVar[type[BaseModel] | None] = None
+    headers_model: ClassVar[type[BaseModel] | None] = None
+    security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ()
+    """Alternatives of requirements: one alternative must hold to connect; empty means open."""
     socketio: SocketIO
+    _principals: dict[str, Principal]
+
+    def principal(self, sid: str) -> Principal | None:
+        """The principal a verify hook returned when ``sid`` connected (None without security)."""
+        return getattr(self, "_principals", {}).get(sid)
 
     def handle_connect(self, sid: str, auth: Any) -> bool | None:
         """A client connects: return False (or raise ConnectionRefusedError) to refuse it."""
@@ -302,13 +347,25 @@ def _event_handler(
 
 
 def register(
-    socketio: SocketIO, handlers: Iterable[NamespaceHandlers], *, validate: bool = True
+    socketio: SocketIO,
+    handlers: Iterable[NamespaceHandlers | SecurityHandlers],
+    *,
+    validate: bool = True,
 ) -> dict[str, list[str]]:
     """Wire handlers into ``socketio``; return (and log) the unimplemented methods per namespace."""
     report: dict[str, list[str]] = {}
-    for instance in handlers:
+    all_handlers = list(handlers)
+    security = next((h for h in all_handlers if isinstance(h, SecurityHandlers)), None)
+    stubs = _security_stubs(security, report)
+    for instance in all_handlers:
+        if not isinstance(instance, NamespaceHandlers):
+            continue
         instance.socketio = socketio
+        instance._principals = {}
         namespace = instance.namespace
+        if instance.security and security is None:
+            logger.error("namespace %s requires security but no Security handlers were given: "
+                         "every connection is refused", namespace)  # fmt: skip
         missing = unimplemented(instance)
         if missing:
             report[namespace] = missing
@@ -316,19 +373,48 @@ def register(
         for spec in instance.events:
             handler = _event_handler(instance, spec, spec.method not in missing, validate)
             socketio.on_event(spec.name, handler, namespace=namespace)
-        _register_hooks(socketio, instance)
+        _register_hooks(socketio, instance, security, stubs, validate)
     return report
 
 
-def _register_hooks(socketio: SocketIO, handlers: NamespaceHandlers) -> None:
+def _security_stubs(security: SecurityHandlers | None, report: dict[str, list[str]]) -> set[str]:
+    """The verify hooks still left as stubs: every connection that needs one is refused."""
+    if security is None:
+        return set()
+    stubs = {
+        spec.name
+        for spec in security.schemes.values()
+        if is_stub(getattr(type(security), spec.method))
+    }
+    if stubs:
+        methods = sorted(security.schemes[name].method for name in stubs)
+        report["security"] = methods
+        logger.warning("security: not implemented, connections that need them are refused: %s",
+                       ", ".join(methods))  # fmt: skip
+    return stubs
+
+
+def _register_hooks(
+    socketio: SocketIO,
+    handlers: NamespaceHandlers,
+    security: SecurityHandlers | None,
+    stubs: set[str],
+    validate: bool,
+) -> None:
     namespace = handlers.namespace
 
     def connect(auth: Any = None) -> bool | None:
         sid: str = request.sid  # type: ignore[attr-defined]
+        if validate:
+            check_bindings(handlers)
+        principal = check_security(handlers, security, stubs, auth)
         try:
-            return handlers.handle_connect(sid, auth)
+            accepted = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
-            return None
+            accepted = None
+        if accepted is not False and principal is not None:
+            handlers._principals[sid] = principal
+        return accepted
 
     def disconnect(*args: Any) -> None:
         sid: str = request.sid  # type: ignore[attr-defined]
@@ -337,9 +423,117 @@ def _register_hooks(socketio: SocketIO, handlers: NamespaceHandlers) -> None:
             handlers.handle_disconnect(sid, reason)
         except NotImplementedError:
             pass
+        finally:
+            handlers._principals.pop(sid, None)
 
     socketio.on_event("connect", connect, namespace=namespace)
     socketio.on_event("disconnect", disconnect, namespace=namespace)
+
+
+# Query parameters Engine.IO adds to every handshake: not the application's.
+_ENGINEIO_QUERY = frozenset({"EIO", "transport", "t", "sid", "j", "b64"})
+
+
+def _refuse(message: str) -> ConnectionRefusedError:
+    return ConnectionRefusedError(message)
+
+
+def check_bindings(handlers: NamespaceHandlers) -> None:
+    """The handshake's query and headers against the namespace's ws bindings, or refuse."""
+    if handlers.query_model is not None:
+        query = {k: v for k, v in request.args.items() if k not in _ENGINEIO_QUERY}
+        _check_binding(handlers.query_model, query, "query", handlers.namespace)
+    if handlers.headers_model is not None:
+        declared = handlers.headers_model.model_json_schema(by_alias=True).get("properties", {})
+        present = {k.lower(): v for k, v in request.headers.items()}
+        headers = {name: present[name.lower()] for name in declared if name.lower() in present}
+        _check_binding(handlers.headers_model, headers, "headers", handlers.namespace)
+
+
+def _check_binding(model: type[BaseModel], data: dict[str, Any], what: str, namespace: str) -> None:
+    try:
+        model.model_validate(data)
+    except ValidationError as exc:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']}"
+            for e in pydantic_errors(exc)
+        )
+        raise _refuse(f"invalid handshake {what} for namespace {namespace}: {details}") from exc
+
+
+def check_security(
+    handlers: NamespaceHandlers, security: SecurityHandlers | None, stubs: set[str], auth: Any
+) -> Principal | None:
+    """The principal of the first alternative whose requirements all hold, or refuse."""
+    if not handlers.security:
+        return None
+    if security is None:
+        raise _refuse(f"namespace {handlers.namespace} requires security; none is configured")
+    reasons: list[str] = []
+    for alternative in handlers.security:
+        principal: Principal | None = None
+        try:
+            for requirement in alternative:
+                found = _verify(security, requirement, stubs, auth)
+                principal = principal or found
+            return principal
+        except ConnectionRefusedError as refusal:
+            reasons.append(str(refusal))
+    raise _refuse("; or ".join(reasons))
+
+
+def _verify(
+    security: SecurityHandlers, requirement: Requirement, stubs: set[str], auth: Any
+) -> Principal:
+    spec = security.schemes[requirement.scheme]
+    if spec.name in stubs:
+        raise _refuse(f"{spec.name}: not implemented on the server")
+    credential = _credential(spec, auth)
+    if credential is None:
+        raise _refuse(f"{spec.name}: missing credentials")
+    verify = getattr(security, spec.method)
+    principal = verify(*credential)
+    if not isinstance(principal, Principal):
+        raise _refuse(f"{spec.name}: invalid credentials")
+    missing = sorted(set(requirement.scopes) - principal.scopes)
+    if missing:
+        raise _refuse(f"{spec.name}: missing scopes: {', '.join(missing)}")
+    return principal
+
+
+def _from_auth(auth: Any, name: str) -> str | None:
+    """Browsers cannot set WebSocket headers: a header's value may come in the auth payload."""
+    if isinstance(auth, dict):
+        for key, value in auth.items():
+            if isinstance(key, str) and key.lower() == name.lower() and isinstance(value, str):
+                return value
+    return None
+
+
+def _credential(spec: SchemeSpec, auth: Any) -> tuple[str, ...] | None:
+    if spec.kind == "api_key":
+        if spec.location == "query":
+            value = request.args.get(spec.key_name)
+        elif spec.location == "cookie":
+            value = request.cookies.get(spec.key_name)
+        else:
+            value = request.headers.get(spec.key_name) or _from_auth(auth, spec.key_name)
+        return (value,) if value else None
+    header = request.headers.get("Authorization") or _from_auth(auth, "Authorization")
+    if not header or " " not in header:
+        return None
+    scheme, _, value = header.partition(" ")
+    if spec.kind == "basic":
+        if scheme.lower() != "basic":
+            return None
+        try:
+            username, sep, password = base64.b64decode(value.strip()).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return (username, password) if sep else None
+    if scheme.lower() != "bearer" or not value.strip():
+        return None
+    return (value.strip(),)
 
 
 class Emitter:
