@@ -17,7 +17,8 @@ _NAMESPACE_RESERVED = frozenset({"namespace", "client", "add_error_handler"})
 _CLIENT_RESERVED = frozenset(
     {
         "url", "socketio_path", "auth", "query", "headers", "transports", "wait_timeout",
-        "default_timeout", "sio", "connect", "disconnect", "wait", "connected",
+        "default_timeout", "sio", "connect", "disconnect", "wait", "connected", "namespaces",
+        "connect_namespaces",
         "namespace_names", "default_socketio_path",
     }
 )  # fmt: skip
@@ -64,7 +65,7 @@ class ConnectParam:
 
 _BASE_PARAMS = frozenset(
     {"url", "socketio_path", "auth", "query", "headers", "transports", "wait_timeout",
-     "default_timeout", "options", "handshake", "self"}
+     "default_timeout", "namespaces", "options", "handshake", "self"}
 )  # fmt: skip
 
 

@@ -46,8 +46,8 @@ def scheme_doc(scheme: SecurityScheme) -> str:
         "bearer": "A bearer token from the Authorization header"
         + (f" ({scheme.bearer_format})" if scheme.bearer_format else ""),
         "api_key": f"An API key from the {scheme.location} {scheme.key_name!r}",
-        "oauth": f"An {scheme.type} access token from the Authorization header (Bearer); "
-        "the requirement's scopes must be in the returned Principal's scopes",
+        "oauth": f"An {scheme.type} access token from the Authorization header (Bearer).\n"
+        "The requirement's scopes must all be in the returned Principal's scopes",
     }.get(scheme.kind, scheme.type)
     text = f"Security scheme {scheme.name!r}: {what}."
     return text + ("\n\n" + scheme.description if scheme.description else "")

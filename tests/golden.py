@@ -57,11 +57,13 @@ def generate(case: Case, out: Path) -> None:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
+    """Every file below ``folder`` but caches (``__pycache__``, ``.mypy_cache``, ...)."""
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder)
+        if path.is_file() and not any(p == "__pycache__" or p.startswith(".") for p in rel.parts):
+            files[rel.as_posix()] = path.read_bytes()
+    return files
 
 
 def update() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from clients import generate_client
 from helpers import dedent, mypy_strict
-from test_server_e2e import E2E, TICTACTOE
+from test_server_e2e import CHAT, E2E, TICTACTOE
 
 import golden
 
@@ -126,3 +126,25 @@ def test_the_readme_client_example_type_checks(tmp_path: Path) -> None:
     (tmp_path / "example.py").write_text(example)
     result = mypy_strict(Path("example.py"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        ('Client("http://x")', 'Missing named argument "admin_query" for "Client"'),
+        ('Client("http://x", admin_query=models.AdminQuery(token="t"), admin_headers={})',
+         'Unexpected keyword argument "admin_headers" for "Client"'),
+        ('Client("http://x", admin_query="token=t")',
+         'Argument "admin_query" to "Client" has incompatible type "str"'),
+    ],
+    ids=["missing-binding", "unknown-binding", "wrong-type"],
+)  # fmt: skip
+def test_connection_contract_misuse_is_a_mypy_error(
+    tmp_path: Path, call: str, message: str
+) -> None:
+    generate_client(CHAT, tmp_path, "chat_client")
+    good = 'Client("http://x", admin_query=models.AdminQuery(token="t"))'
+    script = "from chat_client import Client, models\n\nclient = {}\n"
+    assert check(tmp_path, script.format(good)).returncode == 0
+    result = check(tmp_path, script.format(call))
+    assert result.returncode == 1 and message in result.stdout, result.stdout

@@ -12,11 +12,14 @@ event the server emits, whose handler receives the validated model.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, Handshake, SyncNamespace, merged
+from .runtime import AsyncNamespace, Handshake, SocketIOOptions, SyncNamespace, merged
+
+if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
+    from typing_extensions import Unpack
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
@@ -158,7 +161,7 @@ class Client(_SyncClientBase):
     """Socket.IO chat demo service: typed Socket.IO client.
 
     ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
 
@@ -182,7 +185,8 @@ class Client(_SyncClientBase):
         transports: Sequence[str] | None = None,
         wait_timeout: float = 5.0,
         default_timeout: float = 60.0,
-        **options: Any,
+        namespaces: Sequence[str] | None = None,
+        **options: Unpack[SocketIOOptions],
     ) -> None:
         """Connection parameters typed from the spec, validated before connecting:
 
@@ -201,6 +205,7 @@ class Client(_SyncClientBase):
             transports=transports,
             wait_timeout=wait_timeout,
             default_timeout=default_timeout,
+            namespaces=namespaces,
             **options,
         )
 
@@ -398,7 +403,7 @@ class AsyncClient(_AsyncClientBase):
     """Socket.IO chat demo service: typed asyncio Socket.IO client.
 
     ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
 
@@ -422,7 +427,8 @@ class AsyncClient(_AsyncClientBase):
         transports: Sequence[str] | None = None,
         wait_timeout: float = 5.0,
         default_timeout: float = 60.0,
-        **options: Any,
+        namespaces: Sequence[str] | None = None,
+        **options: Unpack[SocketIOOptions],
     ) -> None:
         """Connection parameters typed from the spec, validated before connecting:
 
@@ -441,6 +447,7 @@ class AsyncClient(_AsyncClientBase):
             transports=transports,
             wait_timeout=wait_timeout,
             default_timeout=default_timeout,
+            namespaces=namespaces,
             **options,
         )
 

@@ -13,19 +13,34 @@ import base64
 import inspect
 import logging
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from urllib.parse import urlencode
 
 import socketio  # type: ignore[import-untyped]
 from pydantic import BaseModel, ValidationError
 
 if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
-    from typing_extensions import Self
+    from typing_extensions import Self, Unpack
 
 logger = logging.getLogger("circular_client.client")
 
 ERROR_KEY = "sio_error"
 """The key of the error object in an error ack, as the generated server sends it."""
+
+
+class SocketIOOptions(TypedDict, total=False):
+    """Options passed through to ``socketio.Client`` / ``socketio.AsyncClient``."""
+
+    reconnection: bool
+    reconnection_attempts: int
+    reconnection_delay: float
+    reconnection_delay_max: float
+    randomization_factor: float
+    logger: bool | logging.Logger
+    engineio_logger: bool | logging.Logger
+    ssl_verify: bool
+    request_timeout: float
+    handle_sigint: bool
 
 
 class ClientError(Exception):
@@ -397,11 +412,13 @@ class _ClientBase:
         transports: Sequence[str] | None = None,
         wait_timeout: float = 5.0,
         default_timeout: float = 60.0,
-        **options: Any,
+        namespaces: Sequence[str] | None = None,
+        **options: Unpack[SocketIOOptions],
     ) -> None:
         """``url`` is the server's origin (``http://127.0.0.1:5000``); ``socketio_path``
         defaults to the spec's; ``auth`` is sent in the connect packet, ``query`` in the URL,
-        ``headers`` with the handshake; ``default_timeout`` is how long an acked call waits.
+        ``headers`` with the handshake; ``default_timeout`` is how long an acked call waits;
+        ``namespaces`` limits which of the spec's namespaces to connect (default: all).
         ``options`` (``reconnection``, ``reconnection_attempts``, ``reconnection_delay``,
         ``logger``, ...) pass through to python-socketio's client."""
         self.url = url
@@ -412,10 +429,14 @@ class _ClientBase:
         self.transports = list(transports) if transports else None
         self.wait_timeout = wait_timeout
         self.default_timeout = default_timeout
+        unknown = sorted(set(namespaces or ()) - set(self.namespace_names))
+        if unknown:
+            raise ValueError(f"not namespaces of this API: {', '.join(unknown)}")
+        self.connect_namespaces = list(namespaces) if namespaces else list(self.namespace_names)
         self.sio = self._make_sio(options)
         self._make_namespaces()
 
-    def _make_sio(self, options: dict[str, Any]) -> Any:
+    def _make_sio(self, options: SocketIOOptions) -> Any:
         raise NotImplementedError
 
     def _make_namespaces(self) -> None:
@@ -429,7 +450,7 @@ class _ClientBase:
             "headers": self.headers,
             "auth": self.auth,
             "transports": self.transports,
-            "namespaces": list(self.namespace_names),
+            "namespaces": self.connect_namespaces,
             "socketio_path": self.socketio_path,
             "wait_timeout": self.wait_timeout,
         }
@@ -442,7 +463,7 @@ class _ClientBase:
 class SyncClient(_ClientBase):
     """Base of the generated ``Client``: a ``socketio.Client`` with typed namespaces."""
 
-    def _make_sio(self, options: dict[str, Any]) -> Any:
+    def _make_sio(self, options: SocketIOOptions) -> Any:
         return socketio.Client(**options)
 
     def connect(self) -> None:
@@ -466,7 +487,7 @@ class SyncClient(_ClientBase):
 class AsyncClient(_ClientBase):
     """Base of the generated ``AsyncClient``: a ``socketio.AsyncClient`` with typed namespaces."""
 
-    def _make_sio(self, options: dict[str, Any]) -> Any:
+    def _make_sio(self, options: SocketIOOptions) -> Any:
         return socketio.AsyncClient(**options)
 
     async def connect(self) -> None:

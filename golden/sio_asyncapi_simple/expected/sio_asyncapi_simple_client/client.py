@@ -46,7 +46,7 @@ class Client(_SyncClientBase):
     """Demo: typed Socket.IO client.
 
     ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
 
@@ -88,7 +88,7 @@ class AsyncClient(_AsyncClientBase):
     """Demo: typed asyncio Socket.IO client.
 
     ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
 

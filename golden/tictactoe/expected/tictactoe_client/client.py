@@ -102,7 +102,7 @@ class Client(_SyncClientBase):
     """Tick-Tack-Toe API: typed Socket.IO client.
 
     ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
 
@@ -227,7 +227,7 @@ class AsyncClient(_AsyncClientBase):
     """Tick-Tack-Toe API: typed asyncio Socket.IO client.
 
     ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
-    transports=None, wait_timeout=5.0, default_timeout=60.0, **options)``;
+    transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
 

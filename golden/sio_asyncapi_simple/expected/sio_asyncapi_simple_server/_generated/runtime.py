@@ -22,6 +22,9 @@ from typing import Any, ClassVar
 from flask import request
 from flask_socketio import SocketIO
 from pydantic import BaseModel, RootModel, ValidationError
+from socketio.exceptions import (  # type: ignore[import-untyped]
+    ConnectionRefusedError as Refused,  # what Flask-SocketIO sends to the client as connect_error
+)
 
 logger = logging.getLogger("sio_asyncapi_simple_server.server")
 
@@ -412,6 +415,8 @@ def _register_hooks(
             accepted = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
             accepted = None
+        except ConnectionRefusedError as refusal:  # the builtin: pass its reason on
+            raise _refuse(str(refusal) or "connection refused") from refusal
         if accepted is not False and principal is not None:
             handlers._principals[sid] = principal
         return accepted
@@ -434,8 +439,10 @@ def _register_hooks(
 _ENGINEIO_QUERY = frozenset({"EIO", "transport", "t", "sid", "j", "b64"})
 
 
-def _refuse(message: str) -> ConnectionRefusedError:
-    return ConnectionRefusedError(message)
+def _refuse(message: str) -> Exception:
+    """Socket.IO's refusal: the client receives ``message`` in its connect_error."""
+    refusal: Exception = Refused(message)
+    return refusal
 
 
 def check_bindings(handlers: NamespaceHandlers) -> None:
@@ -477,8 +484,8 @@ def check_security(
                 found = _verify(security, requirement, stubs, auth)
                 principal = principal or found
             return principal
-        except ConnectionRefusedError as refusal:
-            reasons.append(str(refusal))
+        except Refused as refusal:
+            reasons.append(" ".join(str(arg) for arg in refusal.args))
     raise _refuse("; or ".join(reasons))
 
 
