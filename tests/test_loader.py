@@ -387,3 +387,77 @@ def test_unsupported_schema_format_is_untyped_with_a_warning(write_spec) -> None
     )
     assert any("not JSON Schema" in d.message for d in loaded.report.warnings)
     assert loaded.api.schemas[event(loaded.api, "/", "client", "avro").payload.model] == {}
+
+
+def test_v3_security_from_servers_operations_and_scopes(write_spec) -> None:
+    api = load(
+        write_spec(
+            dedent("""
+        asyncapi: 3.0.0
+        info: {title: T, version: "1"}
+        servers:
+          prod:
+            host: example.com
+            protocol: wss
+            security: [{$ref: "#/components/securitySchemes/token"}]
+        channels:
+          root: {address: /, messages: {ping: {name: ping}}}
+          admin: {address: /admin, messages: {kick: {name: kick}}}
+        operations:
+          ping: {action: receive, channel: {$ref: "#/channels/root"}}
+          kick:
+            action: receive
+            channel: {$ref: "#/channels/admin"}
+            security:
+              - {$ref: "#/components/securitySchemes/oauth"}
+              - {$ref: "#/components/securitySchemes/key"}
+        components:
+          securitySchemes:
+            token: {type: http, scheme: bearer}
+            key: {type: httpApiKey, in: header, name: X-Key}
+            oauth:
+              type: oauth2
+              flows:
+                implicit:
+                  authorizationUrl: https://example.com/auth
+                  availableScopes: {admin: Administer}
+              scopes: [admin]
+    """)
+        )
+    )
+    root, admin = api.namespaces
+    assert [[(r.scheme, r.scopes) for r in alt] for alt in root.security] == [[("token", ())]]
+    assert [[(r.scheme, r.scopes) for r in alt] for alt in admin.security] == [
+        [("oauth", ("admin",))],
+        [("key", ())],
+    ]
+    assert api.security_schemes["key"].kind == "api_key"
+    assert api.security_schemes["key"].key_name == "X-Key"
+    assert api.security_schemes["oauth"].kind == "oauth"
+
+
+def test_v2_security_alternatives_and_x_security_override(write_spec) -> None:
+    api = load(
+        write_spec(
+            dedent("""
+        asyncapi: 2.6.0
+        info: {title: T, version: "1"}
+        servers:
+          prod:
+            url: example.com
+            protocol: wss
+            security: [{bearer: [], key: []}, {basic: []}]
+        channels:
+          /: {publish: {message: {name: ping}}}
+          /open: {x-security: [], publish: {message: {name: ping}}}
+        components:
+          securitySchemes:
+            bearer: {type: http, scheme: bearer}
+            basic: {type: http, scheme: basic}
+            key: {type: httpApiKey, in: query, name: k}
+    """)
+        )
+    )
+    root, open_ns = api.namespaces
+    assert [[r.scheme for r in alt] for alt in root.security] == [["bearer", "key"], ["basic"]]
+    assert open_ns.security == ()

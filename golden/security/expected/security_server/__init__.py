@@ -1,0 +1,1 @@
+"""Secured API server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""
