@@ -10,9 +10,11 @@ from pathlib import Path
 from sio_codegen import __version__
 from sio_codegen.checks import socketio_warnings
 from sio_codegen.diagnostics import Report, SpecError
+from sio_codegen.handlers_check import check_handlers
 from sio_codegen.load import LoadOptions
-from sio_codegen.pipeline import load, package_name, write_client, write_models, write_server
-from sio_codegen.writer import WriteResult
+from sio_codegen.pipeline import Job, Outcome, load, run
+from sio_codegen.source import display_path
+from sio_codegen.writer import CheckResult, WriteResult
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -49,14 +51,27 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
         return cmd
 
-    models = command("models", "write the Pydantic v2 models module of a spec")
+    def generating(name: str, help_text: str) -> argparse.ArgumentParser:
+        cmd = command(name, help_text)
+        cmd.add_argument(
+            "--check",
+            action="store_true",
+            help="write nothing; exit 1 (listing changed, missing and extra files, with a diff) "
+            "when the output is stale, 0 when fresh",
+        )
+        cmd.add_argument(
+            "--diff", action="store_true", help="print what would change; write nothing"
+        )
+        return cmd
+
+    models = generating("models", "write the Pydantic v2 models module of a spec")
     models.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     command("validate", "check a spec: AsyncAPI schema, references, Socket.IO conventions")
-    server = command("server", "write a Flask-SocketIO server package with typed handlers")
+    server = generating("server", "write a Flask-SocketIO server package with typed handlers")
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
     server.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
-    client = command("client", "write a typed python-socketio client package (sync and asyncio)")
+    client = generating("client", "write a typed python-socketio client package (sync and asyncio)")
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
     client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
@@ -81,15 +96,79 @@ def _summary(result: WriteResult, quiet: bool) -> None:
         print(f"wrote {path}")
     for path in result.unchanged:
         print(f"unchanged {path}")
+    for path in result.removed:
+        print(f"removed {path} (no longer generated)")
     for path in result.skipped:
         print(f"kept {path} (yours: never overwritten)")
 
 
-def _cmd_models(args: argparse.Namespace, report: Report) -> int:
-    result = write_models(args.spec, args.output, _options(args), report)
-    _print_diagnostics(report, args.quiet)
-    _summary(result, args.quiet)
+def _job(args: argparse.Namespace) -> Job:
+    return Job(
+        command=args.command,
+        spec=args.spec,
+        output=args.output,
+        package=getattr(args, "package", None),
+        options=_options(args),
+        allow_unenforced=getattr(args, "allow_unenforced_security", False),
+    )
+
+
+def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
+    return run_job(_job(args), report, check_only=args.check, diff=args.diff, quiet=args.quiet)
+
+
+def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
+    """Run one job and print what happened; the exit status of the command."""
+    outcome = run(job, report, check_only=check_only or diff)
+    _print_diagnostics(report, quiet)
+    report.diagnostics.clear()
+    if outcome.check is not None:
+        return _print_check(job, outcome.check, diff=diff, check_only=check_only, quiet=quiet)
+    if outcome.result.up_to_date:
+        if not quiet:
+            print(f"{job.output}: up to date")
+        return EXIT_OK
+    _summary(outcome.result, quiet)
+    if job.command == "server" and outcome.api is not None and not quiet:
+        _report_handlers(job, outcome)
     return EXIT_OK
+
+
+def _print_check(
+    job: Job, result: CheckResult, *, diff: bool, check_only: bool, quiet: bool
+) -> int:
+    if diff and result.diff:
+        sys.stdout.write(result.diff)
+    if result.fresh:
+        if not quiet and check_only:
+            print(f"{job.output}: fresh")
+        return EXIT_OK
+    if check_only:
+        for label, paths in (("changed", result.changed), ("missing", result.missing),
+                             ("extra", result.extra)):  # fmt: skip
+            for rel in paths:
+                print(f"{label}: {job.root / rel}", file=sys.stderr)
+        if not diff and result.diff:
+            sys.stdout.write(result.diff)
+        print(f"{job.output}: stale; run sio-codegen to regenerate", file=sys.stderr)
+        return EXIT_STALE
+    return EXIT_OK
+
+
+def _report_handlers(job: Job, outcome: Outcome) -> None:
+    handlers = job.output / "handlers.py"
+    if outcome.api is None or handlers in outcome.result.written:
+        if handlers in outcome.result.written:
+            print(
+                f"next: implement the handlers in {handlers}, then run: python -m "
+                f"{job.package_name} --port 5000  (from {job.output.resolve().parent})"
+            )
+        return
+    found = check_handlers(handlers, outcome.api)
+    for line, message in found.orphans:
+        print(f"{display_path(handlers)}:{line}: warning: {message}", file=sys.stderr)
+    for method in found.to_implement:
+        print(f"to implement in {display_path(handlers)}: {method}")
 
 
 def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
@@ -106,35 +185,11 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
-def _cmd_server(args: argparse.Namespace, report: Report) -> int:
-    result = write_server(
-        args.spec, args.output, args.package, _options(args), report, args.allow_unenforced_security
-    )
-    _print_diagnostics(report, args.quiet)
-    _summary(result, args.quiet)
-    if not args.quiet and any(p.name == "handlers.py" for p in result.written):
-        package = package_name(args.output, args.package)
-        print(
-            f"next: implement the handlers in {args.output / 'handlers.py'}, then run: "
-            f"python -m {package} --port 5000  (from {args.output.resolve().parent})"
-        )
-    return EXIT_OK
-
-
-def _cmd_client(args: argparse.Namespace, report: Report) -> int:
-    result = write_client(
-        args.spec, args.output, args.package, _options(args), report, args.allow_unenforced_security
-    )
-    _print_diagnostics(report, args.quiet)
-    _summary(result, args.quiet)
-    return EXIT_OK
-
-
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
-    "client": _cmd_client,
-    "models": _cmd_models,
+    "client": _cmd_generate_one,
+    "models": _cmd_generate_one,
     "validate": _cmd_validate,
-    "server": _cmd_server,
+    "server": _cmd_generate_one,
 }
 
 

@@ -1,9 +1,14 @@
-"""The whole pipeline behind each command: load -> render -> format once -> write atomically."""
+"""The whole pipeline behind each command: load -> render -> format once -> write atomically.
+
+A :class:`Job` says what to generate; :func:`run` plans every file in memory, then checks the
+plan against the disk (``--check``) or applies it."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Literal
 
 from sio_codegen import naming
 from sio_codegen.client_gen import client_files
@@ -11,17 +16,60 @@ from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
 from sio_codegen.load import Loaded, LoadOptions, load_api
+from sio_codegen.manifest import MANIFEST_NAME, Manifest, is_up_to_date, sha256, spec_inputs
 from sio_codegen.model import Api
 from sio_codegen.models_py import ModelGenerationError, render_models
 from sio_codegen.schemas import resolved_json
 from sio_codegen.security import enforceable
 from sio_codegen.server_gen import server_files
 from sio_codegen.source import display_path
-from sio_codegen.writer import WriteResult, write_atomic, write_tree
+from sio_codegen.writer import CheckResult, Plan, WriteResult, apply, check
+
+Command = Literal["models", "server", "client"]
 
 
-def load(spec_path: Path, options: LoadOptions, report: Report) -> Loaded:
-    return load_api(spec_path, options, report)
+@dataclass(frozen=True)
+class Job:
+    """One generation: which command, from which spec, into which folder (or file)."""
+
+    command: Command
+    spec: Path
+    output: Path
+    package: str | None = None
+    options: LoadOptions = field(default_factory=LoadOptions)
+    allow_unenforced: bool = False
+
+    @property
+    def package_name(self) -> str:
+        name = self.package or self.output.resolve().name
+        return naming.safe_identifier(naming.snake(name), prefix="pkg")
+
+    @property
+    def manifest_rel(self) -> str | None:
+        """Where the manifest lives, relative to the output folder."""
+        return {"server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME}.get(self.command)
+
+    @property
+    def root(self) -> Path:
+        return self.output.parent if self.command == "models" else self.output
+
+    def option_key(self) -> dict[str, Any]:
+        """Every option that changes the output: part of the no-op decision."""
+        return {
+            "package": self.package_name if self.command != "models" else None,
+            "validate": self.options.validate,
+            "allow_remote_refs": self.options.allow_remote_refs,
+            "allow_unenforced_security": self.allow_unenforced,
+        }
+
+
+@dataclass
+class Outcome:
+    result: WriteResult = field(default_factory=WriteResult)
+    check: CheckResult | None = None
+    loaded: Loaded | None = None
+    api: Api | None = None
+    user_owned: dict[str, str] = field(default_factory=dict)
 
 
 def header(loaded: Loaded) -> str:
@@ -45,69 +93,65 @@ def spec_json(loaded: Loaded) -> str:
     return json.dumps(resolved_json(loaded.spec.data), indent=2, ensure_ascii=False) + "\n"
 
 
-def package_name(output: Path, package: str | None) -> str:
-    name = package or output.resolve().name
-    return naming.safe_identifier(naming.snake(name), prefix="pkg")
-
-
-def write_models(
-    spec_path: Path, output: Path, options: LoadOptions, report: Report
-) -> WriteResult:
-    text = models_source(load(spec_path, options, report))
-    result = WriteResult()
-    (result.written if write_atomic(output, text) else result.unchanged).append(output)
-    return result
-
-
 def contract_api(loaded: Loaded, allow_unenforced: bool) -> Api:
     """The Api whose connection contract a server enforces and a client follows."""
     where = Location(display_path(loaded.spec.root.path), "/components/securitySchemes")
     return enforceable(loaded.api, loaded.report, where, allow_unenforced=allow_unenforced)
 
 
-def render_server(
-    loaded: Loaded, package: str, allow_unenforced: bool = False
-) -> tuple[dict[str, str], dict[str, str]]:
-    """Every file of the server package, formatted: (generated, user-owned)."""
-    api = contract_api(loaded, allow_unenforced)
-    generated, user_owned = server_files(
-        api, header(loaded), package, unformatted_models(loaded), spec_json(loaded)
-    )
-    formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user_owned.items()}})
+def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str]]:
+    """(api, generated files, user-owned files), formatted, relative to the job's root."""
+    if job.command == "models":
+        return loaded.api, {job.output.name: models_source(loaded)}, {}
+    api = contract_api(loaded, job.allow_unenforced)
+    models = unformatted_models(loaded)
+    if job.command == "server":
+        generated, user = server_files(
+            api, header(loaded), job.package_name, models, spec_json(loaded)
+        )
+    else:
+        generated, user = client_files(api, header(loaded), job.package_name, models), {}
+    formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user.items()}})
     return (
+        api,
         {k: formatted[k] for k in generated},
-        {k: formatted[f"user/{k}"] for k in user_owned},
+        {k: formatted[f"user/{k}"] for k in user},
     )
 
 
-def write_server(
-    spec_path: Path,
-    output: Path,
-    package: str | None,
-    options: LoadOptions,
-    report: Report,
-    allow_unenforced: bool = False,
-) -> WriteResult:
-    loaded = load(spec_path, options, report)
-    generated, user_owned = render_server(loaded, package_name(output, package), allow_unenforced)
-    return write_tree(output, generated, user_owned)
+def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
+    api, generated, user_owned = render(job, loaded)
+    obsolete: list[str] = []
+    if job.manifest_rel is not None:
+        previous = Manifest.read(job.root / job.manifest_rel)
+        manifest = Manifest(
+            command=job.command,
+            options=job.option_key(),
+            inputs=spec_inputs(loaded.spec.root.path, loaded.spec.files()),
+            files={rel: sha256(text.encode()) for rel, text in generated.items()},
+            user_files=sorted(user_owned),
+        )
+        generated[job.manifest_rel] = manifest.text()
+        if previous is not None:
+            obsolete = sorted(set(previous.files) - set(generated))
+    return api, Plan(job.root, generated, user_owned, obsolete)
 
 
-def render_client(loaded: Loaded, package: str, allow_unenforced: bool = False) -> dict[str, str]:
-    """Every file of the client package, formatted (all of them generated)."""
-    api = contract_api(loaded, allow_unenforced)
-    files = client_files(api, header(loaded), package, unformatted_models(loaded))
-    return format_sources(files)
+def run(job: Job, report: Report, *, check_only: bool = False) -> Outcome:
+    """Generate: skip when nothing changed, else plan and write (or only compare)."""
+    if not check_only and job.manifest_rel is not None:
+        previous = Manifest.read(job.root / job.manifest_rel)
+        if is_up_to_date(previous, job.spec, job.root, job.command, job.option_key()):
+            return Outcome(WriteResult(up_to_date=True))
+    loaded = load_api(job.spec, job.options, report)
+    api, the_plan = plan(job, loaded)
+    outcome = Outcome(loaded=loaded, api=api, user_owned=the_plan.user_owned)
+    if check_only:
+        outcome.check = check(the_plan)
+    else:
+        outcome.result = apply(the_plan)
+    return outcome
 
 
-def write_client(
-    spec_path: Path,
-    output: Path,
-    package: str | None,
-    options: LoadOptions,
-    report: Report,
-    allow_unenforced: bool = False,
-) -> WriteResult:
-    loaded = load(spec_path, options, report)
-    files = render_client(loaded, package_name(output, package), allow_unenforced)
-    return write_tree(output, files, {})
+def load(spec_path: Path, options: LoadOptions, report: Report) -> Loaded:
+    return load_api(spec_path, options, report)
