@@ -9,7 +9,7 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers, SecurityHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import (
     ExternalFileNamespace,
     NonRecursiveNamespace,
@@ -21,6 +21,7 @@ from ._generated.server import (
 class ExternalFileHandlers(ExternalFileNamespace):
     """Namespace '/external/file'."""
 
+    @override
     def on_message(self, sid: str, data: models.ExternalFile) -> None:
         """Event 'message'."""
         raise NotImplementedError

@@ -9,7 +9,7 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers, SecurityHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import (
     CommentCommentIdChangedNamespace,
     CommentLikedNamespace,
@@ -25,6 +25,7 @@ class CommentLikedHandlers(CommentLikedNamespace):
 class CommentCommentIdChangedHandlers(CommentCommentIdChangedNamespace):
     """Namespace '/comment/{commentId}/changed'."""
 
+    @override
     def on_comment_changed(self, sid: str, data: models.CommentChangedPayload) -> None:
         """Message that is being sent when a comment have been updated."""
         raise NotImplementedError
@@ -33,6 +34,7 @@ class CommentCommentIdChangedHandlers(CommentCommentIdChangedNamespace):
 class LikeCommentHandlers(LikeCommentNamespace):
     """Namespace '/like/comment'."""
 
+    @override
     def on_like_comment(self, sid: str, data: models.LikeCommentPayload) -> None:
         """Message that is being sent when someone wants to like a comment."""
         raise NotImplementedError

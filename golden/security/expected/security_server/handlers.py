@@ -9,7 +9,7 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers
+from ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers, override
 from ._generated.server import (
     BothNamespace,
     KeysCookieNamespace,
@@ -26,6 +26,7 @@ from ._generated.server import (
 class RootHandlers(RootNamespace):
     """Namespace '/'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -34,6 +35,7 @@ class RootHandlers(RootNamespace):
 class BothHandlers(BothNamespace):
     """Namespace '/both'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -42,6 +44,7 @@ class BothHandlers(BothNamespace):
 class KeysCookieHandlers(KeysCookieNamespace):
     """Namespace '/keys/cookie'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -50,6 +53,7 @@ class KeysCookieHandlers(KeysCookieNamespace):
 class KeysHeaderHandlers(KeysHeaderNamespace):
     """Namespace '/keys/header'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -58,6 +62,7 @@ class KeysHeaderHandlers(KeysHeaderNamespace):
 class KeysQueryHandlers(KeysQueryNamespace):
     """Namespace '/keys/query'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -66,6 +71,7 @@ class KeysQueryHandlers(KeysQueryNamespace):
 class OauthHandlers(OauthNamespace):
     """Namespace '/oauth'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -74,6 +80,7 @@ class OauthHandlers(OauthNamespace):
 class OidcHandlers(OidcNamespace):
     """Namespace '/oidc'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -82,6 +89,7 @@ class OidcHandlers(OidcNamespace):
 class PublicHandlers(PublicNamespace):
     """Namespace '/public'."""
 
+    @override
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -90,34 +98,41 @@ class PublicHandlers(PublicNamespace):
 class SecurityHooks(Security):
     """Verify the credentials of each security scheme: return a Principal, or None to refuse."""
 
+    @override
     def verify_basic(self, username: str, password: str) -> Principal | None:
         """Security scheme 'basic': HTTP basic credentials from the Authorization header."""
         raise NotImplementedError
 
+    @override
     def verify_bearer(self, token: str) -> Principal | None:
         """Security scheme 'bearer': A bearer token from the Authorization header (JWT)."""
         raise NotImplementedError
 
+    @override
     def verify_cookie_key(self, key: str) -> Principal | None:
         """Security scheme 'cookieKey': An API key from the cookie 'session'."""
         raise NotImplementedError
 
+    @override
     def verify_header_key(self, key: str) -> Principal | None:
         """Security scheme 'headerKey': An API key from the header 'X-API-Key'."""
         raise NotImplementedError
 
+    @override
     def verify_oauth(self, token: str) -> Principal | None:
         """Security scheme 'oauth': An oauth2 access token from the Authorization header (Bearer).
         The requirement's scopes must all be in the returned Principal's scopes.
         """
         raise NotImplementedError
 
+    @override
     def verify_oidc(self, token: str) -> Principal | None:
         """Security scheme 'oidc': An openIdConnect access token from the Authorization header (Bearer).
         The requirement's scopes must all be in the returned Principal's scopes.
         """
         raise NotImplementedError
 
+    @override
     def verify_query_key(self, key: str) -> Principal | None:
         """Security scheme 'queryKey': An API key from the query 'api_key'."""
         raise NotImplementedError

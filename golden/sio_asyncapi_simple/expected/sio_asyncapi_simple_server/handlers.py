@@ -9,13 +9,14 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers, SecurityHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import RootNamespace
 
 
 class RootHandlers(RootNamespace):
     """Namespace '/'."""
 
+    @override
     def on_user_sign_up(
         self, sid: str, data: models.UserSignUpRequest
     ) -> models.UserSignUpResponse:

@@ -9,21 +9,24 @@ ack (hooks behave as the defaults) and is listed at start-up.
 from __future__ import annotations
 
 from ._generated import models
-from ._generated.runtime import NamespaceHandlers, SecurityHandlers
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import RootNamespace
 
 
 class RootHandlers(RootNamespace):
     """Namespace '/'."""
 
+    @override
     def on_create_game(self, sid: str) -> None:
         """Event 'create_game'."""
         raise NotImplementedError
 
+    @override
     def on_make_move(self, sid: str, data: models.MakeMoveData) -> models.MakeMoveAck:
         """Event 'make_move'."""
         raise NotImplementedError
 
+    @override
     def handle_disconnect(self, sid: str, reason: str | None) -> None:
         """x-handlers names disconnect: 'disconnect'"""
         raise NotImplementedError

@@ -17,7 +17,7 @@ import logging
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from flask import request
 from flask_socketio import SocketIO
@@ -25,6 +25,17 @@ from pydantic import BaseModel, RootModel, ValidationError
 from socketio.exceptions import (  # type: ignore[import-untyped]
     ConnectionRefusedError as Refused,  # what Flask-SocketIO sends to the client as connect_error
 )
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:  # mypy then checks that every @override method still has a base method
+    from typing_extensions import override as override  # noqa: PLC0414 - a re-export
+else:
+
+    def override(method: _F) -> _F:
+        """Marks a handler as an override of a generated base method (checked by mypy)."""
+        return method
+
 
 logger = logging.getLogger("security_server.server")
 
@@ -369,6 +380,7 @@ def register(
         if instance.security and security is None:
             logger.error("namespace %s requires security but no Security handlers were given: "
                          "every connection is refused", namespace)  # fmt: skip
+        _warn_orphans(instance)
         missing = unimplemented(instance)
         if missing:
             report[namespace] = missing
@@ -378,6 +390,22 @@ def register(
             socketio.on_event(spec.name, handler, namespace=namespace)
         _register_hooks(socketio, instance, security, stubs, validate)
     return report
+
+
+def _warn_orphans(handlers: NamespaceHandlers) -> None:
+    """User methods named like event handlers that match no event of the spec any more."""
+    events = {spec.method for spec in handlers.events}
+    orphans = sorted(
+        name
+        for name in vars(type(handlers))
+        if name.startswith("on_") and callable(getattr(handlers, name)) and name not in events
+    )
+    if orphans:
+        logger.warning(
+            "namespace %s: %s handle no event of the spec (removed or renamed?)",
+            handlers.namespace,
+            ", ".join(orphans),
+        )
 
 
 def _security_stubs(security: SecurityHandlers | None, report: dict[str, list[str]]) -> set[str]:
