@@ -374,10 +374,14 @@ class ApiBuilder:
 
 
 def spec_digest(spec: ResolvedSpec) -> str:
-    """sha256 over every file of the spec, named relative to the root file's folder."""
+    """sha256 over every file of the spec, named (and ordered) relative to the root file's
+    folder: the same however the spec's path was given."""
     digest = hashlib.sha256()
     root_dir = spec.root.path.resolve().parent
-    for source in sorted(spec.sources.values(), key=lambda s: str(s.path)):
-        name = Path(os.path.relpath(source.path.resolve(), root_dir)).as_posix()
-        digest.update(name.encode() + b"\0" + source.text.encode() + b"\0")
+    named = {
+        Path(os.path.relpath(source.path.resolve(), root_dir)).as_posix(): source.text
+        for source in spec.sources.values()
+    }
+    for name, text in sorted(named.items()):
+        digest.update(name.encode() + b"\0" + text.encode() + b"\0")
     return digest.hexdigest()

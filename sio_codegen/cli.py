@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sio_codegen import __version__
 from sio_codegen.checks import socketio_warnings
+from sio_codegen.config import find_config, load_profiles
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.handlers_check import check_handlers
 from sio_codegen.load import LoadOptions
@@ -67,6 +68,21 @@ def _parser() -> argparse.ArgumentParser:
     models = generating("models", "write the Pydantic v2 models module of a spec")
     models.add_argument("-o", "--output", type=Path, required=True, help="file to write")
     command("validate", "check a spec: AsyncAPI schema, references, Socket.IO conventions")
+    generate = sub.add_parser(
+        "generate",
+        help="run the profiles of [tool.sio-codegen] in pyproject.toml (all, or the ones named)",
+        description="Run the profiles of [tool.sio-codegen] in pyproject.toml.",
+    )
+    generate.add_argument("profiles", nargs="*", metavar="PROFILE", help="default: every one")
+    generate.add_argument("--config", type=Path, help="pyproject.toml (default: the nearest)")
+    generate.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
+    generate.add_argument("--diff", action="store_true", help="print what would change")
+    generate.add_argument("--no-validate", action="store_true", help="override every profile")
+    generate.add_argument("--allow-remote-refs", action="store_true", help="override every profile")
+    generate.add_argument(
+        "--allow-unenforced-security", action="store_true", help="override every profile"
+    )
+    generate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     server = generating("server", "write a Flask-SocketIO server package with typed handlers")
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
@@ -185,7 +201,44 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
+def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
+    config = args.config or find_config(Path.cwd())
+    if config is None:
+        print(
+            "sio-codegen: no pyproject.toml with [tool.sio-codegen] here or above", file=sys.stderr
+        )
+        return EXIT_SPEC_ERROR
+    overrides: dict[str, bool] = {}
+    if args.no_validate:
+        overrides["validate"] = False
+    if args.allow_remote_refs:
+        overrides["allow-remote-refs"] = True
+    if args.allow_unenforced_security:
+        overrides["allow-unenforced-security"] = True
+    profiles = load_profiles(config, overrides)
+    names = {p.name for p in profiles}
+    unknown = [name for name in args.profiles if name not in names]
+    if unknown:
+        print(f"sio-codegen: no profile {', '.join(unknown)} in {config} "
+              f"(profiles: {', '.join(sorted(names))})", file=sys.stderr)  # fmt: skip
+        return EXIT_SPEC_ERROR
+    status = EXIT_OK
+    for profile in profiles:
+        if args.profiles and profile.name not in args.profiles:
+            continue
+        if not args.quiet:
+            print(
+                f"[{profile.name}] {profile.job.command} {profile.job.spec} -> {profile.job.output}"
+            )
+        code = run_job(
+            profile.job, Report(), check_only=args.check, diff=args.diff, quiet=args.quiet
+        )
+        status = max(status, code)
+    return status
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
+    "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,
     "validate": _cmd_validate,

@@ -133,7 +133,9 @@ def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
         )
         generated[job.manifest_rel] = manifest.text()
         if previous is not None:
-            obsolete = sorted(set(previous.files) - set(generated))
+            # Never a user-owned file, whatever an old (or edited) manifest says.
+            owned = set(user_owned) | set(previous.user_files)
+            obsolete = sorted(set(previous.files) - set(generated) - owned)
     return api, Plan(job.root, generated, user_owned, obsolete)
 
 
