@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -228,6 +230,11 @@ def test_new_and_removed_events_are_reported_and_mypy_flags_orphans(project: Pat
     result = mypy_strict(Path("app_server"), cwd=project)
     assert result.returncode == 1
     assert 'Method "on_say" is marked as an override, but no base method was found' in result.stdout
+    started = subprocess.run(
+        [sys.executable, "-c", "from app_server.app import create_app; create_app()"],
+        cwd=project, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert "namespace /: on_say handle no event of the spec" in started.stderr
 
 
 def test_noop_regeneration_does_no_work_and_touches_nothing(project: Path) -> None:
