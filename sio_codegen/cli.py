@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
             action="store_true",
             help="follow http(s) $refs (refused by default)",
         )
+        cmd.add_argument(
+            "--refs-root",
+            type=Path,
+            metavar="DIR",
+            help="folder file $refs must stay inside (default: the spec's folder)",
+        )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
         return cmd
 
@@ -102,7 +108,11 @@ def _print_diagnostics(report: Report, quiet: bool) -> None:
 
 
 def _options(args: argparse.Namespace) -> LoadOptions:
-    return LoadOptions(validate=not args.no_validate, allow_remote_refs=args.allow_remote_refs)
+    return LoadOptions(
+        validate=not args.no_validate,
+        allow_remote_refs=args.allow_remote_refs,
+        refs_root=args.refs_root,
+    )
 
 
 def _summary(result: WriteResult, quiet: bool) -> None:

@@ -31,7 +31,7 @@ else:  # pragma: no cover - Python 3.10
 
 COMMANDS = ("server", "client", "models")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
-         "allow-unenforced-security"}  # fmt: skip
+         "allow-unenforced-security", "refs-root"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -110,13 +110,18 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
         if not isinstance(value, bool):
             raise _error(path, f"profile {name!r}: {key} must be true or false", where)
     package = settings.get("package")
+    refs_root = settings.get("refs-root")
+    if refs_root is not None and not isinstance(refs_root, str):
+        raise _error(path, f"profile {name!r}: refs-root must be a path", where)
     return Job(
         command=command,
         spec=_relative(base / settings["spec"]),
         output=_relative(base / settings["output"]),
         package=package if isinstance(package, str) else None,
         options=LoadOptions(
-            validate=flags["validate"], allow_remote_refs=flags["allow-remote-refs"]
+            validate=flags["validate"],
+            allow_remote_refs=flags["allow-remote-refs"],
+            refs_root=None if refs_root is None else _relative(base / refs_root),
         ),
         allow_unenforced=flags["allow-unenforced-security"],
     )

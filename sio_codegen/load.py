@@ -20,6 +20,8 @@ class LoadOptions:
     """Strict validation against the official AsyncAPI schema; False turns violations into
     warnings and generates anyway where the document can still be understood."""
     allow_remote_refs: bool = False
+    refs_root: Path | None = None
+    """File $refs must stay inside this folder; None: the spec's own folder."""
 
 
 @dataclass
@@ -34,7 +36,9 @@ def load_api(
 ) -> Loaded:
     """Load ``path`` into an Api. Raises SpecError carrying every error found."""
     report = report if report is not None else Report()
-    spec = resolve(path, report, allow_remote=options.allow_remote_refs)
+    spec = resolve(
+        path, report, allow_remote=options.allow_remote_refs, refs_root=options.refs_root
+    )
     version = declared_version(spec.root, report)
     if version is None:
         raise SpecError(report.errors)

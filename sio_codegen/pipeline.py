@@ -6,6 +6,7 @@ plan against the disk (``--check``) or applies it."""
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -53,12 +54,20 @@ class Job:
     def root(self) -> Path:
         return self.output.parent if self.command == "models" else self.output
 
+    def _refs_root(self) -> str | None:
+        """The refs root relative to the spec's folder: the same on every machine."""
+        root = self.options.refs_root
+        if root is None:
+            return None
+        return Path(os.path.relpath(root.resolve(), self.spec.resolve().parent)).as_posix()
+
     def option_key(self) -> dict[str, Any]:
         """Every option that changes the output: part of the no-op decision."""
         return {
             "package": self.package_name if self.command != "models" else None,
             "validate": self.options.validate,
             "allow_remote_refs": self.options.allow_remote_refs,
+            "refs_root": self._refs_root(),
             "allow_unenforced_security": self.allow_unenforced,
         }
 

@@ -65,9 +65,10 @@ class ResolvedSpec:
 
 
 class _Loader:
-    def __init__(self, spec: ResolvedSpec, allow_remote: bool) -> None:
+    def __init__(self, spec: ResolvedSpec, allow_remote: bool, refs_root: Path) -> None:
         self.spec = spec
         self.allow_remote = allow_remote
+        self.refs_root = refs_root.resolve()
 
     def __call__(self, uri: str) -> Any:
         scheme = urlsplit(uri).scheme
@@ -80,6 +81,11 @@ class _Loader:
         source = self.spec.sources.get(uri)
         if source is None:
             file = uri_path(uri)
+            if not file.resolve().is_relative_to(self.refs_root):
+                raise RefRefused(
+                    f"{display_path(file)} is outside {display_path(self.refs_root)}; "
+                    "pass --refs-root to allow references above the spec's folder"
+                )
             if not file.is_file():
                 raise RefRefused(f"file not found: {display_path(file)}")
             source = read_source(file)
@@ -87,8 +93,13 @@ class _Loader:
         return source.data
 
 
-def resolve(path: Path, report: Report, *, allow_remote: bool = False) -> ResolvedSpec:
-    """Load ``path`` and resolve every ``$ref`` reachable from it; errors go to ``report``."""
+def resolve(
+    path: Path, report: Report, *, allow_remote: bool = False, refs_root: Path | None = None
+) -> ResolvedSpec:
+    """Load ``path`` and resolve every ``$ref`` reachable from it; errors go to ``report``.
+
+    File references must stay inside ``refs_root`` (default: the spec's folder), so that a spec
+    cannot make sio-codegen read, say, ``../../etc/passwd``."""
     root = read_source(path)
     spec = ResolvedSpec(root, None)
     spec.sources[spec.root_uri] = root
@@ -102,7 +113,7 @@ def resolve(path: Path, report: Report, *, allow_remote: bool = False) -> Resolv
     spec.data = jsonref.replace_refs(
         root.data,
         base_uri=spec.root_uri,
-        loader=_Loader(spec, allow_remote),
+        loader=_Loader(spec, allow_remote, refs_root or path.resolve().parent),
         jsonschema=False,
         merge_props=False,
         proxies=True,

@@ -31,6 +31,8 @@ class Case:
     name: str
     folder: Path
     spec: Path
+    args: tuple[str, ...] = ()
+    """Extra command-line arguments (``case.json`` ``refs_root``: a folder of the case)."""
 
     @property
     def expected(self) -> Path:
@@ -42,7 +44,8 @@ def cases() -> list[Case]:
     for case_file in sorted(GOLDEN.glob("*/case.json")):
         config = json.loads(case_file.read_text())
         folder = case_file.parent
-        found.append(Case(folder.name, folder, folder / config["spec"]))
+        args = ("--refs-root", str(folder / config["refs_root"])) if "refs_root" in config else ()
+        found.append(Case(folder.name, folder, folder / config["spec"], args))
     return found
 
 
@@ -51,7 +54,7 @@ def generate(case: Case, out: Path) -> None:
     for command, rel in OUTPUTS:
         target = out / rel.format(case=case.name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        code = cli_main([command, str(case.spec), "-o", str(target), "--quiet"])
+        code = cli_main([command, str(case.spec), "-o", str(target), "--quiet", *case.args])
         if code != 0:
             raise RuntimeError(f"{case.name}: sio-codegen {command} exited {code}")
 

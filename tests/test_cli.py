@@ -201,3 +201,17 @@ def test_version_flag(capsys) -> None:
         run_cli(["--version"], capsys)
     assert exit_info.value.code == 0
     assert "sio-codegen" in capsys.readouterr().out
+
+
+def test_file_refs_outside_the_spec_folder_are_refused_unless_allowed(tmp_path, capsys) -> None:
+    (tmp_path / "secret.yaml").write_text("type: string\n")
+    spec = tmp_path / "api" / "asyncapi.yaml"
+    spec.parent.mkdir()
+    spec.write_text(GOOD.replace("payload: {type: object, properties: {n: {type: integer}}}",
+                                 "payload: {$ref: '../secret.yaml'}"))  # fmt: skip
+    code, _, err = run_cli(["validate", str(spec)], capsys)
+    assert code == 2
+    assert "cannot resolve $ref '../secret.yaml'" in err and "is outside" in err
+    assert "--refs-root" in err
+    code, _, err = run_cli(["validate", str(spec), "--refs-root", str(tmp_path)], capsys)
+    assert code == 0, err
