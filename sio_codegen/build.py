@@ -25,7 +25,14 @@ from sio_codegen.model import (
     Server,
 )
 from sio_codegen.refs import ResolvedSpec, is_ref, ref_target
-from sio_codegen.schemas import SchemaTable, is_json_schema_format, name_for_uri, plain
+from sio_codegen.schemas import (
+    MAX_CYCLE,
+    SchemaTable,
+    is_json_schema_format,
+    name_for_uri,
+    plain,
+    reference_cycles,
+)
 
 HOOK_NAMES = ("connect", "disconnect", "error")
 
@@ -266,6 +273,7 @@ class ApiBuilder:
 
     # -- result ------------------------------------------------------------------------------------
     def finish(self, info: dict[str, Any], schemes: dict[str, SecurityScheme]) -> Api:
+        self._check_cycles()
         namespaces = tuple(self._namespace(d) for _, d in sorted(self.namespaces.items()))
         self._check_namespace_identifiers(namespaces)
         return Api(
@@ -279,6 +287,17 @@ class ApiBuilder:
             spec_sha256=spec_digest(self.spec),
             security_schemes=dict(sorted(schemes.items())),
         )
+
+    def _check_cycles(self) -> None:
+        for group in reference_cycles(self.table.schemas):
+            if len(group) > MAX_CYCLE:
+                first = ", ".join(group[:4])
+                self.report.error(
+                    f"{len(group)} schemas reference each other in one cycle ({first}, ...); "
+                    f"Pydantic cannot build a cycle of more than about {MAX_CYCLE} models: "
+                    "break it (e.g. with an untyped property)",
+                    self.at("/components/schemas"),
+                )
 
     def _namespace(self, draft: _NamespaceDraft) -> Namespace:
         bare = draft.name.strip("/")

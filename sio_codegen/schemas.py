@@ -8,6 +8,7 @@ chooses (``AddUserAck``). A cycle of references is fine: each target is converte
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import unquote, urldefrag
 
@@ -133,7 +134,8 @@ class SchemaTable:
         name = self._claim(hint, owner)
         self._by_id[id(node)] = name
         self._keep.append(node)
-        self.schemas[name] = self._convert(node, 0)
+        where = owner if owner.startswith("/") else ""
+        self.schemas[name] = self._convert(node, 0, (self.spec.root_uri, where))
         return name
 
     def add_component(self, uri: str, node: Any) -> str:
@@ -145,7 +147,8 @@ class SchemaTable:
             name = self._claim(name_for_uri(uri), uri)
             self._by_uri[uri] = name
             self.schemas[name] = True  # placeholder: breaks reference cycles
-            self.schemas[name] = self._convert(node, 0)
+            base, fragment = urldefrag(uri)
+            self.schemas[name] = self._convert(node, 0, (base, unquote(fragment)))
         return name
 
     def _add_ref(self, node: Any) -> str:
@@ -169,12 +172,15 @@ class SchemaTable:
         self._owner[name] = owner
         return name
 
-    def _convert(self, node: Any, depth: int) -> Any:
-        """A plain JSON Schema: refs replaced by ``#/definitions/<Name>``, resolver keys dropped."""
+    def _convert(self, node: Any, depth: int, where: tuple[str, str]) -> Any:
+        """A plain JSON Schema: refs replaced by ``#/definitions/<Name>``, resolver keys dropped.
+
+        ``where`` is the (file URI, JSON pointer) of ``node``, for errors."""
         if depth > MAX_DEPTH:
             raise RecursionError(f"schema nested more than {MAX_DEPTH} levels deep")
         if is_ref(node):
             return {"$ref": f"#/definitions/{self._add_ref(node)}"}
+        uri, ptr = where
         if isinstance(node, dict):
             out: dict[str, Any] = {}
             for key, value in node.items():
@@ -182,14 +188,102 @@ class SchemaTable:
                     continue
                 if key == "discriminator" and not isinstance(value, dict):
                     continue  # AsyncAPI's string discriminator has no JSON Schema meaning
+                inner = (uri, jp.child(ptr, key))
                 if key in _DATA_KEYS:
                     out[key] = plain(value)
                     continue
+                if key == "pattern":
+                    self._check_pattern(value, inner)
                 if key in _SCHEMA_MAPS and isinstance(value, dict):
-                    out[key] = {k: self._convert(v, depth + 1) for k, v in value.items()}
+                    if key == "patternProperties":
+                        for pattern in value:
+                            self._check_pattern(pattern, (uri, jp.child(inner[1], pattern)))
+                    out[key] = {
+                        k: self._convert(v, depth + 1, (uri, jp.child(inner[1], k)))
+                        for k, v in value.items()
+                    }
                     continue
-                out[key] = self._convert(value, depth + 1)
+                out[key] = self._convert(value, depth + 1, inner)
             return out
         if isinstance(node, list):
-            return [self._convert(v, depth + 1) for v in node]
+            return [
+                self._convert(v, depth + 1, (uri, jp.child(ptr, i))) for i, v in enumerate(node)
+            ]
         return node
+
+    def _check_pattern(self, pattern: Any, where: tuple[str, str]) -> None:
+        """A regular expression the generated models could not compile is an error now, not an
+        ImportError later."""
+        if not isinstance(pattern, str):
+            return
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            self.report.error(
+                f"pattern {pattern!r} is not a valid regular expression: {exc}",
+                self.spec.location(*where),
+            )
+
+
+MAX_CYCLE = 64
+"""Pydantic cannot build one cycle of ~80 or more models (RecursionError at import)."""
+
+
+def _refs_in(node: Any, found: set[str]) -> set[str]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/definitions/"):
+                found.add(ref[len("#/definitions/") :])
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def reference_cycles(schemas: dict[str, Any]) -> list[list[str]]:
+    """Groups of models that reference each other in a cycle (strongly connected components of
+    two or more), largest first; iterative Tarjan, so deep graphs do not hit recursion limits."""
+    graph = {
+        name: sorted(_refs_in(schema, set()) & schemas.keys()) for name, schema in schemas.items()
+    }
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    groups: list[list[str]] = []
+    for start in sorted(graph):
+        if start in index:
+            continue
+        work = [(start, 0)]
+        while work:
+            node, child = work.pop()
+            if child == 0:
+                index[node] = low[node] = len(index)
+                stack.append(node)
+                on_stack.add(node)
+            for i in range(child, len(graph[node])):
+                target = graph[node][i]
+                if target not in index:
+                    work.append((node, i + 1))
+                    work.append((target, 0))
+                    break
+                if target in on_stack:
+                    low[node] = min(low[node], index[target])
+            else:
+                if low[node] == index[node]:
+                    group = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.append(member)
+                        if member == node:
+                            break
+                    if len(group) > 1:
+                        groups.append(sorted(group))
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+    return sorted(groups, key=lambda g: (-len(g), g))

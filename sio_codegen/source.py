@@ -15,7 +15,11 @@ from sio_codegen.diagnostics import Diagnostic, Location, SpecError
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_DEPTH = 200
+"""Nesting a document may have: deeper ones are refused before anything recurses into them."""
+MAX_NODES = 2_000_000
+"""Values a document may expand to: YAML aliases can make a small file enormous."""
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -36,15 +40,30 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+class _TooLarge(Exception):
+    pass
+
+
 def _stringify_keys(node: Any) -> Any:
-    """YAML allows non-string keys (``200:``, ``true:``); JSON and JSON pointers do not."""
-    if isinstance(node, dict):
-        return {
-            str(k) if not isinstance(k, str) else k: _stringify_keys(v) for k, v in node.items()
-        }
-    if isinstance(node, list):
-        return [_stringify_keys(v) for v in node]
-    return node
+    """A JSON-like copy: YAML's non-string keys (``200:``, ``true:``) become strings. Counts the
+    values it copies, so an alias bomb stops at :data:`MAX_NODES` instead of eating memory."""
+    budget = [MAX_NODES]
+
+    def copy(value: Any, depth: int) -> Any:
+        budget[0] -= 1
+        if budget[0] < 0:
+            raise _TooLarge
+        if depth > MAX_DEPTH:
+            raise RecursionError
+        if isinstance(value, dict):
+            return {
+                k if isinstance(k, str) else str(k): copy(v, depth + 1) for k, v in value.items()
+            }
+        if isinstance(value, list):
+            return [copy(v, depth + 1) for v in value]
+        return value
+
+    return copy(node, 0)
 
 
 @dataclass
@@ -130,23 +149,32 @@ def read_source(path: Path) -> SourceFile:
 
 
 def _parse(path: Path, text: str) -> Any:
+    too_deep = f"nested more than {MAX_DEPTH} levels deep"
     if path.suffix.lower() == ".json":
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except RecursionError:
-            raise _fail(path, "invalid JSON: nested too deeply") from None
+            raise _fail(path, too_deep, 1, 1) from None
+    else:
+        try:
+            data = yaml.load(text, Loader=_Loader)  # a SafeLoader: no arbitrary objects
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "syntax error"
+            if mark is None:
+                raise _fail(path, f"invalid YAML: {problem}") from None
+            line, col = mark.line + 1, mark.column + 1
+            raise _fail(path, f"invalid YAML: {problem}", line, col) from None
+        except yaml.YAMLError as exc:
+            raise _fail(path, f"invalid YAML: {exc}") from None
+        except RecursionError:
+            raise _fail(path, too_deep, 1, 1) from None
     try:
-        data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "syntax error"
-        if mark is None:
-            raise _fail(path, f"invalid YAML: {problem}") from None
-        raise _fail(path, f"invalid YAML: {problem}", mark.line + 1, mark.column + 1) from None
-    except yaml.YAMLError as exc:
-        raise _fail(path, f"invalid YAML: {exc}") from None
+        return _stringify_keys(data)
+    except _TooLarge:
+        message = f"document expands to more than {MAX_NODES} values (YAML aliases?)"
+        raise _fail(path, message, 1, 1) from None
     except RecursionError:
-        raise _fail(path, "invalid YAML: nested too deeply") from None
-    return _stringify_keys(data)
+        raise _fail(path, too_deep, 1, 1) from None
