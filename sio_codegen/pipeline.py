@@ -104,8 +104,8 @@ def spec_json(loaded: Loaded) -> str:
 
 def contract_api(loaded: Loaded, allow_unenforced: bool) -> Api:
     """The Api whose connection contract a server enforces and a client follows."""
-    where = Location(display_path(loaded.spec.root.path), "/components/securitySchemes")
-    return enforceable(loaded.api, loaded.report, where, allow_unenforced=allow_unenforced)
+    locate = loaded.spec.root.location
+    return enforceable(loaded.api, loaded.report, locate, allow_unenforced=allow_unenforced)
 
 
 def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str]]:

@@ -83,8 +83,8 @@ class _Loader:
             file = uri_path(uri)
             if not file.resolve().is_relative_to(self.refs_root):
                 raise RefRefused(
-                    f"{display_path(file)} is outside {display_path(self.refs_root)}; "
-                    "pass --refs-root to allow references above the spec's folder"
+                    "it leads outside the folder references may read "
+                    f"({display_path(self.refs_root)}); pass --refs-root to allow more"
                 )
             if not file.is_file():
                 raise RefRefused(f"file not found: {display_path(file)}")
@@ -149,27 +149,42 @@ def walk(spec: ResolvedSpec) -> Iterator[tuple[Any, str, str]]:
 
 
 def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
-    """Force every proxy once so that a dangling or refused ref is an error here, with its place."""
+    """Force every proxy once so that a dangling or refused ref is an error here, with its place.
+
+    References that only lead to each other (a loop that never reaches a value) are one error,
+    however many of them there are."""
+    failed: set[str] = set()
+    loop: list[tuple[str, Location]] = []
     for node, uri, ptr in walk(spec):
         items = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in items:
             if not is_ref(value):
                 continue
+            where = spec.location(uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}")
             try:
                 value.__subject__  # noqa: B018 - forces the lazy load
+            except RecursionError:
+                loop.append((ref_text(value), where))
             except jsonref.JsonRefError as exc:
-                where = spec.location(
-                    uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
-                )
+                if "refers directly to itself" in str(exc.message):
+                    loop.append((ref_text(value), where))
+                    continue
+                target = ref_target(value)
+                if target in failed:
+                    continue  # one error per missing target, not one per use
+                failed.add(target)
                 cause = exc.cause
                 if isinstance(cause, SpecError):
                     report.diagnostics.extend(cause.diagnostics)
                     continue
                 reason = str(cause) if isinstance(cause, RefRefused) else _reason(exc)
                 report.error(f"cannot resolve $ref {ref_text(value)!r}: {reason}", where)
-            except RecursionError:
-                where = spec.location(uri, ptr)
-                report.error(f"$ref {ref_text(value)!r} is a reference loop", where)
+    if loop:
+        names = sorted({text for text, _ in loop})
+        report.error(
+            f"$refs that only refer to each other, never to a value: {', '.join(names)}",
+            loop[0][1],
+        )
 
 
 def _reason(exc: jsonref.JsonRefError) -> str:
@@ -181,7 +196,7 @@ def _reason(exc: jsonref.JsonRefError) -> str:
     message = str(exc.message)
     if "Unresolvable JSON pointer" in message:
         return "no such location in the target document"
-    return message
+    return message.split(": ", 1)[-1] if message.startswith("Error while resolving") else message
 
 
 def describe(uri: str) -> str:

@@ -10,6 +10,7 @@ namespace; then the operations' security; then the servers'.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import Any
 
 from sio_codegen import naming
@@ -99,7 +100,7 @@ def check_enforceable(
     api_namespaces: tuple[Namespace, ...],
     schemes: dict[str, SecurityScheme],
     report: Report,
-    where: Location,
+    locate: Callable[[str], Location],
     *,
     allow_unenforced: bool,
 ) -> None:
@@ -115,6 +116,7 @@ def check_enforceable(
                 "which a Socket.IO server cannot enforce (supported: http basic/bearer, "
                 "httpApiKey/apiKey in query, header or cookie, oauth2, openIdConnect)"
             )
+            where = locate(f"/components/securitySchemes/{name}")
             if allow_unenforced:
                 report.warning(message + "; --allow-unenforced-security: not enforced", where)
             else:
@@ -122,11 +124,13 @@ def check_enforceable(
                              where)  # fmt: skip
 
 
-def enforceable(api: Api, report: Report, where: Location, *, allow_unenforced: bool) -> Api:
+def enforceable(
+    api: Api, report: Report, locate: Callable[[str], Location], *, allow_unenforced: bool
+) -> Api:
     """The Api with only requirements a server can enforce; an unenforceable one is an error
     unless ``allow_unenforced`` (then it is dropped, with a warning)."""
     check_enforceable(
-        api.namespaces, api.security_schemes, report, where, allow_unenforced=allow_unenforced
+        api.namespaces, api.security_schemes, report, locate, allow_unenforced=allow_unenforced
     )
     report.raise_if_errors()
     schemes = api.security_schemes

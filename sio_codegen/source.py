@@ -33,11 +33,13 @@ _Loader.yaml_implicit_resolvers = {
 
 
 def display_path(path: Path) -> str:
-    """A path as shown in messages: relative to the working directory when below it."""
+    """A path as shown in messages: relative to the working directory when below it (``.``
+    for the directory itself), else absolute."""
+    absolute = Path(os.path.abspath(path))
     try:
-        return os.path.relpath(path)
-    except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return str(absolute)
 
 
 class _TooLarge(Exception):
