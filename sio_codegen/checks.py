@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 
-from sio_codegen.diagnostics import Report
+from sio_codegen.diagnostics import Location, Report
 from sio_codegen.model import Api
 from sio_codegen.refs import ResolvedSpec
 
@@ -49,3 +51,25 @@ def socketio_warnings(api: Api, spec: ResolvedSpec, report: Report) -> None:
                     "and cannot be emitted as an ordinary event",
                     spec.root.location(ns.pointer),
                 )
+
+
+def without_reserved_events(api: Api, report: Report, locate: Callable[[str], Location]) -> Api:
+    """Events Socket.IO reserves cannot be sent or handled as ordinary events: generated code
+    leaves them out, with a warning naming each."""
+    namespaces = []
+    for ns in api.namespaces:
+        for event in ns.client_events + ns.server_events:
+            if event.name in RESERVED_EVENTS:
+                report.warning(
+                    f"event {event.name!r} of namespace {ns.name!r} is reserved by Socket.IO: "
+                    "left out of the generated code",
+                    locate(ns.pointer),
+                )
+        namespaces.append(
+            dataclasses.replace(
+                ns,
+                client_events=tuple(e for e in ns.client_events if e.name not in RESERVED_EVENTS),
+                server_events=tuple(e for e in ns.server_events if e.name not in RESERVED_EVENTS),
+            )
+        )
+    return dataclasses.replace(api, namespaces=tuple(namespaces))

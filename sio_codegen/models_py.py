@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -18,6 +19,13 @@ from datamodel_code_generator.enums import DataModelType
 # this one is unused and removed from the output.
 _ROOT = "SioCodegenDocumentRoot"
 _ROOT_BLOCK = f"class {_ROOT}(RootModel[Any]):\n    root: Any\n"
+
+
+# A raw default for a model-typed field (pydantic converts it, ``validate_default=True``);
+# mypy sees a bool assigned to ``Snapshot | None``.
+_MODEL_DEFAULT = re.compile(
+    r"^(\s+\w+: Annotated\[.*Field\(.*validate_default=True.*\)\] = .+)$", re.M
+)
 
 
 class ModelGenerationError(RuntimeError):
@@ -40,7 +48,13 @@ def render_models(schemas: dict[str, Any], header: str) -> str:
         raise ModelGenerationError(f"datamodel-code-generator failed: {exc}") from exc
     if source.count(_ROOT_BLOCK) == 1:
         source = source.replace(_ROOT_BLOCK, "")
-    return source
+    missing = sorted(set(schemas) - set(re.findall(r"^class (\w+)\(", source, re.MULTILINE)))
+    if missing:  # every other module refers to models by these names: they must exist
+        raise ModelGenerationError(
+            f"datamodel-code-generator renamed model(s) {', '.join(missing[:5])}; "
+            "please report this with the spec"
+        )
+    return _MODEL_DEFAULT.sub(r"\1  # type: ignore[assignment]", source)
 
 
 def _generate(document: dict[str, Any], header: str) -> str:

@@ -43,9 +43,22 @@ def safe_identifier(name: str, *, prefix: str) -> str:
     return name
 
 
+# Names a generated models module imports or that Python reserves: a model may not take them.
+_MODEL_RESERVED = frozenset(
+    {
+        "None", "True", "False", "BaseModel", "RootModel", "Field", "ConfigDict", "Annotated",
+        "Any", "Literal", "Optional", "Union", "Enum", "AnyUrl", "EmailStr", "AwareDatetime",
+        "NaiveDatetime", "UUID", "Decimal", "date", "datetime", "time", "timedelta",
+    }
+)  # fmt: skip
+
+
 def safe_class_name(name: str, *, prefix: str) -> str:
-    if not name or name[0].isdigit():
+    """A PascalCase name usable as a model or class name as it is: letters and digits only (the
+    model generator would rewrite anything else), never a keyword or a name the generated
+    modules import. Builtins may be shadowed inside a module: ``ConnectionError`` stays."""
+    if not name or not name[0].isalpha():
         name = prefix + name
-    if name in _RESERVED:
-        name += "_"
+    if name in _MODEL_RESERVED:
+        name += "Model"
     return name

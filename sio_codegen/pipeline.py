@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sio_codegen import naming
+from sio_codegen.checks import without_reserved_events
 from sio_codegen.client_gen import client_files
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
@@ -105,7 +106,8 @@ def spec_json(loaded: Loaded) -> str:
 def contract_api(loaded: Loaded, allow_unenforced: bool) -> Api:
     """The Api whose connection contract a server enforces and a client follows."""
     locate = loaded.spec.root.location
-    return enforceable(loaded.api, loaded.report, locate, allow_unenforced=allow_unenforced)
+    api = without_reserved_events(loaded.api, loaded.report, locate)
+    return enforceable(api, loaded.report, locate, allow_unenforced=allow_unenforced)
 
 
 def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str]]:

@@ -71,6 +71,31 @@ def _expand(node: Any, active: set[int]) -> Any:
     return node
 
 
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "boolean": (bool,),
+    "integer": (int,),
+    "number": (int, float),
+    "string": (str,),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+}
+
+
+def _default_fits(schema_type: Any, default: Any) -> bool:
+    """Whether a ``default`` has one of the schema's declared JSON types (specs get this wrong:
+    ``type: boolean, default: "false"``), which a typed model could not hold."""
+    types = [schema_type] if isinstance(schema_type, str) else schema_type
+    if not isinstance(types, list) or not all(t in _PYTHON_TYPES for t in types):
+        return True  # no (or an unknown) type: nothing to check against
+    for name in types:
+        if isinstance(default, bool) and name in ("integer", "number"):
+            continue
+        if isinstance(default, _PYTHON_TYPES[name]):
+            return True
+    return False
+
+
 def plain(node: Any, depth: int = 0) -> Any:
     """A deep copy of resolved data with every reference proxy replaced by what it points to."""
     if depth > MAX_DEPTH:
@@ -204,6 +229,12 @@ class SchemaTable:
                     }
                     continue
                 out[key] = self._convert(value, depth + 1, inner)
+            if "default" in out and not _default_fits(out.get("type"), out["default"]):
+                self.report.warning(
+                    f"default {out['default']!r} does not match type {out['type']!r}: ignored",
+                    self.spec.location(uri, jp.child(ptr, "default")),
+                )
+                del out["default"]
             return out
         if isinstance(node, list):
             return [

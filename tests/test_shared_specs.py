@@ -9,13 +9,15 @@ import csv
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import shared_specs_dir
+from helpers import mypy_strict
 
-from sio_codegen.diagnostics import SpecError
+from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.load import LoadOptions, load_api
-from sio_codegen.pipeline import models_source
+from sio_codegen.pipeline import Job, models_source, run
 
 # local_path -> (why it is invalid, a fragment of the expected error line)
 INVALID = {
@@ -54,12 +56,14 @@ def documents() -> list[str]:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    try:
+        docs = documents()
+    except pytest.skip.Exception:
+        docs = []
     if "document" in metafunc.fixturenames:
-        try:
-            docs = documents()
-        except pytest.skip.Exception:
-            docs = []
         metafunc.parametrize("document", docs)
+    if "valid_document" in metafunc.fixturenames:
+        metafunc.parametrize("valid_document", [d for d in docs if d not in INVALID])
 
 
 def test_every_listed_invalid_document_exists() -> None:
@@ -82,3 +86,54 @@ def test_document(document: str, tmp_path: Path) -> None:
         [sys.executable, "-c", "import models"], cwd=tmp_path, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def package_of(document: str) -> str:
+    return "p_" + "".join(c if c.isalnum() else "_" for c in document.lower())[-60:]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Server and client packages of every valid document, generated once for this module.
+    Schemes a Socket.IO server cannot enforce (Kafka SASL, X509, ...) are common in these
+    non-Socket.IO specs: --allow-unenforced-security, as a user adopting them would pass."""
+    root = tmp_path_factory.mktemp("shared")
+    outcome: dict[str, Any] = {"root": root, "packages": {}, "errors": {}}
+    for document in documents():
+        if document in INVALID:
+            continue
+        name = package_of(document)
+        try:
+            for command in ("server", "client"):
+                job = Job(command, shared_specs_dir() / document, root / f"{name}_{command}",
+                          options=OPTIONS, allow_unenforced=True)  # fmt: skip
+                run(job, Report())
+            outcome["packages"][document] = name
+        except Exception as exc:  # recorded, then reported by the test of that document
+            outcome["errors"][document] = f"{type(exc).__name__}: {exc}"
+    return outcome
+
+
+def test_server_and_client_generate_import_and_register(
+    valid_document: str, generated: dict[str, Any]
+) -> None:
+    document = valid_document
+    assert document not in generated["errors"], generated["errors"].get(document)
+    name = generated["packages"][document]
+    script = (
+        f"from {name}_server.app import create_app\n"
+        "app, socketio = create_app()\n"
+        f"import {name}_client as client\n"
+        "assert client.Client.namespace_names is not None\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=generated["root"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_every_generated_package_passes_mypy_strict(generated: dict[str, Any]) -> None:
+    packages = [f"{n}_{c}" for n in generated["packages"].values() for c in ("server", "client")]
+    assert len(packages) >= 2 * (len(documents()) - len(INVALID))
+    result = mypy_strict(*map(Path, packages), cwd=generated["root"])
+    assert result.returncode == 0, result.stdout[-5000:]
