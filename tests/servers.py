@@ -41,10 +41,14 @@ class RunningServer:
             return []
         return [json.loads(line) for line in self.log_file.read_text().splitlines() if line]
 
+    output_file: Path | None = None
+
     def output(self) -> str:
+        """Stop the server; what it printed (to a file: a pipe nobody reads would fill up and
+        block a server that logs a lot)."""
         self.process.terminate()
-        out, _ = self.process.communicate(timeout=10)
-        return out
+        self.process.wait(timeout=10)
+        return self.output_file.read_text() if self.output_file else ""
 
 
 @contextmanager
@@ -53,11 +57,13 @@ def run_server(
 ) -> Iterator[RunningServer]:
     port = free_port()
     log_file = root / f"{package}-calls.jsonl"
+    output_file = root / f"{package}-{port}.out"
+    output = output_file.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", package, "--host", "127.0.0.1", "--port", str(port)],
         cwd=root,
         env={**os.environ, "SIO_TEST_LOG": str(log_file), **(env or {})},
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
         text=True,
     )
@@ -65,7 +71,7 @@ def run_server(
         deadline = time.monotonic() + 20
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"server exited: {process.communicate()[0]}")
+                raise RuntimeError(f"server exited: {output_file.read_text()}")
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
@@ -73,7 +79,7 @@ def run_server(
                 if time.monotonic() > deadline:
                     raise RuntimeError("server did not start") from None
                 time.sleep(0.05)
-        yield RunningServer(f"http://127.0.0.1:{port}", port, log_file, process)
+        yield RunningServer(f"http://127.0.0.1:{port}", port, log_file, process, output_file)
     finally:
         if process.poll() is None:
             process.terminate()
@@ -82,5 +88,4 @@ def run_server(
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-        if process.stdout:
-            process.stdout.close()
+        output.close()

@@ -96,7 +96,7 @@ COUNTER = iter(range(10**6))
 
 
 @settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(spec=specs())
 def test_hostile_specs_generate_safe_code(

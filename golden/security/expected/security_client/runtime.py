@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import inspect
+import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
@@ -96,6 +97,18 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
     ]
 
 
+NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
+
+
+def wire_json(raw: Any) -> str | None:
+    """What arrived, as the JSON it stands for; None when JSON cannot carry it. Incoming data is
+    validated as JSON, strictly, as JSON Schema reads it (``true`` is no integer)."""
+    try:
+        return json.dumps(raw, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+
+
 def dump(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True)
@@ -156,8 +169,16 @@ class Namespace:
             raise ServerError(error, event=event, namespace=self.namespace)
         if model is None:
             return None
+        text = wire_json(list(raw) if isinstance(raw, tuple) else raw)
+        if text is None:
+            raise AckValidationError(
+                f"invalid ack for event {event!r}",
+                event=event,
+                namespace=self.namespace,
+                errors=[NOT_JSON],
+            )
         try:
-            return model.model_validate(list(raw) if isinstance(raw, tuple) else raw)
+            return model.model_validate_json(text, strict=True)
         except ValidationError as exc:
             raise AckValidationError(
                 f"invalid ack for event {event!r}",
@@ -184,8 +205,16 @@ class Namespace:
                 event=event,
                 namespace=self.namespace,
             )
+        text = wire_json(list(args) if multiple_args else args[0])
+        if text is None:
+            raise PayloadValidationError(
+                f"invalid payload for event {event!r}",
+                event=event,
+                namespace=self.namespace,
+                errors=[NOT_JSON],
+            )
         try:
-            return (model.model_validate(list(args) if multiple_args else args[0]),)
+            return (model.model_validate_json(text, strict=True),)
         except ValidationError as exc:
             raise PayloadValidationError(
                 f"invalid payload for event {event!r}",

@@ -13,6 +13,7 @@ import ast
 import base64
 import binascii
 import inspect
+import json
 import logging
 import textwrap
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -113,6 +114,20 @@ def dump(value: Any) -> Any:
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=False)
     return value
+
+
+NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
+
+
+def wire_json(raw: Any) -> str | None:
+    """What arrived, as the JSON it stands for; None when JSON cannot carry it.
+
+    Payloads are validated as JSON, strictly, as JSON Schema reads them: ``true`` is no
+    integer and ``"5"`` no number (Python's lax coercions would let both through)."""
+    try:
+        return json.dumps(raw, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
 
 
 def construct(model: type[BaseModel], raw: Any) -> Any:
@@ -223,8 +238,16 @@ def parse_args(spec: EventSpec, args: tuple[Any, ...], namespace: str, validate:
         raw = args[0] if args else None
     if not validate:
         return construct(spec.payload, raw)
+    text = wire_json(raw)
+    if text is None:
+        raise RequestValidationError(
+            f"invalid payload for event {spec.name!r}",
+            event=spec.name,
+            namespace=namespace,
+            errors=[NOT_JSON],
+        )
     try:
-        return spec.payload.model_validate(raw)
+        return spec.payload.model_validate_json(text, strict=True)
     except ValidationError as exc:
         raise RequestValidationError(
             f"invalid payload for event {spec.name!r}",
