@@ -19,8 +19,8 @@ def tests(session: nox.Session) -> None:
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
     session.install("ruff==0.17.6")
-    session.run("ruff", "check", "sio_codegen", "tests", "noxfile.py")
-    session.run("ruff", "format", "--check", "sio_codegen", "tests", "noxfile.py")
+    session.run("ruff", "check", "sio_codegen", "tests", "bench", "noxfile.py")
+    session.run("ruff", "format", "--check", "sio_codegen", "tests", "bench", "noxfile.py")
 
 
 @nox.session(python=PYTHON)
@@ -34,3 +34,10 @@ def golden(session: nox.Session) -> None:
     """Regenerate every golden case's expected output; review the diff before committing."""
     session.install("-e", ".")
     session.run("python", "tests/golden.py")
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Benchmarks (bench/run.py): writes bench/RESULTS.md. ``-- --quick`` for a smoke run."""
+    session.install("-e", ".[test]")
+    session.run("python", "bench/run.py", *session.posargs)
