@@ -6,16 +6,19 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
-from sio_codegen.checks import socketio_warnings
-from sio_codegen.config import find_config, load_profiles
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.handlers_check import check_handlers
-from sio_codegen.load import LoadOptions
-from sio_codegen.pipeline import Job, Outcome, load, run
-from sio_codegen.source import display_path
-from sio_codegen.writer import CheckResult, WriteResult
+from sio_codegen.manifest import Manifest, is_up_to_date
+from sio_codegen.options import Job, LoadOptions
+
+if TYPE_CHECKING:
+    from sio_codegen.pipeline import Outcome
+    from sio_codegen.writer import CheckResult, WriteResult
+
+# The heavy modules (jsonschema, jsonref, Jinja2, datamodel-code-generator) are imported only
+# when there is work to do: a no-op regeneration needs none of them.
 
 EXIT_OK = 0
 EXIT_STALE = 1
@@ -145,6 +148,14 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
 
 def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
     """Run one job and print what happened; the exit status of the command."""
+    if not (check_only or diff) and job.manifest_rel is not None:
+        previous = Manifest.read(job.root / job.manifest_rel)
+        if is_up_to_date(previous, job.spec, job.root, job.command, job.option_key()):
+            if not quiet:
+                print(f"{job.output}: up to date")
+            return EXIT_OK
+    from sio_codegen.pipeline import run
+
     outcome = run(job, report, check_only=check_only or diff)
     _print_diagnostics(report, quiet)
     report.diagnostics.clear()
@@ -182,6 +193,9 @@ def _print_check(
 
 
 def _report_handlers(job: Job, outcome: Outcome) -> None:
+    from sio_codegen.handlers_check import check_handlers
+    from sio_codegen.source import display_path
+
     handlers = job.output / "handlers.py"
     if outcome.api is None or handlers in outcome.result.written:
         if handlers in outcome.result.written:
@@ -198,7 +212,10 @@ def _report_handlers(job: Job, outcome: Outcome) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
-    loaded = load(args.spec, _options(args), report)
+    from sio_codegen.checks import socketio_warnings
+    from sio_codegen.load import load_api
+
+    loaded = load_api(args.spec, _options(args), report)
     socketio_warnings(loaded.api, loaded.spec, report)
     _print_diagnostics(report, args.quiet)
     if not args.quiet:
@@ -212,6 +229,8 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
 
 
 def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.config import find_config, load_profiles
+
     config = args.config or find_config(Path.cwd())
     if config is None:
         print(

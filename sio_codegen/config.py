@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
-from sio_codegen.load import LoadOptions
-from sio_codegen.pipeline import Job
+from sio_codegen.options import Job, LoadOptions
 from sio_codegen.source import display_path
 
 if sys.version_info >= (3, 11):

@@ -10,18 +10,9 @@ from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.loader_v2 import load_v2
 from sio_codegen.loader_v3 import load_v3
 from sio_codegen.model import Api
+from sio_codegen.options import LoadOptions
 from sio_codegen.refs import ResolvedSpec, resolve
 from sio_codegen.spec_schema import declared_version, validate_document
-
-
-@dataclass(frozen=True)
-class LoadOptions:
-    validate: bool = True
-    """Strict validation against the official AsyncAPI schema; False turns violations into
-    warnings and generates anyway where the document can still be understood."""
-    allow_remote_refs: bool = False
-    refs_root: Path | None = None
-    """File $refs must stay inside this folder; None: the spec's own folder."""
 
 
 @dataclass
@@ -32,9 +23,10 @@ class Loaded:
 
 
 def load_api(
-    path: Path, options: LoadOptions = LoadOptions(), report: Report | None = None
+    path: Path, options: LoadOptions | None = None, report: Report | None = None
 ) -> Loaded:
     """Load ``path`` into an Api. Raises SpecError carrying every error found."""
+    options = options or LoadOptions()
     report = report if report is not None else Report()
     spec = resolve(
         path, report, allow_remote=options.allow_remote_refs, refs_root=options.refs_root

@@ -6,71 +6,24 @@ plan against the disk (``--check``) or applies it."""
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
 
-from sio_codegen import naming
 from sio_codegen.checks import without_reserved_events
 from sio_codegen.client_gen import client_files
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
-from sio_codegen.load import Loaded, LoadOptions, load_api
-from sio_codegen.manifest import MANIFEST_NAME, Manifest, is_up_to_date, sha256, spec_inputs
+from sio_codegen.load import Loaded, load_api
+from sio_codegen.manifest import Manifest, is_up_to_date, sha256, spec_inputs
 from sio_codegen.model import Api
 from sio_codegen.models_py import ModelGenerationError, render_models
+from sio_codegen.options import Job, LoadOptions
 from sio_codegen.schemas import resolved_json
 from sio_codegen.security import enforceable
 from sio_codegen.server_gen import server_files
 from sio_codegen.source import display_path
 from sio_codegen.writer import CheckResult, Plan, WriteResult, apply, check
-
-Command = Literal["models", "server", "client"]
-
-
-@dataclass(frozen=True)
-class Job:
-    """One generation: which command, from which spec, into which folder (or file)."""
-
-    command: Command
-    spec: Path
-    output: Path
-    package: str | None = None
-    options: LoadOptions = field(default_factory=LoadOptions)
-    allow_unenforced: bool = False
-
-    @property
-    def package_name(self) -> str:
-        name = self.package or self.output.resolve().name
-        return naming.safe_identifier(naming.snake(name), prefix="pkg")
-
-    @property
-    def manifest_rel(self) -> str | None:
-        """Where the manifest lives, relative to the output folder."""
-        return {"server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME}.get(self.command)
-
-    @property
-    def root(self) -> Path:
-        return self.output.parent if self.command == "models" else self.output
-
-    def _refs_root(self) -> str | None:
-        """The refs root relative to the spec's folder: the same on every machine."""
-        root = self.options.refs_root
-        if root is None:
-            return None
-        return Path(os.path.relpath(root.resolve(), self.spec.resolve().parent)).as_posix()
-
-    def option_key(self) -> dict[str, Any]:
-        """Every option that changes the output: part of the no-op decision."""
-        return {
-            "package": self.package_name if self.command != "models" else None,
-            "validate": self.options.validate,
-            "allow_remote_refs": self.options.allow_remote_refs,
-            "refs_root": self._refs_root(),
-            "allow_unenforced_security": self.allow_unenforced,
-        }
 
 
 @dataclass

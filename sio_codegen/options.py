@@ -1,0 +1,66 @@
+"""What a run of sio-codegen is asked to do. Light on imports: the no-op check needs only this."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from sio_codegen import naming
+from sio_codegen.manifest import MANIFEST_NAME
+
+Command = Literal["models", "server", "client"]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    validate: bool = True
+    """Strict validation against the official AsyncAPI schema; False turns violations into
+    warnings and generates anyway where the document can still be understood."""
+    allow_remote_refs: bool = False
+    refs_root: Path | None = None
+    """File $refs must stay inside this folder; None: the spec's own folder."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One generation: which command, from which spec, into which folder (or file)."""
+
+    command: Command
+    spec: Path
+    output: Path
+    package: str | None = None
+    options: LoadOptions = field(default_factory=LoadOptions)
+    allow_unenforced: bool = False
+
+    @property
+    def package_name(self) -> str:
+        name = self.package or self.output.resolve().name
+        return naming.safe_identifier(naming.snake(name), prefix="pkg")
+
+    @property
+    def manifest_rel(self) -> str | None:
+        """Where the manifest lives, relative to the output folder."""
+        return {"server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME}.get(self.command)
+
+    @property
+    def root(self) -> Path:
+        return self.output.parent if self.command == "models" else self.output
+
+    def _refs_root(self) -> str | None:
+        """The refs root relative to the spec's folder: the same on every machine."""
+        root = self.options.refs_root
+        if root is None:
+            return None
+        return Path(os.path.relpath(root.resolve(), self.spec.resolve().parent)).as_posix()
+
+    def option_key(self) -> dict[str, Any]:
+        """Every option that changes the output: part of the no-op decision."""
+        return {
+            "package": self.package_name if self.command != "models" else None,
+            "validate": self.options.validate,
+            "allow_remote_refs": self.options.allow_remote_refs,
+            "refs_root": self._refs_root(),
+            "allow_unenforced_security": self.allow_unenforced,
+        }
