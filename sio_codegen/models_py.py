@@ -6,14 +6,7 @@ import re
 import warnings
 from typing import Any
 
-from datamodel_code_generator import (
-    InputFileType,
-    LiteralType,
-    NamingStrategy,
-    PythonVersion,
-    generate,
-)
-from datamodel_code_generator.enums import DataModelType
+from sio_codegen.model_cache import cached_models
 
 # The document handed to datamodel-code-generator has a root it insists on turning into a class;
 # this one is unused and removed from the output.
@@ -34,6 +27,10 @@ class ModelGenerationError(RuntimeError):
 
 def render_models(schemas: dict[str, Any], header: str) -> str:
     """Python source (not yet formatted) of a module with one model per entry of ``schemas``."""
+    return cached_models(schemas, header, lambda: _render_models(schemas, header))
+
+
+def _render_models(schemas: dict[str, Any], header: str) -> str:
     if not schemas:
         return header + "\nfrom __future__ import annotations\n\n__all__: list[str] = []\n"
     document = {"$schema": "http://json-schema.org/draft-07/schema#", "definitions": schemas}
@@ -58,6 +55,16 @@ def render_models(schemas: dict[str, Any], header: str) -> str:
 
 
 def _generate(document: dict[str, Any], header: str) -> str:
+    # Imported here: half a second of imports that a cached or no-op run never pays.
+    from datamodel_code_generator import (
+        InputFileType,
+        LiteralType,
+        NamingStrategy,
+        PythonVersion,
+        generate,
+    )
+    from datamodel_code_generator.enums import DataModelType
+
     source = generate(
         document,
         input_file_type=InputFileType.JsonSchema,

@@ -2,11 +2,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# The models cache of this test run: nothing is read from (or left in) the user's own cache.
+os.environ.setdefault("SIO_CODEGEN_CACHE", tempfile.mkdtemp(prefix="sio-codegen-test-cache-"))
 SHARED_SPECS = ROOT.parent / "shared" / "specs"
 sys.path.insert(0, str(ROOT / "tests"))
 

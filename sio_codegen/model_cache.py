@@ -1,0 +1,65 @@
+"""A content-addressed cache of generated models modules.
+
+The server and the client of one spec have the same models module, and most regenerations leave
+the schemas as they were: the cache skips datamodel-code-generator (its import alone takes about
+half a second) when the very same schemas were turned into code before, by the same versions.
+It lives in ``$SIO_CODEGEN_CACHE`` or ``~/.cache/sio-codegen``; ``SIO_CODEGEN_NO_CACHE=1`` turns
+it off. Entries are written atomically and named by the sha256 of everything that shapes them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from sio_codegen import __version__
+
+
+def _cache_dir() -> Path | None:
+    if os.environ.get("SIO_CODEGEN_NO_CACHE"):
+        return None
+    configured = os.environ.get("SIO_CODEGEN_CACHE")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sio-codegen" / "models"
+
+
+def _generator_version() -> str:
+    try:
+        return version("datamodel-code-generator")
+    except PackageNotFoundError:  # pragma: no cover
+        return "unknown"
+
+
+def cached_models(schemas: dict[str, Any], header: str, render: Callable[[], str]) -> str:
+    """``render()``'s result for these schemas and header, from the cache when it has it."""
+    folder = _cache_dir()
+    if folder is None:
+        return render()
+    renderer = hashlib.sha256(Path(__file__).with_name("models_py.py").read_bytes()).hexdigest()
+    key = hashlib.sha256(
+        json.dumps(
+            [__version__, _generator_version(), renderer, header, schemas], sort_keys=True
+        ).encode()
+    ).hexdigest()
+    entry = folder / f"{key}.py"
+    try:
+        return entry.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    source = render()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(source)
+        os.replace(tmp, entry)
+    except OSError:  # a cache that cannot be written is no error
+        pass
+    return source
