@@ -136,6 +136,14 @@ class ApiBuilder:
             else:
                 self.report.error("a channel must be a mapping", self.at(pointer))
 
+    def server_entries(self, doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(name, server)`` of every server that is a mapping, sorted by name."""
+        servers = unwrap(doc.get("servers")) or {}
+        for name in sorted(servers) if isinstance(servers, dict) else []:
+            server = unwrap(servers[name])
+            if isinstance(server, dict):
+                yield name, server
+
     # -- namespaces ----------------------------------------------------------------------------
     def namespace(self, channel: str, pointer: str, channel_node: Any) -> _NamespaceDraft:
         name = namespace_name(channel)

@@ -64,12 +64,8 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
 def _servers(
     builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
 ) -> tuple[Alternative, ...] | None:
-    servers = unwrap(doc.get("servers")) or {}
     security = []
-    for name in sorted(servers) if isinstance(servers, dict) else []:
-        server = unwrap(servers[name])
-        if not isinstance(server, dict):
-            continue
+    for name, server in builder.server_entries(doc):
         url, protocol = text(server, "url"), text(server, "protocol")
         builder.add_server(name, url, protocol, socketio_path(url))
         security.append(reader.alternatives(server.get("security")))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from sio_codegen import pointer as jp
-from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, unwrap
+from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, text, unwrap
 from sio_codegen.model import Alternative, Api, Direction
 from sio_codegen.security import SecurityReader, combine, merge
 
@@ -120,21 +120,12 @@ def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
     return _named_node(message, channel) if isinstance(channel, dict) else message
 
 
-def _str(node: dict[str, Any], key: str) -> str:
-    value = node.get(key)
-    return value if isinstance(value, str) else ""
-
-
 def _servers(
     builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
 ) -> tuple[Alternative, ...] | None:
-    servers = unwrap(doc.get("servers")) or {}
     security = []
-    for name in sorted(servers) if isinstance(servers, dict) else []:
-        server = unwrap(servers[name])
-        if not isinstance(server, dict):
-            continue
-        host, pathname, protocol = (_str(server, k) for k in ("host", "pathname", "protocol"))
+    for name, server in builder.server_entries(doc):
+        host, pathname, protocol = (text(server, k) for k in ("host", "pathname", "protocol"))
         url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
         builder.add_server(name, url, protocol, pathname.rstrip("/"))
         security.append(reader.alternatives(server.get("security")))
