@@ -37,3 +37,13 @@ def mypy_strict(*paths: Path, cwd: Path | None = None) -> subprocess.CompletedPr
          "--python-version", "3.10", *map(str, paths)],
         capture_output=True, text=True, cwd=cwd, check=False,
     )  # fmt: skip
+
+
+def ruff_check(package: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """ruff's default rules on a generated package, for its Python floor. UP007 aside: a
+    ``RootModel[Union[...]]`` base with forward references needs ``typing.Union`` at run time."""
+    return subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310",
+         "--extend-ignore", "UP007", package],
+        cwd=cwd, capture_output=True, text=True, check=False,
+    )  # fmt: skip

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from clients import generate_client
-from helpers import dedent, mypy_strict
+from helpers import dedent, mypy_strict, ruff_check
 from test_server_e2e import CHAT, E2E, TICTACTOE
 
 import golden
@@ -104,11 +103,7 @@ def test_golden_client_passes_mypy_strict_and_ruff(case: golden.Case, tmp_path: 
     shutil.copytree(case.expected / package, tmp_path / package)
     result = mypy_strict(Path(package), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
-    lint = subprocess.run(
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310",
-         "--extend-ignore", "UP007", package],
-        cwd=tmp_path, capture_output=True, text=True,
-    )  # fmt: skip
+    lint = ruff_check(package, tmp_path)
     assert lint.returncode == 0, lint.stdout
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from helpers import mypy_strict
+from helpers import mypy_strict, ruff_check
 from servers import generate_server
 from test_server_e2e import CHAT, E2E, E2E_HANDLERS, RECORDER, TICTACTOE, TICTACTOE_HANDLERS
 
@@ -28,12 +26,7 @@ def test_generated_package_passes_mypy_strict_and_ruff(case: golden.Case, tmp_pa
     shutil.copytree(case.expected / package, tmp_path / package)
     result = mypy_strict(Path(package), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
-    lint = subprocess.run(
-        # UP007 aside: a RootModel[Union[...]] base with forward references needs typing.Union.
-        [sys.executable, "-m", "ruff", "check", "--isolated", "--target-version", "py310",
-         "--extend-ignore", "UP007", package],
-        cwd=tmp_path, capture_output=True, text=True,
-    )  # fmt: skip
+    lint = ruff_check(package, tmp_path)
     assert lint.returncode == 0, lint.stdout
 
 
