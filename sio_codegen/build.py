@@ -80,7 +80,6 @@ class _EventDraft:
     where: Location
     payloads: list[str] = field(default_factory=list)
     acks: list[str] = field(default_factory=list)
-    has_payload: bool = False
 
 
 @dataclass
@@ -228,7 +227,6 @@ class ApiBuilder:
     ) -> None:
         if "payload" not in message:
             return
-        draft.has_payload = True
         node = message["payload"]
         schema_format = message.get("schemaFormat")
         inner = unwrap(node)

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.manifest import Manifest, is_up_to_date
 from sio_codegen.options import Job, LoadOptions
 
 if TYPE_CHECKING:
@@ -148,12 +147,10 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
 
 def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
     """Run one job and print what happened; the exit status of the command."""
-    if not (check_only or diff) and job.manifest_rel is not None:
-        previous = Manifest.read(job.root / job.manifest_rel)
-        if is_up_to_date(previous, job.spec, job.root, job.command, job.option_key()):
-            if not quiet:
-                print(f"{job.output}: up to date")
-            return EXIT_OK
+    if not (check_only or diff) and job.up_to_date():
+        if not quiet:
+            print(f"{job.output}: up to date")
+        return EXIT_OK
     from sio_codegen.pipeline import run
 
     outcome = run(job, report, check_only=check_only or diff)
@@ -161,10 +158,6 @@ def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bo
     report.diagnostics.clear()
     if outcome.check is not None:
         return _print_check(job, outcome.check, diff=diff, check_only=check_only, quiet=quiet)
-    if outcome.result.up_to_date:
-        if not quiet:
-            print(f"{job.output}: up to date")
-        return EXIT_OK
     _summary(outcome.result, quiet)
     if job.command == "server" and outcome.api is not None and not quiet:
         _report_handlers(job, outcome)

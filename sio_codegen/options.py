@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sio_codegen import naming
-from sio_codegen.manifest import MANIFEST_NAME
+from sio_codegen.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
 Command = Literal["models", "server", "client"]
 
@@ -64,3 +64,11 @@ class Job:
             "refs_root": self._refs_root(),
             "allow_unenforced_security": self.allow_unenforced,
         }
+
+    def up_to_date(self) -> bool:
+        """Whether the last run's output still stands (its manifest's hashes decide, without
+        parsing the spec): then there is nothing to do."""
+        if self.manifest_rel is None:
+            return False
+        previous = Manifest.read(self.root / self.manifest_rel)
+        return is_up_to_date(previous, self.spec, self.root, self.command, self.option_key())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from sio_codegen.checks import without_reserved_events
 from sio_codegen.client_gen import client_files
@@ -15,10 +14,10 @@ from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
 from sio_codegen.load import Loaded, load_api
-from sio_codegen.manifest import Manifest, is_up_to_date, sha256, spec_inputs
+from sio_codegen.manifest import Manifest, sha256, spec_inputs
 from sio_codegen.model import Api
 from sio_codegen.models_py import ModelGenerationError, render_models
-from sio_codegen.options import Job, LoadOptions
+from sio_codegen.options import Job
 from sio_codegen.schemas import resolved_json
 from sio_codegen.security import enforceable
 from sio_codegen.server_gen import server_files
@@ -32,7 +31,6 @@ class Outcome:
     check: CheckResult | None = None
     loaded: Loaded | None = None
     api: Api | None = None
-    user_owned: dict[str, str] = field(default_factory=dict)
 
 
 def header(loaded: Loaded) -> str:
@@ -104,20 +102,13 @@ def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
 
 
 def run(job: Job, report: Report, *, check_only: bool = False) -> Outcome:
-    """Generate: skip when nothing changed, else plan and write (or only compare)."""
-    if not check_only and job.manifest_rel is not None:
-        previous = Manifest.read(job.root / job.manifest_rel)
-        if is_up_to_date(previous, job.spec, job.root, job.command, job.option_key()):
-            return Outcome(WriteResult(up_to_date=True))
+    """Plan every file, then write the plan (or only compare it with the disk). Callers that
+    want to skip a no-op run ask ``job.up_to_date()`` first, as the CLI does."""
     loaded = load_api(job.spec, job.options, report)
     api, the_plan = plan(job, loaded)
-    outcome = Outcome(loaded=loaded, api=api, user_owned=the_plan.user_owned)
+    outcome = Outcome(loaded=loaded, api=api)
     if check_only:
         outcome.check = check(the_plan)
     else:
         outcome.result = apply(the_plan)
     return outcome
-
-
-def load(spec_path: Path, options: LoadOptions, report: Report) -> Loaded:
-    return load_api(spec_path, options, report)

@@ -197,11 +197,3 @@ def _reason(exc: jsonref.JsonRefError) -> str:
     if "Unresolvable JSON pointer" in message:
         return "no such location in the target document"
     return message.split(": ", 1)[-1] if message.startswith("Error while resolving") else message
-
-
-def describe(uri: str) -> str:
-    """A referenced URI as shown to users: path relative to the working directory, plus fragment."""
-    base, frag = urldefrag(uri)
-    if base.startswith("file:"):
-        base = display_path(uri_path(base))
-    return f"{base}#{unquote(frag)}" if frag else base

@@ -6,7 +6,6 @@ import copy
 import functools
 import json
 import re
-from collections.abc import Iterator
 from importlib import resources
 from typing import Any
 
@@ -161,7 +160,3 @@ def _shorten_instance(message: str, instance: Any) -> str:
     if len(text) > _MAX_REPR and text in message:
         return message.replace(text, _short(instance))
     return message
-
-
-def iter_versions() -> Iterator[str]:
-    yield from SUPPORTED_VERSIONS

@@ -23,8 +23,6 @@ class WriteResult:
     removed: list[Path] = field(default_factory=list)
     skipped: list[Path] = field(default_factory=list)
     """User-owned files that already existed and were left alone."""
-    up_to_date: bool = False
-    """Nothing was rendered: the inputs' hash matched the previous run's."""
 
 
 @dataclass
@@ -128,9 +126,3 @@ def _remove_empty_parents(folder: Path, root: Path) -> None:
         except OSError:
             return
         folder = folder.parent
-
-
-def write_atomic(path: Path, text: str) -> bool:
-    """Write one file (same rules as a plan); True when written."""
-    result = apply(Plan(path.parent, {path.name: text}))
-    return bool(result.written)
