@@ -238,73 +238,89 @@ def parse_args(spec: EventSpec, args: tuple[Any, ...], namespace: str, validate:
         raw = args[0] if args else None
     if not validate:
         return construct(spec.payload, raw)
+    return from_wire(
+        spec.payload,
+        raw,
+        lambda errors: RequestValidationError(
+            f"invalid payload for event {spec.name!r}",
+            event=spec.name,
+            namespace=namespace,
+            errors=errors,
+        ),
+    )
+
+
+ErrorFactory = Callable[[list[dict[str, Any]]], SioError]
+"""Builds the error to raise from Pydantic's details; called only on failure (a hot path)."""
+
+
+def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
+    """Data that arrived, validated as JSON, strictly (see :func:`wire_json`)."""
     text = wire_json(raw)
     if text is None:
-        raise RequestValidationError(
-            f"invalid payload for event {spec.name!r}",
-            event=spec.name,
-            namespace=namespace,
-            errors=[NOT_JSON],
-        )
+        raise error([NOT_JSON])
     try:
-        return spec.payload.model_validate_json(text, strict=True)
+        return model.model_validate_json(text, strict=True)
     except ValidationError as exc:
-        raise RequestValidationError(
-            f"invalid payload for event {spec.name!r}",
-            event=spec.name,
-            namespace=namespace,
-            errors=pydantic_errors(exc),
-        ) from exc
+        raise error(pydantic_errors(exc)) from exc
+
+
+def from_python(model: type[BaseModel], value: Any, error: ErrorFactory) -> Any:
+    """A value this process produced (a handler's ack, data to emit) as JSON data: a model of
+    the right class as it is (validated when it was built), anything else validated."""
+    if type(value) is model:
+        return dump(value)
+    try:
+        return dump(model.model_validate(value))
+    except ValidationError as exc:
+        raise error(pydantic_errors(exc)) from exc
 
 
 def check_ack(spec: EventSpec, ack: Any, namespace: str, validate: bool) -> Any:
     """The handler's return value as ack data, validated against the spec's ack schema."""
     if spec.ack is None:
         return None
-    if not validate or type(ack) is spec.ack:
+    if not validate:
         return dump(ack)
-    try:
-        return dump(spec.ack.model_validate(ack))
-    except ValidationError as exc:
-        raise AckValidationError(
+    return from_python(
+        spec.ack,
+        ack,
+        lambda errors: AckValidationError(
             f"handler of {spec.name!r} returned an invalid ack",
             event=spec.name,
             namespace=namespace,
-            errors=pydantic_errors(exc),
-        ) from exc
+            errors=errors,
+        ),
+    )
 
 
 def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, validate: bool) -> Any:
     """Data to emit, validated before anything is sent."""
-    if not validate or type(data) is model:
+    if not validate:
         return dump(data)
-    try:
-        return dump(model.model_validate(data))
-    except ValidationError as exc:
-        raise EmitValidationError(
-            f"invalid data for event {event!r}",
-            event=event,
-            namespace=namespace,
-            errors=pydantic_errors(exc),
-        ) from exc
+    return from_python(
+        model,
+        data,
+        lambda errors: EmitValidationError(
+            f"invalid data for event {event!r}", event=event, namespace=namespace, errors=errors
+        ),
+    )
 
 
 def client_ack(
     model: type[BaseModel] | None, args: tuple[Any, ...], event: str, namespace: str
 ) -> Any:
-    """A client's ack to a server-emitted event, validated into its model."""
+    """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model."""
     if model is None:
         return None
     raw = args[0] if len(args) == 1 else list(args)
-    try:
-        return model.model_validate(raw)
-    except ValidationError as exc:
-        raise AckValidationError(
-            f"client's ack to {event!r} is invalid",
-            event=event,
-            namespace=namespace,
-            errors=pydantic_errors(exc),
-        ) from exc
+    return from_wire(
+        model,
+        raw,
+        lambda errors: AckValidationError(
+            f"client's ack to {event!r} is invalid", event=event, namespace=namespace, errors=errors
+        ),
+    )
 
 
 def is_stub(function: Any) -> bool:
