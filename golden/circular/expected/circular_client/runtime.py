@@ -143,6 +143,40 @@ class Namespace:
             logger.warning("%s %r: %s %s", self.namespace, error.event, error, error.errors)
         return [handler(error) for handler in self._error_handlers]
 
+    def _check(
+        self,
+        model: type[BaseModel],
+        value: Any,
+        error: type[ClientError],
+        message: str,
+        event: str,
+        *,
+        wire: bool,
+    ) -> Any:
+        """``value`` as ``model``, or ``error`` (``message`` formatted with the event's name, only
+        on failure). Data that arrived (``wire``) is validated as JSON, strictly; a value of this
+        process (data to send, a handler's ack) leniently, and a model of the class as it is."""
+        text = ""
+        if wire:
+            text = wire_json(value) or ""
+            if not text:
+                raise error(
+                    message.format(event), event=event, namespace=self.namespace, errors=[NOT_JSON]
+                )
+        elif type(value) is model:
+            return value
+        try:
+            return (
+                model.model_validate_json(text, strict=True)
+                if wire
+                else model.model_validate(value)
+            )
+        except ValidationError as exc:
+            raise error(
+                message.format(event), event=event, namespace=self.namespace,
+                errors=pydantic_errors(exc),
+            ) from exc  # fmt: skip
+
     def _outgoing(
         self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool
     ) -> Any:
@@ -150,17 +184,10 @@ class Namespace:
         tuple sends several."""
         if model is None:
             return None
-        if type(data) is not model:
-            try:
-                data = model.model_validate(data)
-            except ValidationError as exc:
-                raise EmitValidationError(
-                    f"invalid data for event {event!r}",
-                    event=event,
-                    namespace=self.namespace,
-                    errors=pydantic_errors(exc),
-                ) from exc
-        value = dump(data)
+        checked = self._check(
+            model, data, EmitValidationError, "invalid data for event {!r}", event, wire=False
+        )
+        value = dump(checked)
         return tuple(value) if multiple_args else value
 
     def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
@@ -169,23 +196,10 @@ class Namespace:
             raise ServerError(error, event=event, namespace=self.namespace)
         if model is None:
             return None
-        text = wire_json(list(raw) if isinstance(raw, tuple) else raw)
-        if text is None:
-            raise AckValidationError(
-                f"invalid ack for event {event!r}",
-                event=event,
-                namespace=self.namespace,
-                errors=[NOT_JSON],
-            )
-        try:
-            return model.model_validate_json(text, strict=True)
-        except ValidationError as exc:
-            raise AckValidationError(
-                f"invalid ack for event {event!r}",
-                event=event,
-                namespace=self.namespace,
-                errors=pydantic_errors(exc),
-            ) from exc
+        value = list(raw) if isinstance(raw, tuple) else raw
+        return self._check(
+            model, value, AckValidationError, "invalid ack for event {!r}", event, wire=True
+        )
 
     def _incoming(
         self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], multiple_args: bool
@@ -205,43 +219,25 @@ class Namespace:
                 event=event,
                 namespace=self.namespace,
             )
-        text = wire_json(list(args) if multiple_args else args[0])
-        if text is None:
-            raise PayloadValidationError(
-                f"invalid payload for event {event!r}",
-                event=event,
-                namespace=self.namespace,
-                errors=[NOT_JSON],
-            )
-        try:
-            return (model.model_validate_json(text, strict=True),)
-        except ValidationError as exc:
-            raise PayloadValidationError(
-                f"invalid payload for event {event!r}",
-                event=event,
-                namespace=self.namespace,
-                errors=pydantic_errors(exc),
-            ) from exc
+        value = list(args) if multiple_args else args[0]
+        message = "invalid payload for event {!r}"
+        return (self._check(model, value, PayloadValidationError, message, event, wire=True),)
 
     def _reply(self, event: str, model: type[BaseModel] | None, result: Any) -> Any:
         """A handler's return value as the ack the server expects, validated."""
         if model is None:
             return None
-        if type(result) is not model:
-            try:
-                result = model.model_validate(result)
-            except ValidationError as exc:
-                error = HandlerAckValidationError(
-                    f"handler of {event!r} returned an invalid ack",
-                    event=event,
-                    namespace=self.namespace,
-                    errors=pydantic_errors(exc),
-                )
-                self._report(error)
-                return {ERROR_KEY: {"type": "ack_validation_error", "event": event,
-                                    "namespace": self.namespace, "message": error.message,
-                                    "errors": error.errors}}  # fmt: skip
-        return dump(result)
+        message = "handler of {!r} returned an invalid ack"
+        try:
+            checked = self._check(
+                model, result, HandlerAckValidationError, message, event, wire=False
+            )
+        except HandlerAckValidationError as error:
+            self._report(error)
+            return {ERROR_KEY: {"type": "ack_validation_error", "event": event,
+                                "namespace": self.namespace, "message": error.message,
+                                "errors": error.errors}}  # fmt: skip
+        return dump(checked)
 
 
 class SyncNamespace(Namespace):
