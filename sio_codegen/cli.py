@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sio_codegen import __version__
+from sio_codegen import __version__, models_worker
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.options import Job, LoadOptions
 
 if TYPE_CHECKING:
+    from sio_codegen.load import Loaded
     from sio_codegen.pipeline import Outcome
     from sio_codegen.writer import CheckResult, WriteResult
 
@@ -145,15 +147,24 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
     return run_job(_job(args), report, check_only=args.check, diff=args.diff, quiet=args.quiet)
 
 
-def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
+def run_job(
+    job: Job,
+    report: Report,
+    *,
+    check_only: bool,
+    diff: bool,
+    quiet: bool,
+    loads: dict[tuple[Path, LoadOptions], Loaded] | None = None,
+) -> int:
     """Run one job and print what happened; the exit status of the command."""
     if not (check_only or diff) and job.up_to_date():
         if not quiet:
             print(f"{job.output}: up to date")
         return EXIT_OK
-    from sio_codegen.pipeline import run
+    with models_worker.started():  # the generator's import overlaps ours and the spec's load
+        from sio_codegen.pipeline import run
 
-    outcome = run(job, report, check_only=check_only or diff)
+        outcome = run(job, report, check_only=check_only or diff, loads=loads)
     _print_diagnostics(report, quiet)
     report.diagnostics.clear()
     if outcome.check is not None:
@@ -245,17 +256,17 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
               f"(profiles: {', '.join(sorted(names))})", file=sys.stderr)  # fmt: skip
         return EXIT_SPEC_ERROR
     status = EXIT_OK
-    for profile in profiles:
-        if args.profiles and profile.name not in args.profiles:
-            continue
-        if not args.quiet:
-            print(
-                f"[{profile.name}] {profile.job.command} {profile.job.spec} -> {profile.job.output}"
-            )
-        code = run_job(
-            profile.job, Report(), check_only=args.check, diff=args.diff, quiet=args.quiet
-        )
-        status = max(status, code)
+    loads: dict[tuple[Path, LoadOptions], Loaded] = {}  # profiles of one spec load it once
+    selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
+    fresh = [] if args.check or args.diff else [p for p in selected if p.job.up_to_date()]
+    with models_worker.started() if len(fresh) < len(selected) else nullcontext():
+        for profile in selected:
+            if not args.quiet:
+                job = profile.job
+                print(f"[{profile.name}] {job.command} {job.spec} -> {job.output}")
+            code = run_job(profile.job, Report(), check_only=args.check, diff=args.diff,
+                           quiet=args.quiet, loads=loads)  # fmt: skip
+            status = max(status, code)
     return status
 
 

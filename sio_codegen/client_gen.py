@@ -107,8 +107,12 @@ def namespace_attributes(api: Api) -> dict[str, str]:
     return {ns.name: _unique(ns.identifier, taken) for ns in api.namespaces}
 
 
-def client_files(api: Api, header: str, package: str, models_source: str) -> dict[str, str]:
-    """Every file of the client package, relative to its folder."""
+MODELS_PATH = "models.py"
+
+
+def client_files(api: Api, header: str, package: str) -> dict[str, str]:
+    """Every file of the client package but the models module (MODELS_PATH), relative to its
+    folder."""
     attrs = namespace_attributes(api)
     params = connect_params(api, attrs)
     ctx = {
@@ -128,7 +132,6 @@ def client_files(api: Api, header: str, package: str, models_source: str) -> dic
     return {
         "__init__.py": render("client/init.py.j2", **ctx),
         "client.py": render("client/client.py.j2", **ctx),
-        "models.py": models_source,
         "runtime.py": render("client/runtime.py.j2", **ctx),
         "requirements.txt": "\n".join(CLIENT_REQUIREMENTS) + "\n",
         "py.typed": "",

@@ -20,6 +20,8 @@ class Loaded:
     api: Api
     spec: ResolvedSpec
     report: Report
+    models_source: str | None = None
+    """The unformatted models module, once made (pipeline.start_unformatted_models)."""
 
 
 def load_api(

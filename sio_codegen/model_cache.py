@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
@@ -37,29 +37,45 @@ def _generator_version() -> str:
         return "unknown"
 
 
-def cached_models(schemas: dict[str, Any], header: str, render: Callable[[], str]) -> str:
-    """``render()``'s result for these schemas and header, from the cache when it has it."""
+@dataclass(frozen=True)
+class Entry:
+    """Where the models module of one set of schemas is (or would be) kept."""
+
+    schemas_json: str
+    """The schemas as JSON, in document order (it shapes the output: field order): what the key
+    hashes, and what the generator is given."""
+    path: Path | None
+
+    def read(self) -> str | None:
+        if self.path is None:
+            return None
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def write(self, source: str) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(source)
+            os.replace(tmp, self.path)
+        except OSError:  # a cache that cannot be written is no error
+            pass
+
+
+def entry(schemas: dict[str, Any], header: str) -> Entry:
+    """The cache entry of these schemas and header (its ``path`` is None with the cache off)."""
+    schemas_json = json.dumps(schemas, ensure_ascii=False)
     folder = _cache_dir()
     if folder is None:
-        return render()
+        return Entry(schemas_json, None)
     renderer = hashlib.sha256(Path(__file__).with_name("models_py.py").read_bytes()).hexdigest()
     key = hashlib.sha256(
-        json.dumps(
-            [__version__, _generator_version(), renderer, header, schemas], sort_keys=True
-        ).encode()
+        json.dumps([__version__, _generator_version(), renderer, header]).encode()
+        + schemas_json.encode()
     ).hexdigest()
-    entry = folder / f"{key}.py"
-    try:
-        return entry.read_text(encoding="utf-8")
-    except OSError:
-        pass
-    source = render()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(source)
-        os.replace(tmp, entry)
-    except OSError:  # a cache that cannot be written is no error
-        pass
-    return source
+    return Entry(schemas_json, folder / f"{key}.py")

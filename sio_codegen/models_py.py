@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
+from collections.abc import Callable
 from typing import Any
 
-from sio_codegen.model_cache import cached_models
+from sio_codegen import model_cache, models_worker
 
 # The document handed to datamodel-code-generator has a root it insists on turning into a class;
 # this one is unused and removed from the output.
@@ -27,10 +29,44 @@ class ModelGenerationError(RuntimeError):
 
 def render_models(schemas: dict[str, Any], header: str) -> str:
     """Python source (not yet formatted) of a module with one model per entry of ``schemas``."""
-    return cached_models(schemas, header, lambda: _render_models(schemas, header))
+    return start_models(schemas, header)()
 
 
-def _render_models(schemas: dict[str, Any], header: str) -> str:
+def start_models(schemas: dict[str, Any], header: str) -> Callable[[], str]:
+    """Start turning ``schemas`` into a models module; call the result for its source (or the
+    ModelGenerationError). From the cache if it has them, else in the command's worker process
+    (see models_worker) if it has one, else here when called."""
+    entry = model_cache.entry(schemas, header)
+    cached = entry.read()
+    if cached is not None:
+        return lambda: cached
+    worker = models_worker.current()
+    if worker is not None:
+        worker.submit(entry.schemas_json, header)
+
+    def finish() -> str:
+        source = None
+        if worker is not None:
+            try:
+                source = worker.result()
+            except models_worker.WorkerError as exc:
+                raise ModelGenerationError(str(exc)) from None
+        if source is None:
+            source = generate(json.loads(entry.schemas_json), header)
+        entry.write(source)
+        return source
+
+    return finish
+
+
+def import_generator() -> None:
+    """Import everything :func:`generate` needs, much of which datamodel-code-generator imports
+    only once it runs: by running it on one tiny schema (the models worker does this first)."""
+    generate({"Warm": {"type": "object", "properties": {"up": {"type": "string"}}}}, "")
+
+
+def generate(schemas: dict[str, Any], header: str) -> str:
+    """The models module of ``schemas``: datamodel-code-generator and its post-processing."""
     if not schemas:
         return header + "\nfrom __future__ import annotations\n\n__all__: list[str] = []\n"
     document = {"$schema": "http://json-schema.org/draft-07/schema#", "definitions": schemas}
@@ -38,7 +74,7 @@ def _render_models(schemas: dict[str, Any], header: str) -> str:
         with warnings.catch_warnings():
             # e.g. "format of 'first_name' not understood": such strings stay plain str.
             warnings.simplefilter("ignore")
-            source = _generate(document, header)
+            source = _run_generator(document, header)
     except RecursionError:
         raise ModelGenerationError("schemas nest too deeply for the model generator") from None
     except Exception as exc:  # the generator raises many types; all mean the same to the user
@@ -54,7 +90,7 @@ def _render_models(schemas: dict[str, Any], header: str) -> str:
     return _MODEL_DEFAULT.sub(r"\1  # type: ignore[assignment]", source)
 
 
-def _generate(document: dict[str, Any], header: str) -> str:
+def _run_generator(document: dict[str, Any], header: str) -> str:
     # Imported here: half a second of imports that a cached or no-op run never pays.
     from datamodel_code_generator import (
         InputFileType,

@@ -6,21 +6,22 @@ plan against the disk (``--check``) or applies it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from sio_codegen import client_gen, server_gen
 from sio_codegen.checks import without_reserved_events
-from sio_codegen.client_gen import client_files
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.formatting import format_sources
 from sio_codegen.header import generated_header
 from sio_codegen.load import Loaded, load_api
 from sio_codegen.manifest import Manifest, sha256, spec_inputs
 from sio_codegen.model import Api
-from sio_codegen.models_py import ModelGenerationError, render_models
-from sio_codegen.options import Job
+from sio_codegen.models_py import ModelGenerationError, start_models
+from sio_codegen.options import Job, LoadOptions
 from sio_codegen.schemas import resolved_json
 from sio_codegen.security import enforceable
-from sio_codegen.server_gen import server_files
 from sio_codegen.source import display_path
 from sio_codegen.writer import CheckResult, Plan, WriteResult, apply, check
 
@@ -37,12 +38,27 @@ def header(loaded: Loaded) -> str:
     return generated_header(loaded.api, loaded.spec.root.path.name)
 
 
+def start_unformatted_models(loaded: Loaded) -> Callable[[], str]:
+    """Start making the models module (see models_py.start_models); call the result for it.
+    Kept on ``loaded``: the profiles of one ``generate`` run that share a spec share it too."""
+    if loaded.models_source is not None:
+        source = loaded.models_source
+        return lambda: source
+    finish = start_models(loaded.api.schemas, header(loaded))
+
+    def done() -> str:
+        try:
+            loaded.models_source = finish()
+        except ModelGenerationError as exc:
+            where = Location(display_path(loaded.spec.root.path), "/components/schemas")
+            raise SpecError([Diagnostic("error", str(exc), where)]) from exc
+        return loaded.models_source
+
+    return done
+
+
 def unformatted_models(loaded: Loaded) -> str:
-    try:
-        return render_models(loaded.api.schemas, header(loaded))
-    except ModelGenerationError as exc:
-        where = Location(display_path(loaded.spec.root.path), "/components/schemas")
-        raise SpecError([Diagnostic("error", str(exc), where)]) from exc
+    return start_unformatted_models(loaded)()
 
 
 def models_source(loaded: Loaded) -> str:
@@ -66,13 +82,15 @@ def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str
     if job.command == "models":
         return loaded.api, {job.output.name: models_source(loaded)}, {}
     api = contract_api(loaded, job.allow_unenforced)
-    models = unformatted_models(loaded)
+    models = start_unformatted_models(loaded)  # in a worker process, while templates render
     if job.command == "server":
-        generated, user = server_files(
-            api, header(loaded), job.package_name, models, spec_json(loaded)
+        generated, user = server_gen.server_files(
+            api, header(loaded), job.package_name, spec_json(loaded)
         )
+        generated[server_gen.MODELS_PATH] = models()
     else:
-        generated, user = client_files(api, header(loaded), job.package_name, models), {}
+        generated, user = client_gen.client_files(api, header(loaded), job.package_name), {}
+        generated[client_gen.MODELS_PATH] = models()
     formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user.items()}})
     return (
         api,
@@ -101,10 +119,22 @@ def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
     return api, Plan(job.root, generated, user_owned, obsolete)
 
 
-def run(job: Job, report: Report, *, check_only: bool = False) -> Outcome:
+def run(
+    job: Job,
+    report: Report,
+    *,
+    check_only: bool = False,
+    loads: dict[tuple[Path, LoadOptions], Loaded] | None = None,
+) -> Outcome:
     """Plan every file, then write the plan (or only compare it with the disk). Callers that
-    want to skip a no-op run ask ``job.up_to_date()`` first, as the CLI does."""
-    loaded = load_api(job.spec, job.options, report)
+    want to skip a no-op run ask ``job.up_to_date()`` first, as the CLI does. Jobs given the same
+    ``loads`` load each (spec, options) once, and make its models once."""
+    key = (job.spec.resolve(), job.options)
+    loaded = loads.get(key) if loads is not None else None
+    if loaded is None:
+        loaded = load_api(job.spec, job.options, report)
+        if loads is not None:
+            loads[key] = loaded
     api, the_plan = plan(job, loaded)
     outcome = Outcome(loaded=loaded, api=api)
     if check_only:

@@ -6,18 +6,38 @@ them to know that a schema was referenced, and by which URI, which is how models
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urldefrag, urlsplit
 from urllib.request import url2pathname
-
-import jsonref
 
 from sio_codegen.diagnostics import Location, Report, SpecError
 from sio_codegen.source import SourceFile, display_path, read_source
 
+
+def _import_jsonref() -> Any:
+    """jsonref imports :mod:`requests` (and urllib3: about 45 ms, a tenth of a small run) in case
+    it has to fetch HTTP refs itself. sio-codegen always passes its own loader, which fetches
+    allowed remote refs through ``jsonref.jsonloader`` and urllib, so requests is hidden while
+    jsonref is imported (it then falls back to urllib) unless something imported it already."""
+    if "requests" in sys.modules:
+        import jsonref
+    else:
+        sys.modules["requests"] = None  # type: ignore[assignment]  # import fails: not used
+        try:
+            import jsonref
+        finally:
+            del sys.modules["requests"]
+    return jsonref
+
+
+if TYPE_CHECKING:
+    import jsonref
+else:
+    jsonref = _import_jsonref()
 JsonRef = jsonref.JsonRef
 
 

@@ -80,14 +80,17 @@ def _context(api: Api, header: str, package: str) -> dict[str, object]:
     }
 
 
+MODELS_PATH = "_generated/models.py"
+
+
 def server_files(
-    api: Api, header: str, package: str, models_source: str, spec_json: str
+    api: Api, header: str, package: str, spec_json: str
 ) -> tuple[dict[str, str], dict[str, str]]:
-    """(generated files, user-owned files), relative to the package folder."""
+    """(generated files but the models module, user-owned files), relative to the package
+    folder; the models module goes to MODELS_PATH."""
     ctx = _context(api, header, package)
     generated = {
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
-        "_generated/models.py": models_source,
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
         "_generated/spec.json": spec_json,

@@ -20,7 +20,7 @@ def test_a_second_render_comes_from_the_cache(
     def fail(*_: object) -> str:
         raise AssertionError("the generator ran again")
 
-    monkeypatch.setattr(models_py, "_render_models", fail)
+    monkeypatch.setattr(models_py, "generate", fail)
     assert models_py.render_models(schemas, "# header\n") == first
     with pytest.raises(AssertionError, match="ran again"):  # other schemas: a miss
         models_py.render_models({"Other": {"type": "string"}}, "# header\n")

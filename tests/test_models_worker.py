@@ -1,0 +1,103 @@
+"""The models worker (a forked process running datamodel-code-generator) gives exactly what the
+main process would, reports the generator's errors the same way, and is never needed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from sio_codegen import models_py, models_worker
+
+SCHEMAS = {
+    "Move": {
+        "type": "object",
+        "properties": {
+            "cell": {"type": "integer", "minimum": 0, "maximum": 8},
+            "player": {"enum": ["x", "o"]},
+            "note": {"type": "string", "description": 'quotes " and \\ backslashes'},
+        },
+        "required": ["cell", "player"],
+    },
+    "Board": {"type": "array", "items": {"$ref": "#/definitions/Move"}},
+}
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+
+
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIO_CODEGEN_NO_CACHE", "1")
+
+
+def test_the_worker_gives_what_the_main_process_gives() -> None:
+    here = models_py.render_models(SCHEMAS, "# header\n")
+    with models_worker.started() as worker:
+        assert worker is not None and models_worker.current() is worker
+        there = models_py.render_models(SCHEMAS, "# header\n")
+        assert worker.alive
+    assert there == here and "class Move(BaseModel)" in there
+    assert models_worker.current() is None
+
+
+def test_generator_errors_read_the_same_from_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(document: dict[str, object], header: str) -> str:
+        if "Broken" in document["definitions"]:  # type: ignore[operator]
+            raise ValueError("cannot express Broken")
+        return real(document, header)
+
+    real = models_py._run_generator
+    monkeypatch.setattr(models_py, "_run_generator", boom)  # the forked worker inherits it
+    broken = {"Broken": {"type": "string"}}
+    with pytest.raises(models_py.ModelGenerationError) as here:
+        models_py.render_models(broken, "")
+    with models_worker.started() as worker:
+        assert worker is not None
+        with pytest.raises(models_py.ModelGenerationError) as there:
+            models_py.render_models(broken, "")
+        assert "class Move" in models_py.render_models(SCHEMAS, "")  # it goes on serving
+        assert worker.alive
+    assert str(there.value) == str(here.value)
+    assert str(here.value) == "datamodel-code-generator failed: cannot express Broken"
+
+
+def test_a_dead_worker_falls_back_to_the_main_process() -> None:
+    expected = models_py.render_models(SCHEMAS, "")
+    with models_worker.started() as worker:
+        assert worker is not None
+        os.kill(worker.pid, signal.SIGKILL)
+        assert models_py.render_models(SCHEMAS, "") == expected
+        assert models_worker.current() is None  # known dead, not asked again
+
+
+def test_no_worker_when_switched_off_or_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SIO_CODEGEN_WORKER", "0")
+    with models_worker.started() as worker:
+        assert worker is None
+    monkeypatch.delenv("SIO_CODEGEN_WORKER")
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        with models_worker.started() as worker:  # forking a threaded process may deadlock
+            assert worker is None
+    finally:
+        release.set()
+        thread.join()
+
+
+def test_the_cli_writes_the_same_files_with_and_without_the_worker(tmp_path: Path) -> None:
+    spec = Path(__file__).parent / "specs" / "e2e.yaml"
+    trees = []
+    for switch in ("1", "0"):
+        out = tmp_path / f"worker{switch}" / "pkg"
+        env = {**os.environ, "SIO_CODEGEN_WORKER": switch, "SIO_CODEGEN_NO_CACHE": "1"}
+        subprocess.run([sys.executable, "-m", "sio_codegen", "server", str(spec), "-o", str(out),
+                        "-q"], env=env, check=True)  # fmt: skip
+        trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert trees[0] == trees[1] and len(trees[0]) > 5
