@@ -26,12 +26,12 @@ SHARED = ROOT.parent / "shared" / "specs"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+from inprocess import PAYLOAD  # noqa: E402
 from specs import ECHO_SPEC, write_synthetic  # noqa: E402
 
 from sio_codegen.load import LoadOptions, load_api  # noqa: E402
 
 PYTHON = sys.executable
-PAYLOAD = {"id": 7, "text": "hello world " * 4, "tags": ["a", "b", "c"]}
 
 
 @dataclass
@@ -68,18 +68,25 @@ def run_child(
 
 
 # -- 1. generation --------------------------------------------------------------------------------
+GENERATION_TARGET = "<= 1.0x (small), <= 1.2x (large)"
+
+
 def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
     rows: list[Row] = []
     for label, spec in specs.items():
         options = LoadOptions(refs_root=spec.parent)
-        schemas = load_api(spec, options).api.schemas
+        loaded = load_api(spec, options)
+        schemas = loaded.api.schemas
+        events = sum(len(ns.client_events) + len(ns.server_events) for ns in loaded.api.namespaces)
         schema_file = work / f"{label}-schemas.json"
         schema_file.write_text(json.dumps({"definitions": schemas}))
         counter = iter(range(10**6))
+        flags = ["-q", "--allow-unenforced-security", "--refs-root", str(spec.parent)]
 
-        def ours(cache: bool) -> float:
-            """server then client into fresh folders; without the models cache, or with an
-            empty one (the server fills it, the client reuses the models)."""
+        def two_commands(cache: bool) -> float:
+            """``sio-codegen server`` then ``client`` into fresh folders, as two processes;
+            with an empty models cache (the server fills it, the client reuses the models) or
+            without one."""
             n = next(counter)
             env = (
                 {"SIO_CODEGEN_CACHE": str(work / f"cache-{n}")}
@@ -90,9 +97,19 @@ def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
             for command in ("server", "client"):
                 out = work / f"{label}-{command}-{n}" / f"pkg_{command}"
                 total += run_child([PYTHON, "-m", "sio_codegen", command, str(spec), "-o", str(out),
-                                    "-q", "--allow-unenforced-security", "--refs-root", str(spec.parent)],
-                                   env=env)[0]  # fmt: skip
+                                    *flags], env=env)[0]  # fmt: skip
             return total
+
+        def one_command(worker: bool) -> float:
+            """``sio-codegen generate`` with a server and a client profile: one process, the spec
+            loaded and the models made once; no models cache."""
+            folder = work / f"{label}-generate-{next(counter)}"
+            folder.mkdir()
+            (folder / "pyproject.toml").write_text(_profiles(spec))
+            env = {"SIO_CODEGEN_NO_CACHE": "1", "SIO_CODEGEN_WORKER": "1" if worker else "0"}
+            return run_child([PYTHON, "-m", "sio_codegen", "generate", "-q"], cwd=folder, env=env)[
+                0
+            ]
 
         def baseline() -> float:
             out = work / f"{label}-dmcg-{next(counter)}.py"
@@ -100,32 +117,40 @@ def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
                               "--input-file-type", "jsonschema", "--output-model-type",
                               "pydantic_v2.BaseModel", "--output", str(out)])[0]  # fmt: skip
 
-        cold, warm = median_of(runs, lambda: ours(False)), median_of(runs, lambda: ours(True))
         theirs = median_of(runs, baseline)
-        mine = warm
-        events = sum(
-            len(ns.client_events) + len(ns.server_events)
-            for ns in load_api(spec, options).api.namespaces
-        )
-        rows.append(
-            Row(
-                "generation",
-                f"{label}: datamodel-codegen alone ({len(schemas)} models)",
-                theirs,
-                "s",
-            )
-        )
-        rows.append(Row("generation", f"{label}: server + client, no models cache ({events} events)",
-                        cold, "s", "datamodel-codegen alone", cold / theirs,
-                        "<= 1.0x (small), <= 1.2x (large)"))  # fmt: skip
-        rows.append(Row("generation", f"{label}: server + client, models cache (client reuses)",
-                        warm, "s", "datamodel-codegen alone", warm / theirs,
-                        "<= 1.0x (small), <= 1.2x (large)"))  # fmt: skip
+        ours = {
+            f"server + client, one `generate` run ({events} events)": median_of(
+                runs, lambda: one_command(True)
+            ),
+            "server + client, one `generate` run, no models worker": median_of(
+                runs, lambda: one_command(False)
+            ),
+            "`server` then `client` commands, models cache (client reuses)": median_of(
+                runs, lambda: two_commands(True)
+            ),
+            "`server` then `client` commands, no models cache": median_of(
+                runs, lambda: two_commands(False)
+            ),
+        }
+        rows.append(Row("generation", f"{label}: datamodel-codegen alone ({len(schemas)} models)",
+                        theirs, "s"))  # fmt: skip
+        for name, value in ours.items():
+            rows.append(Row("generation", f"{label}: {name}", value, "s",
+                            "datamodel-codegen alone", value / theirs, GENERATION_TARGET))  # fmt: skip
         if label.startswith("synthetic"):
-            rows.append(
-                Row("generation", f"{label}: per event", mine / max(events, 1) * 1000, "ms")
-            )
+            per_event = next(iter(ours.values())) / max(events, 1) * 1000
+            rows.append(Row("generation", f"{label}: per event (one `generate` run)", per_event,
+                            "ms"))  # fmt: skip
     return rows
+
+
+def _profiles(spec: Path) -> str:
+    common = f'spec = "{spec.as_posix()}"\nrefs-root = "{spec.parent.as_posix()}"\n'
+    return (
+        "[tool.sio-codegen]\nallow-unenforced-security = true\n\n"
+        f'[tool.sio-codegen.profiles.server]\ncommand = "server"\noutput = "pkg_server"\n{common}\n'
+        f'[tool.sio-codegen.profiles.client]\ncommand = "client"\noutput = "pkg_client"\n{common}'
+    )
 
 
 def noop(spec: Path, runs: int, work: Path) -> list[Row]:
@@ -143,6 +168,10 @@ def noop(spec: Path, runs: int, work: Path) -> list[Row]:
 
 
 # -- 2./3. runtime ------------------------------------------------------------------------------
+OURS = ("plain", "generated", "generated-novalidate")
+PEER_NAMES = {"asynction": "Asynction 0.8.3", "sio-asyncapi": "SIO-AsyncAPI 1.0.0"}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -150,13 +179,19 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, kind: str, package_dir: Path) -> None:
+    """A benchmark server (serve.py, or a peer's script in its own virtualenv) on 127.0.0.1."""
+
+    def __init__(self, kind: str, python: str, package_dir: Path) -> None:
         self.port = free_port()
+        if kind in PEER_NAMES:
+            script = HERE / "peers" / f"{kind.replace('-', '_')}_serve.py"
+            command = [python, str(script), str(self.port)]
+        else:
+            command = [python, str(HERE / "serve.py"), kind, str(self.port), str(package_dir)]
         self.process = subprocess.Popen(
-            [PYTHON, str(HERE / "serve.py"), kind, str(self.port), str(package_dir)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 20
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 30
         while True:
             try:
                 socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
@@ -192,76 +227,96 @@ def rate(calls: int, call: Callable[[], Any]) -> float:
     return calls / (time.perf_counter() - started)
 
 
-def in_process(work: Path, calls: int, runs: int) -> list[Row]:
-    sys.path.insert(0, str(work))
-    import serve
+def interleaved(runs: int, measures: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """The median of each measure over ``runs`` rounds, every round measuring each once, in turn:
+    a machine that slows down or speeds up during the run affects all of them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return {name: statistics.median(values) for name, values in samples.items()}
 
-    results: dict[str, float] = {}
-    for kind in ("plain", "generated", "generated-novalidate"):
-        app, socketio = (
-            serve.plain_app()
-            if kind == "plain"
-            else serve.generated_app(str(work), kind == "generated")
-        )
-        client = socketio.test_client(app)
-        ack = client.emit("echo", PAYLOAD, callback=True)
-        assert ack == {"id": 7, "length": len(PAYLOAD["text"])}, ack
-        results[kind] = median_of(
-            runs, lambda: rate(calls, lambda: client.emit("echo", PAYLOAD, callback=True))
-        )
-        client.disconnect()
+
+def in_process(work: Path, calls: int, runs: int, pythons: dict[str, str]) -> list[Row]:
+    """Each measurement in a fresh process of the kind's own interpreter (see inprocess.py)."""
+
+    def measure(kind: str) -> Callable[[], float]:
+        def run() -> float:
+            out = subprocess.run([pythons[kind], str(HERE / "inprocess.py"), kind, str(calls),
+                                  str(work)], capture_output=True, text=True, check=False)  # fmt: skip
+            if out.returncode != 0:
+                raise RuntimeError(f"in-process {kind} failed: {out.stderr[-2000:]}")
+            return float(out.stdout.split()[-1])
+
+        return run
+
+    results = interleaved(runs, {kind: measure(kind) for kind in pythons})
     return _runtime_rows("in-process (Flask-SocketIO test client)", results)
 
 
-def websocket(work: Path, calls: int, runs: int) -> tuple[list[Row], list[Row]]:
+def websocket(
+    work: Path, calls: int, runs: int, pythons: dict[str, str]
+) -> tuple[list[Row], list[Row]]:
+    """Every server at once, one python-socketio client each (websocket transport), measured in
+    turn; and, against the plain server, the generated client's typed call beside a raw call()."""
     import socketio
 
-    results: dict[str, float] = {}
-    client_rows: list[Row] = []
-    for kind in ("plain", "generated", "generated-novalidate"):
-        server = Server(kind, work)
-        try:
+    servers = {kind: Server(kind, python, work) for kind, python in pythons.items()}
+    clients: dict[str, Any] = {}
+    try:
+        for kind, server in servers.items():
             sio = socketio.Client(reconnection=False)
             sio.connect(server.url, transports=["websocket"])
-            assert sio.call("echo", PAYLOAD, timeout=5)["length"] == len(PAYLOAD["text"])
-            results[kind] = median_of(
-                runs, lambda: rate(calls, lambda: sio.call("echo", PAYLOAD, timeout=5))
-            )
-            if kind == "plain":
-                client_rows = _client_rows(work, server.url, sio, calls, runs)
+            assert sio.call("echo", PAYLOAD, timeout=5) == {"id": 7, "length": len(PAYLOAD["text"])}
+            clients[kind] = sio
+        sys.path.insert(0, str(work))
+        import bench_client  # type: ignore[import-not-found]
+
+        typed = bench_client.Client(
+            servers["plain"].url, transports=["websocket"], reconnection=False
+        )
+        typed.connect()
+        payload = bench_client.models.EchoPayload(**PAYLOAD)
+        assert typed.echo(payload).length == len(PAYLOAD["text"])
+        measures: dict[str, Callable[[], float]] = {
+            kind: (lambda sio=sio: rate(calls, lambda: sio.call("echo", PAYLOAD, timeout=5)))
+            for kind, sio in clients.items()
+        }
+        measures["typed client"] = lambda: rate(calls, lambda: typed.echo(payload))
+        results = interleaved(runs, measures)
+        typed.disconnect()
+    finally:
+        for sio in clients.values():
             sio.disconnect()
-        finally:
+        for server in servers.values():
             server.stop()
+    raw, ours = results["plain"], results["typed client"]
+    client_rows = [
+        Row("client", "raw python-socketio call() (plain server)", raw, "acked calls/s"),
+        Row("client", "generated client, typed ack (validated), same server", ours,
+            "acked calls/s", "raw call()", ours / raw, ">= 0.95x"),
+    ]  # fmt: skip
     return _runtime_rows("real websocket", results), client_rows
 
 
 def _runtime_rows(where: str, results: dict[str, float]) -> list[Row]:
-    plain = results["plain"]
-    return [
+    plain, generated = results["plain"], results["generated"]
+    rows = [
         Row("server", f"{where}: plain Flask-SocketIO handler (ceiling)", plain, "acked calls/s"),
-        Row("server", f"{where}: generated, validation on", results["generated"], "acked calls/s",
-            "plain handler", results["generated"] / plain, ">= 0.9x"),
+        Row("server", f"{where}: generated, validation on", generated, "acked calls/s",
+            "plain handler", generated / plain, ">= 0.9x"),
         Row("server", f"{where}: generated, validation off", results["generated-novalidate"],
             "acked calls/s", "plain handler", results["generated-novalidate"] / plain),
     ]  # fmt: skip
-
-
-def _client_rows(work: Path, url: str, raw: Any, calls: int, runs: int) -> list[Row]:
-    sys.path.insert(0, str(work))
-    import bench_client  # type: ignore[import-not-found]
-
-    typed = bench_client.Client(url, transports=["websocket"], reconnection=False)
-    typed.connect()
-    payload = bench_client.models.EchoPayload(**PAYLOAD)
-    assert typed.echo(payload).length == len(PAYLOAD["text"])
-    ours = median_of(runs, lambda: rate(calls, lambda: typed.echo(payload)))
-    theirs = median_of(runs, lambda: rate(calls, lambda: raw.call("echo", PAYLOAD, timeout=5)))
-    typed.disconnect()
-    return [
-        Row("client", "raw python-socketio call()", theirs, "acked calls/s"),
-        Row("client", "generated client, typed ack (validated)", ours, "acked calls/s",
-            "raw call()", ours / theirs, ">= 0.95x"),
-    ]  # fmt: skip
+    for kind, name in PEER_NAMES.items():
+        if kind not in results:
+            continue
+        peer = results[kind]
+        rows.append(Row("server", f"{where}: {name}, validation on", peer, "acked calls/s",
+                        "plain handler", peer / plain))  # fmt: skip
+        rows.append(Row("server", f"{where}: generated (validation on) against {name}",
+                        generated, "acked calls/s", name, generated / peer, "> 1.0x"))  # fmt: skip
+    return rows
 
 
 # -- 4. memory and start-up ---------------------------------------------------------------------
@@ -310,7 +365,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="one run of everything on tiny inputs")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--peer", action="append", default=[], metavar="NAME=PYTHON",
+        help=f"a peer ({', '.join(PEER_NAMES)}) and the interpreter of its own virtualenv",
+    )  # fmt: skip
     args = parser.parse_args()
+    pythons = {kind: PYTHON for kind in OURS}
+    for peer in args.peer:
+        name, _, python = peer.partition("=")
+        if name not in PEER_NAMES or not python:
+            parser.error(f"--peer {peer!r}: expected one of {', '.join(PEER_NAMES)}=PYTHON")
+        pythons[name] = python
     runs = 1 if args.quick else 5
     calls = 50 if args.quick else 2000
     with tempfile.TemporaryDirectory(prefix="sio-bench-") as tmp:
@@ -330,8 +395,8 @@ def main() -> None:
         rows = generation(specs, runs, work)
         rows += noop(tictactoe, runs, work)
         packages = prepare_packages(work / "rt")
-        rows += in_process(packages, calls, runs)
-        server_rows, client_rows = websocket(packages, calls, runs)
+        rows += in_process(packages, calls, runs, pythons)
+        server_rows, client_rows = websocket(packages, calls, runs, pythons)
         rows += server_rows + client_rows
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
         rows += memory_and_startup(large, work, packages, runs)
