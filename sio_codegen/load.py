@@ -21,7 +21,7 @@ class Loaded:
     spec: ResolvedSpec
     report: Report
     models_source: str | None = None
-    """The unformatted models module, once made (pipeline.start_unformatted_models)."""
+    """The formatted models module, once made (pipeline.start_models_source)."""
 
 
 def load_api(

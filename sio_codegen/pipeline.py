@@ -38,9 +38,10 @@ def header(loaded: Loaded) -> str:
     return generated_header(loaded.api, loaded.spec.root.path.name)
 
 
-def start_unformatted_models(loaded: Loaded) -> Callable[[], str]:
-    """Start making the models module (see models_py.start_models); call the result for it.
-    Kept on ``loaded``: the profiles of one ``generate`` run that share a spec share it too."""
+def start_models_source(loaded: Loaded) -> Callable[[], str]:
+    """Start making the formatted models module (see models_py.start_models: perhaps in a
+    worker process); call the result for it. Kept on ``loaded``: the profiles of one
+    ``generate`` run that share a spec share it too."""
     if loaded.models_source is not None:
         source = loaded.models_source
         return lambda: source
@@ -48,22 +49,19 @@ def start_unformatted_models(loaded: Loaded) -> Callable[[], str]:
 
     def done() -> str:
         try:
-            loaded.models_source = finish()
+            unformatted = finish()
         except ModelGenerationError as exc:
             where = Location(display_path(loaded.spec.root.path), "/components/schemas")
             raise SpecError([Diagnostic("error", str(exc), where)]) from exc
+        loaded.models_source = format_sources({"models.py": unformatted})["models.py"]
         return loaded.models_source
 
     return done
 
 
-def unformatted_models(loaded: Loaded) -> str:
-    return start_unformatted_models(loaded)()
-
-
 def models_source(loaded: Loaded) -> str:
     """The formatted models module of a loaded spec."""
-    return format_sources({"models.py": unformatted_models(loaded)})["models.py"]
+    return start_models_source(loaded)()
 
 
 def spec_json(loaded: Loaded) -> str:
@@ -82,19 +80,20 @@ def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str
     if job.command == "models":
         return loaded.api, {job.output.name: models_source(loaded)}, {}
     api = contract_api(loaded, job.allow_unenforced)
-    models = start_unformatted_models(loaded)  # in a worker process, while templates render
+    models = start_models_source(loaded)  # perhaps in a worker process, while templates render
     if job.command == "server":
         generated, user = server_gen.server_files(
             api, header(loaded), job.package_name, spec_json(loaded)
         )
-        generated[server_gen.MODELS_PATH] = models()
+        models_path = server_gen.MODELS_PATH
     else:
         generated, user = client_gen.client_files(api, header(loaded), job.package_name), {}
-        generated[client_gen.MODELS_PATH] = models()
+        models_path = client_gen.MODELS_PATH
     formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user.items()}})
+    generated[models_path] = models()
     return (
         api,
-        {k: formatted[k] for k in generated},
+        {k: formatted.get(k, generated[k]) for k in generated},
         {k: formatted[f"user/{k}"] for k in user},
     )
 
