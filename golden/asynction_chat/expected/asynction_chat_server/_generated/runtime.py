@@ -112,11 +112,15 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
 def dump(value: Any) -> Any:
     """A model as JSON data (an object, never a JSON string); other values as they are."""
     if isinstance(value, BaseModel):
-        return value.model_dump(mode="json", by_alias=True, exclude_unset=False)
+        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
     return value
 
 
 NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
+
+
+_WIRE_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))  # made once: a hot path
 
 
 def wire_json(raw: Any) -> str | None:
@@ -125,7 +129,7 @@ def wire_json(raw: Any) -> str | None:
     Payloads are validated as JSON, strictly, as JSON Schema reads them: ``true`` is no
     integer and ``"5"`` no number (Python's lax coercions would let both through)."""
     try:
-        return json.dumps(raw, allow_nan=False, separators=(",", ":"))
+        return _WIRE_ENCODER.encode(raw)
     except (TypeError, ValueError):
         return None
 
@@ -260,7 +264,7 @@ def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
     if text is None:
         raise error([NOT_JSON])
     try:
-        return model.model_validate_json(text, strict=True)
+        return model.__pydantic_validator__.validate_json(text, strict=True)  # no wrapper: hot path
     except ValidationError as exc:
         raise error(pydantic_errors(exc)) from exc
 
