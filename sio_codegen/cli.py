@@ -147,7 +147,13 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
     return run_job(_job(args), report, check_only=args.check, diff=args.diff, quiet=args.quiet)
 
 
-def run_job(
+def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
+    """Run one job and print what happened; the exit status of the command."""
+    with models_worker.started():  # the generator's import overlaps ours and the spec's load
+        return start_job(job, report, check_only=check_only, diff=diff, quiet=quiet)()
+
+
+def start_job(
     job: Job,
     report: Report,
     *,
@@ -155,23 +161,41 @@ def run_job(
     diff: bool,
     quiet: bool,
     loads: dict[tuple[Path, LoadOptions], Loaded] | None = None,
-) -> int:
-    """Run one job and print what happened; the exit status of the command."""
+) -> Callable[[], int]:
+    """Do what a job can do before its models module is ready (load the spec, render and format
+    the templates); call the result to finish it, print what happened and get the exit status.
+    An error on the way is raised by the result, so that jobs started earlier finish first."""
     if not (check_only or diff) and job.up_to_date():
-        if not quiet:
-            print(f"{job.output}: up to date")
-        return EXIT_OK
-    with models_worker.started():  # the generator's import overlaps ours and the spec's load
-        from sio_codegen.pipeline import run
+        return lambda: _up_to_date(job, quiet)
+    from sio_codegen.pipeline import start
 
-        outcome = run(job, report, check_only=check_only or diff, loads=loads)
-    _print_diagnostics(report, quiet)
-    report.diagnostics.clear()
-    if outcome.check is not None:
-        return _print_check(job, outcome.check, diff=diff, check_only=check_only, quiet=quiet)
-    _summary(outcome.result, quiet)
-    if job.command == "server" and outcome.api is not None and not quiet:
-        _report_handlers(job, outcome)
+    try:
+        finish = start(job, report, loads=loads)
+    except SpecError as exc:
+        error = exc
+
+        def fail() -> int:
+            raise error
+
+        return fail
+
+    def done() -> int:
+        outcome = finish(check_only or diff)
+        _print_diagnostics(report, quiet)
+        report.diagnostics.clear()
+        if outcome.check is not None:
+            return _print_check(job, outcome.check, diff=diff, check_only=check_only, quiet=quiet)
+        _summary(outcome.result, quiet)
+        if job.command == "server" and outcome.api is not None and not quiet:
+            _report_handlers(job, outcome)
+        return EXIT_OK
+
+    return done
+
+
+def _up_to_date(job: Job, quiet: bool) -> int:
+    if not quiet:
+        print(f"{job.output}: up to date")
     return EXIT_OK
 
 
@@ -260,13 +284,17 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
     selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
     fresh = [] if args.check or args.diff else [p for p in selected if p.job.up_to_date()]
     with models_worker.started() if len(fresh) < len(selected) else nullcontext():
-        for profile in selected:
+        # Every profile's templates first: they render while the models are in the making.
+        started = [
+            (profile, start_job(profile.job, Report(), check_only=args.check, diff=args.diff,
+                                quiet=args.quiet, loads=loads))
+            for profile in selected
+        ]  # fmt: skip
+        for profile, finish in started:
             if not args.quiet:
                 job = profile.job
                 print(f"[{profile.name}] {job.command} {job.spec} -> {job.output}")
-            code = run_job(profile.job, Report(), check_only=args.check, diff=args.diff,
-                           quiet=args.quiet, loads=loads)  # fmt: skip
-            status = max(status, code)
+            status = max(status, finish())
     return status
 
 

@@ -13,7 +13,6 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,9 @@ def _cache_dir() -> Path | None:
 
 
 def _generator_version() -> str:
+    # Imported here: importlib.metadata costs 30 ms, and the models worker never needs it.
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("datamodel-code-generator")
     except PackageNotFoundError:  # pragma: no cover

@@ -75,12 +75,27 @@ def contract_api(loaded: Loaded, allow_unenforced: bool) -> Api:
     return enforceable(api, loaded.report, locate, allow_unenforced=allow_unenforced)
 
 
-def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str]]:
-    """(api, generated files, user-owned files), formatted, relative to the job's root."""
-    if job.command == "models":
-        return loaded.api, {job.output.name: models_source(loaded)}, {}
-    api = contract_api(loaded, job.allow_unenforced)
+@dataclass
+class Rendered:
+    """A job's files, formatted, but the models module, which may still be in the making."""
+
+    api: Api
+    generated: dict[str, str]
+    user_owned: dict[str, str]
+    models_path: str
+    models: Callable[[], str]
+
+    def files(self) -> dict[str, str]:
+        """Every generated file: waits for the models module."""
+        return {**self.generated, self.models_path: self.models()}
+
+
+def render(job: Job, loaded: Loaded) -> Rendered:
+    """Every file of the job, relative to its root; the models module perhaps still pending."""
     models = start_models_source(loaded)  # perhaps in a worker process, while templates render
+    if job.command == "models":
+        return Rendered(loaded.api, {}, {}, job.output.name, models)
+    api = contract_api(loaded, job.allow_unenforced)
     if job.command == "server":
         generated, user = server_gen.server_files(
             api, header(loaded), job.package_name, spec_json(loaded)
@@ -90,16 +105,17 @@ def render(job: Job, loaded: Loaded) -> tuple[Api, dict[str, str], dict[str, str
         generated, user = client_gen.client_files(api, header(loaded), job.package_name), {}
         models_path = client_gen.MODELS_PATH
     formatted = format_sources({**generated, **{f"user/{k}": v for k, v in user.items()}})
-    generated[models_path] = models()
-    return (
+    return Rendered(
         api,
-        {k: formatted.get(k, generated[k]) for k in generated},
+        {k: formatted[k] for k in generated},
         {k: formatted[f"user/{k}"] for k in user},
+        models_path,
+        models,
     )
 
 
-def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
-    api, generated, user_owned = render(job, loaded)
+def plan(job: Job, loaded: Loaded, rendered: Rendered) -> Plan:
+    generated, user_owned = rendered.files(), rendered.user_owned
     obsolete: list[str] = []
     if job.manifest_rel is not None:
         previous = Manifest.read(job.root / job.manifest_rel)
@@ -115,7 +131,33 @@ def plan(job: Job, loaded: Loaded) -> tuple[Api, Plan]:
             # Never a user-owned file, whatever an old (or edited) manifest says.
             owned = set(user_owned) | set(previous.user_files)
             obsolete = sorted(set(previous.files) - set(generated) - owned)
-    return api, Plan(job.root, generated, user_owned, obsolete)
+    return Plan(job.root, generated, user_owned, obsolete)
+
+
+def start(
+    job: Job, report: Report, *, loads: dict[tuple[Path, LoadOptions], Loaded] | None = None
+) -> Callable[[bool], Outcome]:
+    """Load the spec and render the templates now; call the result (``check_only``) to wait
+    for the models module, then write the plan (or only compare it with the disk). Jobs given
+    the same ``loads`` load each (spec, options) once, and make its models once."""
+    key = (job.spec.resolve(), job.options)
+    loaded = loads.get(key) if loads is not None else None
+    if loaded is None:
+        loaded = load_api(job.spec, job.options, report)
+        if loads is not None:
+            loads[key] = loaded
+    rendered = render(job, loaded)
+
+    def finish(check_only: bool) -> Outcome:
+        the_plan = plan(job, loaded, rendered)
+        outcome = Outcome(loaded=loaded, api=rendered.api)
+        if check_only:
+            outcome.check = check(the_plan)
+        else:
+            outcome.result = apply(the_plan)
+        return outcome
+
+    return finish
 
 
 def run(
@@ -126,18 +168,5 @@ def run(
     loads: dict[tuple[Path, LoadOptions], Loaded] | None = None,
 ) -> Outcome:
     """Plan every file, then write the plan (or only compare it with the disk). Callers that
-    want to skip a no-op run ask ``job.up_to_date()`` first, as the CLI does. Jobs given the same
-    ``loads`` load each (spec, options) once, and make its models once."""
-    key = (job.spec.resolve(), job.options)
-    loaded = loads.get(key) if loads is not None else None
-    if loaded is None:
-        loaded = load_api(job.spec, job.options, report)
-        if loads is not None:
-            loads[key] = loaded
-    api, the_plan = plan(job, loaded)
-    outcome = Outcome(loaded=loaded, api=api)
-    if check_only:
-        outcome.check = check(the_plan)
-    else:
-        outcome.result = apply(the_plan)
-    return outcome
+    want to skip a no-op run ask ``job.up_to_date()`` first, as the CLI does."""
+    return start(job, report, loads=loads)(check_only)

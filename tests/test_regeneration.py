@@ -306,6 +306,36 @@ def test_profiles_can_be_run_one_at_a_time_and_flags_override(project: Path) -> 
     assert code == 2 and "no profile nope" in err
 
 
+def test_profiles_of_one_spec_load_it_once(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sio_codegen import pipeline
+
+    loads: list[Path] = []
+    real = pipeline.load_api
+
+    def counting(path: Path, *args: object) -> object:
+        loads.append(path)
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "load_api", counting)
+    replace("name: say\n", "name: speak\n")(project)
+    code, out, _ = generate(project)
+    assert code == 0 and "[server]" in out and "[client]" in out
+    assert len(loads) == 1
+
+
+def test_a_failing_profile_lets_the_earlier_ones_finish(project: Path) -> None:
+    config = project / "pyproject.toml"
+    config.write_text(config.read_text() + '\n[tool.sio-codegen.profiles.zz-broken]\n'
+                      'command = "client"\nspec = "spec/broken.yaml"\noutput = "broken_client"\n')  # fmt: skip
+    (project / "spec/broken.yaml").write_text("asyncapi: 2.6.0\ninfo: {title: x}\nchannels: {}\n")
+    replace("name: say\n", "name: speak\n")(project)
+    code, _, err = generate(project)
+    assert code == 2 and "spec/broken.yaml:2:1: error: " in err and "'version' is required" in err
+    assert generate(project, "server", "--check")[0] == 0  # written before the error
+    assert generate(project, "client", "--check")[0] == 0
+    assert not (project / "broken_client").exists()
+
+
 def test_diff_prints_a_unified_diff_and_writes_nothing(project: Path) -> None:
     replace("name: say\n", "name: speak\n")(project)
     before = digest(project / "app_server")
