@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +21,8 @@ class Loaded:
     api: Api
     spec: ResolvedSpec
     report: Report
-    models_source: str | None = None
-    """The formatted models module, once made (pipeline.start_models_source)."""
+    models: Callable[[], str] | None = None
+    """The formatted models module, once started (pipeline.start_models_source)."""
 
 
 def load_api(

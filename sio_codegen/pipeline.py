@@ -41,22 +41,24 @@ def header(loaded: Loaded) -> str:
 def start_models_source(loaded: Loaded) -> Callable[[], str]:
     """Start making the formatted models module (see models_py.start_models: perhaps in a
     worker process); call the result for it. Kept on ``loaded``: the profiles of one
-    ``generate`` run that share a spec share it too."""
-    if loaded.models_source is not None:
-        source = loaded.models_source
-        return lambda: source
+    ``generate`` run that share a spec share it too, made once."""
+    if loaded.models is not None:
+        return loaded.models
     finish = start_models(loaded.api.schemas, header(loaded))
+    made: list[str] = []
 
-    def done() -> str:
-        try:
-            unformatted = finish()
-        except ModelGenerationError as exc:
-            where = Location(display_path(loaded.spec.root.path), "/components/schemas")
-            raise SpecError([Diagnostic("error", str(exc), where)]) from exc
-        loaded.models_source = format_sources({"models.py": unformatted})["models.py"]
-        return loaded.models_source
+    def models() -> str:
+        if not made:
+            try:
+                unformatted = finish()
+            except ModelGenerationError as exc:
+                where = Location(display_path(loaded.spec.root.path), "/components/schemas")
+                raise SpecError([Diagnostic("error", str(exc), where)]) from exc
+            made.append(format_sources({"models.py": unformatted})["models.py"])
+        return made[0]
 
-    return done
+    loaded.models = models
+    return models
 
 
 def models_source(loaded: Loaded) -> str:
