@@ -368,6 +368,14 @@ def _event_handler(
 ) -> Callable[..., Any]:
     namespace = handlers.namespace
     method = getattr(handlers, spec.method)
+    # The common case without a function call more than needed (a hot path): one argument
+    # validated straight into the payload model, an ack of the ack model's own class dumped as
+    # it is. Anything else, invalid data included, takes the general path, which says what is
+    # wrong.
+    one_payload = spec.payload is not None and not spec.multiple_args and validate
+    payload_validator = spec.payload.__pydantic_validator__ if one_payload else None  # type: ignore[union-attr]
+    ack_model = spec.ack if validate else None
+    ack_serializer = ack_model.__pydantic_serializer__ if ack_model is not None else None
 
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
@@ -378,7 +386,15 @@ def _event_handler(
                     event=spec.name,
                     namespace=namespace,
                 )
-            data = parse_args(spec, args, namespace, validate)
+            if payload_validator is not None and len(args) == 1:
+                try:
+                    data = payload_validator.validate_json(
+                        _WIRE_ENCODER.encode(args[0]), strict=True
+                    )
+                except (TypeError, ValueError):  # not JSON, or invalid: say why
+                    data = parse_args(spec, args, namespace, validate)
+            else:
+                data = parse_args(spec, args, namespace, validate)
             try:
                 result = method(sid) if spec.payload is None else method(sid, data)
             except SioError:
@@ -394,6 +410,8 @@ def _event_handler(
                 return HandlerError(
                     f"handler of {spec.name!r} failed", event=spec.name, namespace=namespace
                 ).to_ack()
+            if ack_serializer is not None and type(result) is ack_model:
+                return ack_serializer.to_python(result, mode="json", by_alias=True)
             return check_ack(spec, result, namespace, validate)
         except SioError as error:
             report_error(handlers, sid, error)
