@@ -49,6 +49,16 @@ def median_of(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
 
+def interleaved(runs: int, measures: dict[str, Callable[[], float]]) -> dict[str, float]:
+    """The median of each measure over ``runs`` rounds, every round measuring each once, in turn:
+    a machine that slows down or speeds up during the run affects all of them alike."""
+    samples: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(runs):
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def run_child(
     args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
 ) -> tuple[float, float]:
@@ -117,21 +127,17 @@ def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
                               "--input-file-type", "jsonschema", "--output-model-type",
                               "pydantic_v2.BaseModel", "--output", str(out)])[0]  # fmt: skip
 
-        theirs = median_of(runs, baseline)
-        ours = {
-            f"server + client, one `generate` run ({events} events)": median_of(
-                runs, lambda: one_command(True)
-            ),
-            "server + client, one `generate` run, no models worker": median_of(
-                runs, lambda: one_command(False)
-            ),
-            "`server` then `client` commands, models cache (client reuses)": median_of(
-                runs, lambda: two_commands(True)
-            ),
-            "`server` then `client` commands, no models cache": median_of(
-                runs, lambda: two_commands(False)
-            ),
-        }
+        baseline_name = "datamodel-codegen alone"
+        results = interleaved(runs, {
+            baseline_name: baseline,
+            f"server + client, one `generate` run ({events} events)": lambda: one_command(True),
+            "server + client, one `generate` run, no models worker": lambda: one_command(False),
+            "`server` then `client` commands, models cache (client reuses)":
+                lambda: two_commands(True),
+            "`server` then `client` commands, no models cache": lambda: two_commands(False),
+        })  # fmt: skip
+        theirs = results.pop(baseline_name)
+        ours = results
         rows.append(Row("generation", f"{label}: datamodel-codegen alone ({len(schemas)} models)",
                         theirs, "s"))  # fmt: skip
         for name, value in ours.items():
@@ -225,16 +231,6 @@ def rate(calls: int, call: Callable[[], Any]) -> float:
     for _ in range(calls):
         call()
     return calls / (time.perf_counter() - started)
-
-
-def interleaved(runs: int, measures: dict[str, Callable[[], float]]) -> dict[str, float]:
-    """The median of each measure over ``runs`` rounds, every round measuring each once, in turn:
-    a machine that slows down or speeds up during the run affects all of them alike."""
-    samples: dict[str, list[float]] = {name: [] for name in measures}
-    for _ in range(runs):
-        for name, measure in measures.items():
-            samples[name].append(measure())
-    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def in_process(work: Path, calls: int, runs: int, pythons: dict[str, str]) -> list[Row]:
@@ -376,8 +372,8 @@ def main() -> None:
         if name not in PEER_NAMES or not python:
             parser.error(f"--peer {peer!r}: expected one of {', '.join(PEER_NAMES)}=PYTHON")
         pythons[name] = python
-    runs = 1 if args.quick else 5
-    calls = 50 if args.quick else 2000
+    runs = 1 if args.quick else 7
+    calls = 50 if args.quick else 1000
     with tempfile.TemporaryDirectory(prefix="sio-bench-") as tmp:
         work = Path(tmp)
         tictactoe = ROOT / "golden" / "tictactoe" / "spec" / "asyncapi.yaml"

@@ -7,7 +7,6 @@ and ack validation on. ``make_app()`` gives ``(flask_app, socketio)`` for in-pro
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import asynction.server
 from asynction import AsynctionSocketIO
 from flask import Flask
 from flask_socketio import SocketIO
+from run_peer import serve
 
 HERE = Path(__file__).resolve().parent
 SPEC = HERE / "asynction_echo.yaml"
@@ -44,12 +44,5 @@ def make_app() -> tuple[Flask, SocketIO]:
     return app, socketio
 
 
-def main() -> None:
-    port = int(sys.argv[1])
-    logging.basicConfig(level=logging.ERROR)
-    app, socketio = make_app()
-    socketio.run(app, host="127.0.0.1", port=port, allow_unsafe_werkzeug=True, log_output=False)
-
-
 if __name__ == "__main__":
-    main()
+    serve(make_app)

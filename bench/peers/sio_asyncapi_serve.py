@@ -5,14 +5,13 @@ listens on 127.0.0.1:PORT (threading mode). Request and response (ack) validatio
 the payload and ack are Pydantic models given to ``socketio.on``. ``make_app()`` gives
 ``(flask_app, socketio)`` for in-process use (``socketio.test_client(app)``)."""
 
-import logging
-import sys
 from typing import Any
 
 from flask import Flask
 from flask_socketio import SocketIO
 from loguru import logger
 from pydantic import BaseModel, ConfigDict, Field
+from run_peer import serve
 from sio_asyncapi import AsyncAPISocketIO
 
 
@@ -54,12 +53,5 @@ def make_app() -> tuple[Flask, SocketIO]:
     return app, socketio
 
 
-def main() -> None:
-    port = int(sys.argv[1])
-    logging.basicConfig(level=logging.ERROR)
-    app, socketio = make_app()
-    socketio.run(app, host="127.0.0.1", port=port, allow_unsafe_werkzeug=True, log_output=False)
-
-
 if __name__ == "__main__":
-    main()
+    serve(make_app)
