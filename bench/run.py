@@ -83,6 +83,7 @@ GENERATION_TARGET = "<= 1.0x (small), <= 1.2x (large)"
 
 def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
     rows: list[Row] = []
+    previous: tuple[int, float] | None = None  # (events, seconds) of the last synthetic spec
     for label, spec in specs.items():
         options = LoadOptions(refs_root=spec.parent)
         loaded = load_api(spec, options)
@@ -144,9 +145,15 @@ def generation(specs: dict[str, Path], runs: int, work: Path) -> list[Row]:
             rows.append(Row("generation", f"{label}: {name}", value, "s",
                             "datamodel-codegen alone", value / theirs, GENERATION_TARGET))  # fmt: skip
         if label.startswith("synthetic"):
-            per_event = next(iter(ours.values())) / max(events, 1) * 1000
-            rows.append(Row("generation", f"{label}: per event (one `generate` run)", per_event,
-                            "ms"))  # fmt: skip
+            one_run = next(iter(ours.values()))
+            rows.append(Row("generation", f"{label}: per event (one `generate` run)",
+                            one_run / max(events, 1) * 1000, "ms"))  # fmt: skip
+            if previous is not None:  # what each event added since the smaller spec: flat?
+                added = (one_run - previous[1]) / (events - previous[0]) * 1000
+                rows.append(Row("generation", f"{label}: marginal time per event "
+                                f"({previous[0]} -> {events} events)", added, "ms",
+                                target="flat as specs grow"))  # fmt: skip
+            previous = (events, one_run)
     return rows
 
 

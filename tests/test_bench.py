@@ -1,19 +1,32 @@
-"""The benchmark harness runs (on tiny inputs). Its numbers are never asserted: speed lives in
-bench/RESULTS.md, as ratios measured in one run, not in timed asserts."""
+"""The benchmark harness runs (on tiny inputs), peers included. Its numbers are never asserted:
+speed lives in bench/RESULTS.md, as ratios measured in one run, not in timed asserts."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PEERS = {"asynction": "requirements-asynction.txt", "sio-asyncapi": "requirements-sio-asyncapi.txt"}
 
 
-def test_bench_harness_runs_quick(tmp_path: Path) -> None:
+def peer_python(folder: Path, requirements: str) -> Path:
+    """A virtualenv of its own with the peer's pinned requirements, as ``nox -s bench`` has."""
+    venv.create(folder, with_pip=True)
+    python = folder / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "-r",
+                    str(ROOT / "bench" / "peers" / requirements)], check=True)  # fmt: skip
+    return python
+
+
+def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
+    peers = [f"--peer={name}={peer_python(tmp_path / name, req)}" for name, req in PEERS.items()]
     output = tmp_path / "RESULTS.md"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--output", str(output)],
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--output", str(output),
+         *peers],
         capture_output=True, text=True, timeout=900, check=False,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
@@ -21,3 +34,6 @@ def test_bench_harness_runs_quick(tmp_path: Path) -> None:
     for section in ("| generation |", "| server |", "| client |", "| memory |", "| start-up |"):
         assert section in text
     assert "datamodel-codegen alone" in text and "plain handler" in text
+    for peer in ("Asynction 0.8.3", "SIO-AsyncAPI 1.0.0"):  # in-process and over a websocket
+        assert text.count(f": {peer}, validation on |") == 2
+        assert text.count(f": generated (validation on) against {peer} |") == 2
