@@ -46,14 +46,18 @@ def start_models_source(loaded: Loaded) -> Callable[[], str]:
         return loaded.models
     finish = start_models(loaded.api.schemas, header(loaded))
     made: list[str] = []
+    failed: list[SpecError] = []  # asked again, the same error (the worker answers once)
 
     def models() -> str:
+        if failed:
+            raise failed[0]
         if not made:
             try:
                 unformatted = finish()
             except ModelGenerationError as exc:
                 where = Location(display_path(loaded.spec.root.path), "/components/schemas")
-                raise SpecError([Diagnostic("error", str(exc), where)]) from exc
+                failed.append(SpecError([Diagnostic("error", str(exc), where)]))
+                raise failed[0] from exc
             made.append(format_sources({"models.py": unformatted})["models.py"])
         return made[0]
 

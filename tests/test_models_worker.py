@@ -101,3 +101,31 @@ def test_the_cli_writes_the_same_files_with_and_without_the_worker(tmp_path: Pat
                         "-q"], env=env, check=True)  # fmt: skip
         trees.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
     assert trees[0] == trees[1] and len(trees[0]) > 5
+
+
+def test_a_failed_models_module_fails_the_same_way_when_asked_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sio_codegen.diagnostics import SpecError
+    from sio_codegen.load import load_api
+    from sio_codegen.pipeline import start_models_source
+
+    def boom(document: dict[str, object], header: str) -> str:
+        raise ValueError("cannot express it")
+
+    monkeypatch.setattr(models_py, "_run_generator", boom)
+    loaded = load_api(Path(__file__).parent / "specs" / "e2e.yaml")
+    signal.alarm(60)  # the worker answers each request once: asking again must not wait for it
+    try:
+        with models_worker.started() as worker:
+            assert worker is not None
+            models = start_models_source(loaded)
+            errors = []
+            for _ in range(2):
+                with pytest.raises(SpecError) as caught:
+                    models()
+                errors.append(str(caught.value.diagnostics[0]))
+            assert start_models_source(loaded) is models
+    finally:
+        signal.alarm(0)
+    assert errors[0] == errors[1] and "cannot express it" in errors[0]
