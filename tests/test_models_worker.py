@@ -115,7 +115,13 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
 
     monkeypatch.setattr(models_py, "_run_generator", boom)
     loaded = load_api(Path(__file__).parent / "specs" / "e2e.yaml")
-    signal.alarm(60)  # the worker answers each request once: asking again must not wait for it
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("models() waited for an answer the worker had already given")
+
+    # The worker answers each request once: asking again must not wait for it.
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
     try:
         with models_worker.started() as worker:
             assert worker is not None
@@ -128,4 +134,5 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
             assert start_models_source(loaded) is models
     finally:
         signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
     assert errors[0] == errors[1] and "cannot express it" in errors[0]
