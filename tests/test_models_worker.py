@@ -111,13 +111,20 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
     from sio_codegen.pipeline import start_models_source
 
     def boom(document: dict[str, object], header: str) -> str:
+        if "Warm" in document["definitions"]:  # type: ignore[operator]
+            return real(document, header)
         raise ValueError("cannot express it")
+
+    real = models_py._run_generator
 
     monkeypatch.setattr(models_py, "_run_generator", boom)
     loaded = load_api(Path(__file__).parent / "specs" / "e2e.yaml")
 
+    class Hung(Exception):  # not an OSError: a read it interrupts must not swallow it
+        pass
+
     def hung(*_: object) -> None:
-        raise TimeoutError("models() waited for an answer the worker had already given")
+        raise Hung("models() waited for an answer the worker had already given")
 
     # The worker answers each request once: asking again must not wait for it.
     previous = signal.signal(signal.SIGALRM, hung)
@@ -136,3 +143,15 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert errors[0] == errors[1] and "cannot express it" in errors[0]
+
+
+def test_a_failing_warm_up_leaves_the_worker_serving(monkeypatch: pytest.MonkeyPatch) -> None:
+    def boom(document: dict[str, object], header: str) -> str:
+        raise ValueError("no generator today")
+
+    monkeypatch.setattr(models_py, "_run_generator", boom)
+    with models_worker.started() as worker:
+        assert worker is not None
+        with pytest.raises(models_py.ModelGenerationError, match="no generator today"):
+            models_py.render_models(SCHEMAS, "")
+        assert worker.alive  # the answer came from the worker, not from a fallback
