@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -149,6 +150,8 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
 
 def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
     """Run one job and print what happened; the exit status of the command."""
+    if not (check_only or diff) and job.up_to_date():
+        return _up_to_date(job, quiet)
     with models_worker.started():  # the generator's import overlaps ours and the spec's load
         return start_job(job, report, check_only=check_only, diff=diff, quiet=quiet)()
 
@@ -164,9 +167,8 @@ def start_job(
 ) -> Callable[[], int]:
     """Do what a job can do before its models module is ready (load the spec, render and format
     the templates); call the result to finish it, print what happened and get the exit status.
-    An error on the way is raised by the result, so that jobs started earlier finish first."""
-    if not (check_only or diff) and job.up_to_date():
-        return lambda: _up_to_date(job, quiet)
+    An error on the way is raised by the result, so that jobs started earlier finish first.
+    Whether the job is up to date is the caller's question."""
     from sio_codegen.pipeline import start
 
     try:
@@ -282,12 +284,13 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
     status = EXIT_OK
     loads: dict[tuple[Path, LoadOptions], Loaded] = {}  # profiles of one spec load it once
     selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
-    fresh = [] if args.check or args.diff else [p for p in selected if p.job.up_to_date()]
-    with models_worker.started() if len(fresh) < len(selected) else nullcontext():
+    stale = {p.name for p in selected if args.check or args.diff or not p.job.up_to_date()}
+    with models_worker.started() if stale else nullcontext():
         # Every profile's templates first: they render while the models are in the making.
         started = [
             (profile, start_job(profile.job, Report(), check_only=args.check, diff=args.diff,
-                                quiet=args.quiet, loads=loads))
+                                quiet=args.quiet, loads=loads)
+                      if profile.name in stale else partial(_up_to_date, profile.job, args.quiet))
             for profile in selected
         ]  # fmt: skip
         for profile, finish in started:

@@ -155,3 +155,20 @@ def test_a_failing_warm_up_leaves_the_worker_serving(monkeypatch: pytest.MonkeyP
         with pytest.raises(models_py.ModelGenerationError, match="no generator today"):
             models_py.render_models(SCHEMAS, "")
         assert worker.alive  # the answer came from the worker, not from a fallback
+
+
+def test_a_no_op_run_forks_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from sio_codegen.cli import main
+
+    spec, out = Path(__file__).parent / "specs" / "e2e.yaml", tmp_path / "pkg"
+    assert main(["server", str(spec), "-o", str(out), "-q"]) == 0
+
+    def no_fork() -> None:
+        raise AssertionError("an up-to-date run forked a models worker")
+
+    monkeypatch.setattr(models_worker, "_fork", no_fork)
+    assert main(["server", str(spec), "-o", str(out), "-q"]) == 0
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[tool.sio-codegen.profiles.s]\ncommand = "server"\nspec = "{spec}"\n'
+                      f'output = "{out}"\n')  # fmt: skip
+    assert main(["generate", "-q", "--config", str(config)]) == 0
