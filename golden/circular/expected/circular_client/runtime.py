@@ -91,10 +91,19 @@ class ServerError(ClientError):
 
 
 def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic's error details, JSON-ready and without echoing the input."""
     return [
         {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
         for e in exc.errors(include_url=False, include_context=False, include_input=False)
     ]
+
+
+def dump(value: Any) -> Any:
+    """A model as JSON data (an object, never a JSON string); other values as they are."""
+    if isinstance(value, BaseModel):
+        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
+    return value
 
 
 NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
@@ -104,19 +113,14 @@ _WIRE_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))  # made
 
 
 def wire_json(raw: Any) -> str | None:
-    """What arrived, as the JSON it stands for; None when JSON cannot carry it. Incoming data is
-    validated as JSON, strictly, as JSON Schema reads it (``true`` is no integer)."""
+    """What arrived, as the JSON it stands for; None when JSON cannot carry it.
+
+    Data that arrives is validated as JSON, strictly, as JSON Schema reads it: ``true`` is no
+    integer and ``"5"`` no number (Python's lax coercions would let both through)."""
     try:
         return _WIRE_ENCODER.encode(raw)
     except (TypeError, ValueError):
         return None
-
-
-def dump(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
-        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
-    return value
 
 
 def _error_object(value: Any) -> Mapping[str, Any] | None:

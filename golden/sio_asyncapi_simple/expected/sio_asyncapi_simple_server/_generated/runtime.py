@@ -126,7 +126,7 @@ _WIRE_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))  # made
 def wire_json(raw: Any) -> str | None:
     """What arrived, as the JSON it stands for; None when JSON cannot carry it.
 
-    Payloads are validated as JSON, strictly, as JSON Schema reads them: ``true`` is no
+    Data that arrives is validated as JSON, strictly, as JSON Schema reads it: ``true`` is no
     integer and ``"5"`` no number (Python's lax coercions would let both through)."""
     try:
         return _WIRE_ENCODER.encode(raw)
@@ -218,8 +218,15 @@ class NamespaceHandlers:
             logger.error("error in namespace %s", self.namespace, exc_info=error)
 
 
-def parse_args(spec: EventSpec, args: tuple[Any, ...], namespace: str, validate: bool) -> Any:
-    """The handler's ``data`` argument from the Socket.IO arguments, validated when asked."""
+ErrorFactory = Callable[[list[dict[str, Any]]], SioError]
+"""Builds the error to raise from Pydantic's details; called only on failure (a hot path)."""
+
+
+def parse_args(
+    spec: EventSpec, args: tuple[Any, ...], namespace: str, validate: bool, invalid: ErrorFactory
+) -> Any:
+    """The handler's ``data`` argument from the Socket.IO arguments, validated when asked;
+    ``invalid`` builds the error for a payload that does not match."""
     if spec.payload is None:
         if args and validate:
             raise RequestValidationError(
@@ -242,20 +249,7 @@ def parse_args(spec: EventSpec, args: tuple[Any, ...], namespace: str, validate:
         raw = args[0] if args else None
     if not validate:
         return construct(spec.payload, raw)
-    return from_wire(
-        spec.payload,
-        raw,
-        lambda errors: RequestValidationError(
-            f"invalid payload for event {spec.name!r}",
-            event=spec.name,
-            namespace=namespace,
-            errors=errors,
-        ),
-    )
-
-
-ErrorFactory = Callable[[list[dict[str, Any]]], SioError]
-"""Builds the error to raise from Pydantic's details; called only on failure (a hot path)."""
+    return from_wire(spec.payload, raw, invalid)
 
 
 def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
@@ -280,22 +274,14 @@ def from_python(model: type[BaseModel], value: Any, error: ErrorFactory) -> Any:
         raise error(pydantic_errors(exc)) from exc
 
 
-def check_ack(spec: EventSpec, ack: Any, namespace: str, validate: bool) -> Any:
-    """The handler's return value as ack data, validated against the spec's ack schema."""
+def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) -> Any:
+    """The handler's return value as ack data, validated against the spec's ack schema;
+    ``invalid`` builds the error for an ack that does not match."""
     if spec.ack is None:
         return None
     if not validate:
         return dump(ack)
-    return from_python(
-        spec.ack,
-        ack,
-        lambda errors: AckValidationError(
-            f"handler of {spec.name!r} returned an invalid ack",
-            event=spec.name,
-            namespace=namespace,
-            errors=errors,
-        ),
-    )
+    return from_python(spec.ack, ack, invalid)
 
 
 def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, validate: bool) -> Any:
@@ -368,14 +354,15 @@ def _event_handler(
 ) -> Callable[..., Any]:
     namespace = handlers.namespace
     method = getattr(handlers, spec.method)
-    # The common case without a function call more than needed (a hot path): one argument
-    # validated straight into the payload model, an ack of the ack model's own class dumped as
-    # it is. Anything else, invalid data included, takes the general path, which says what is
-    # wrong.
-    one_payload = spec.payload is not None and not spec.multiple_args and validate
-    payload_validator = spec.payload.__pydantic_validator__ if one_payload else None  # type: ignore[union-attr]
-    ack_model = spec.ack if validate else None
-    ack_serializer = ack_model.__pydantic_serializer__ if ack_model is not None else None
+
+    # Built once per event, not per call (a hot path); called only on failure.
+    def invalid_payload(errors: list[dict[str, Any]]) -> SioError:
+        return RequestValidationError(f"invalid payload for event {spec.name!r}",
+                                      event=spec.name, namespace=namespace, errors=errors)  # fmt: skip
+
+    def invalid_ack(errors: list[dict[str, Any]]) -> SioError:
+        return AckValidationError(f"handler of {spec.name!r} returned an invalid ack",
+                                  event=spec.name, namespace=namespace, errors=errors)  # fmt: skip
 
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
@@ -386,15 +373,7 @@ def _event_handler(
                     event=spec.name,
                     namespace=namespace,
                 )
-            if payload_validator is not None and len(args) == 1:
-                try:
-                    data = payload_validator.validate_json(
-                        _WIRE_ENCODER.encode(args[0]), strict=True
-                    )
-                except (TypeError, ValueError):  # not JSON, or invalid: say why
-                    data = parse_args(spec, args, namespace, validate)
-            else:
-                data = parse_args(spec, args, namespace, validate)
+            data = parse_args(spec, args, namespace, validate, invalid_payload)
             try:
                 result = method(sid) if spec.payload is None else method(sid, data)
             except SioError:
@@ -410,9 +389,7 @@ def _event_handler(
                 return HandlerError(
                     f"handler of {spec.name!r} failed", event=spec.name, namespace=namespace
                 ).to_ack()
-            if ack_serializer is not None and type(result) is ack_model:
-                return ack_serializer.to_python(result, mode="json", by_alias=True)
-            return check_ack(spec, result, namespace, validate)
+            return check_ack(spec, result, validate, invalid_ack)
         except SioError as error:
             report_error(handlers, sid, error)
             return error.to_ack()
