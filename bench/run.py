@@ -29,7 +29,7 @@ sys.path.insert(0, str(HERE))
 from inprocess import PAYLOAD  # noqa: E402
 from specs import ECHO_SPEC, write_synthetic  # noqa: E402
 
-from sio_codegen.load import LoadOptions, load_api  # noqa: E402
+from sio_codegen.load.loader import LoadOptions, load_api  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -338,7 +338,7 @@ def _runtime_rows(where: str, results: dict[str, float]) -> list[Row]:
 def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> list[Row]:
     _, peak = run_child([PYTHON, "-m", "sio_codegen", "server", str(large), "-o", str(work / "mem" / "mem_server"),
                          "-q", "--allow-unenforced-security", "--refs-root", str(large.parent)])  # fmt: skip
-    _, python_peak = run_child([PYTHON, "-c", "import sio_codegen.cli"])
+    _, python_peak = run_child([PYTHON, "-c", "import sio_codegen.cli.commands"])
     ours = median_of(
         runs,
         lambda: run_child([PYTHON, "-c", "import bench_server._generated.server"], cwd=packages)[0],

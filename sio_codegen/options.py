@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from sio_codegen import naming
-from sio_codegen.manifest import MANIFEST_NAME, Manifest, is_up_to_date
+from sio_codegen.model import naming
+from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
 Command = Literal["models", "server", "client"]
 

@@ -10,20 +10,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sio_codegen import client_gen, server_gen
-from sio_codegen.checks import without_reserved_events
 from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
-from sio_codegen.formatting import format_sources
-from sio_codegen.header import generated_header
-from sio_codegen.load import Loaded, load_api
-from sio_codegen.manifest import Manifest, sha256, spec_inputs
-from sio_codegen.model import Api
-from sio_codegen.models_py import ModelGenerationError, start_models
+from sio_codegen.load.loader import Loaded, load_api
+from sio_codegen.load.source import display_path
+from sio_codegen.model.api import Api
+from sio_codegen.model.checks import without_reserved_events
+from sio_codegen.model.schemas import resolved_json
+from sio_codegen.model.security import enforceable
 from sio_codegen.options import Job, LoadOptions
-from sio_codegen.schemas import resolved_json
-from sio_codegen.security import enforceable
-from sio_codegen.source import display_path
-from sio_codegen.writer import CheckResult, Plan, WriteResult, apply, check
+from sio_codegen.render import client as client_gen
+from sio_codegen.render import server as server_gen
+from sio_codegen.render.formatting import format_sources
+from sio_codegen.render.header import generated_header
+from sio_codegen.render.models import ModelGenerationError, start_models
+from sio_codegen.write.files import CheckResult, Plan, WriteResult, apply, check
+from sio_codegen.write.manifest import Manifest, sha256, spec_inputs
 
 
 @dataclass
@@ -39,7 +40,7 @@ def header(loaded: Loaded) -> str:
 
 
 def start_models_source(loaded: Loaded) -> Callable[[], str]:
-    """Start making the formatted models module (see models_py.start_models: perhaps in a
+    """Start making the formatted models module (see render.models.start_models: perhaps in a
     worker process); call the result for it. Kept on ``loaded``: the profiles of one
     ``generate`` run that share a spec share it too, made once."""
     if loaded.models is not None:

@@ -17,7 +17,7 @@ CASES = ROOT / "tests" / "bad_specs"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sio_codegen.cli import main as cli_main  # noqa: E402
+from sio_codegen.cli.commands import main as cli_main  # noqa: E402
 
 
 def cases() -> list[Path]:

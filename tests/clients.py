@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from sio_codegen.cli import main as cli_main
+from sio_codegen.cli.commands import main as cli_main
 
 
 def generate_client(spec: Path, root: Path, package: str) -> Path:

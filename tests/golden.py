@@ -16,7 +16,7 @@ GOLDEN = ROOT / "golden"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sio_codegen.cli import main as cli_main  # noqa: E402
+from sio_codegen.cli.commands import main as cli_main  # noqa: E402
 
 # What each case produces: (command, output under expected/; {case} is the case's name).
 OUTPUTS: tuple[tuple[str, str], ...] = (

@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 from types import ModuleType
 
-from sio_codegen.cli import main
+from sio_codegen.cli.commands import main
 
 
 def dedent(text: str) -> str:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sio_codegen.cli import main as cli_main
+from sio_codegen.cli.commands import main as cli_main
 
 
 def free_port() -> int:

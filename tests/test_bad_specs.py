@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bad_specs import cases, run_case
 
-from sio_codegen.source import MAX_FILE_BYTES
+from sio_codegen.load.source import MAX_FILE_BYTES
 
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: error: .+ \(at /[^)]*\)$")
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import dedent, import_file, run_cli
 
-from sio_codegen.spec_schema import _validator
+from sio_codegen.load.spec_schema import _validator
 
 GOOD = dedent(
     """
@@ -174,7 +174,7 @@ def test_known_parameters_bug_165_is_worked_around(write_spec, capsys) -> None:
     from referencing.jsonschema import DRAFT7
 
     raw = json.loads(
-        (Path(__file__).parent.parent / "sio_codegen/asyncapi_schemas/2.4.0.json").read_text()
+        (Path(__file__).parent.parent / "sio_codegen/load/asyncapi_schemas/2.4.0.json").read_text()
     )
     registry = Registry().with_resources(
         (d["$id"], DRAFT7.create_resource(d)) for d in raw["definitions"].values()

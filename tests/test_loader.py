@@ -8,8 +8,8 @@ import pytest
 from helpers import dedent
 
 from sio_codegen.diagnostics import SpecError
-from sio_codegen.load import LoadOptions, load_api
-from sio_codegen.model import Api, Event
+from sio_codegen.load.loader import LoadOptions, load_api
+from sio_codegen.model.api import Api, Event
 
 V2_CHAT = dedent(
     """

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from sio_codegen import models_py
+from sio_codegen.render import models as models_py
 
 
 def test_a_second_render_comes_from_the_cache(

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sio_codegen import models_py, models_worker
+from sio_codegen.render import models as models_py
+from sio_codegen.render import models_generator, models_worker
 
 SCHEMAS = {
     "Move": {
@@ -51,8 +52,8 @@ def test_generator_errors_read_the_same_from_the_worker(monkeypatch: pytest.Monk
             raise ValueError("cannot express Broken")
         return real(document, header)
 
-    real = models_py._run_generator
-    monkeypatch.setattr(models_py, "_run_generator", boom)  # the forked worker inherits it
+    real = models_generator._run_generator
+    monkeypatch.setattr(models_generator, "_run_generator", boom)  # the forked worker inherits it
     broken = {"Broken": {"type": "string"}}
     with pytest.raises(models_py.ModelGenerationError) as here:
         models_py.render_models(broken, "")
@@ -107,7 +108,7 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from sio_codegen.diagnostics import SpecError
-    from sio_codegen.load import load_api
+    from sio_codegen.load.loader import load_api
     from sio_codegen.pipeline import start_models_source
 
     def boom(document: dict[str, object], header: str) -> str:
@@ -115,9 +116,9 @@ def test_a_failed_models_module_fails_the_same_way_when_asked_again(
             return real(document, header)
         raise ValueError("cannot express it")
 
-    real = models_py._run_generator
+    real = models_generator._run_generator
 
-    monkeypatch.setattr(models_py, "_run_generator", boom)
+    monkeypatch.setattr(models_generator, "_run_generator", boom)
     loaded = load_api(Path(__file__).parent / "specs" / "e2e.yaml")
 
     class Hung(Exception):  # not an OSError: a read it interrupts must not swallow it
@@ -149,7 +150,7 @@ def test_a_failing_warm_up_leaves_the_worker_serving(monkeypatch: pytest.MonkeyP
     def boom(document: dict[str, object], header: str) -> str:
         raise ValueError("no generator today")
 
-    monkeypatch.setattr(models_py, "_run_generator", boom)
+    monkeypatch.setattr(models_generator, "_run_generator", boom)
     with models_worker.started() as worker:
         assert worker is not None
         with pytest.raises(models_py.ModelGenerationError, match="no generator today"):
@@ -158,7 +159,7 @@ def test_a_failing_warm_up_leaves_the_worker_serving(monkeypatch: pytest.MonkeyP
 
 
 def test_a_no_op_run_forks_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from sio_codegen.cli import main
+    from sio_codegen.cli.commands import main
 
     spec, out = Path(__file__).parent / "specs" / "e2e.yaml", tmp_path / "pkg"
     assert main(["server", str(spec), "-o", str(out), "-q"]) == 0

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from helpers import dedent, mypy_strict, run_cli
 
-from sio_codegen import writer
-from sio_codegen.config import load_profiles
+from sio_codegen.cli.config import load_profiles
 from sio_codegen.diagnostics import Report
-from sio_codegen.manifest import MANIFEST_NAME, Manifest
 from sio_codegen.pipeline import Job, run
+from sio_codegen.write import files as writer
+from sio_codegen.write.manifest import MANIFEST_NAME, Manifest
 
 BASE_SPEC = dedent(
     """

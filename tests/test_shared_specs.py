@@ -16,7 +16,7 @@ from conftest import shared_specs_dir
 from helpers import mypy_strict
 
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.load import LoadOptions, load_api
+from sio_codegen.load.loader import LoadOptions, load_api
 from sio_codegen.pipeline import Job, models_source, run
 
 # local_path -> (why it is invalid, a fragment of the expected error line)

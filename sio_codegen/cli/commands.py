@@ -10,14 +10,15 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sio_codegen import __version__, models_worker
+from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.options import Job, LoadOptions
+from sio_codegen.render import models_worker
 
 if TYPE_CHECKING:
-    from sio_codegen.load import Loaded
+    from sio_codegen.load.loader import Loaded
     from sio_codegen.pipeline import Outcome
-    from sio_codegen.writer import CheckResult, WriteResult
+    from sio_codegen.write.files import CheckResult, WriteResult
 
 # The heavy modules (jsonschema, jsonref, Jinja2, datamodel-code-generator) are imported only
 # when there is work to do: a no-op regeneration needs none of them.
@@ -223,8 +224,8 @@ def _print_check(
 
 
 def _report_handlers(job: Job, outcome: Outcome) -> None:
-    from sio_codegen.handlers_check import check_handlers
-    from sio_codegen.source import display_path
+    from sio_codegen.load.source import display_path
+    from sio_codegen.write.handlers_check import check_handlers
 
     handlers = job.output / "handlers.py"
     if outcome.api is None or handlers in outcome.result.written:
@@ -242,8 +243,8 @@ def _report_handlers(job: Job, outcome: Outcome) -> None:
 
 
 def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
-    from sio_codegen.checks import socketio_warnings
-    from sio_codegen.load import load_api
+    from sio_codegen.load.loader import load_api
+    from sio_codegen.model.checks import socketio_warnings
 
     loaded = load_api(args.spec, _options(args), report)
     socketio_warnings(loaded.api, loaded.spec, report)
@@ -259,7 +260,7 @@ def _cmd_validate(args: argparse.Namespace, report: Report) -> int:
 
 
 def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
-    from sio_codegen.config import find_config, load_profiles
+    from sio_codegen.cli.config import find_config, load_profiles
 
     config = args.config or find_config(Path.cwd())
     if config is None:

@@ -12,10 +12,10 @@ import re
 from typing import Any
 from urllib.parse import unquote, urldefrag
 
-from sio_codegen import naming
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Report
-from sio_codegen.refs import ResolvedSpec, is_ref, ref_target, uri_path
+from sio_codegen.load.refs import ResolvedSpec, is_ref, ref_target, uri_path
+from sio_codegen.model import naming
 
 # Pointer segments that say where a thing sits, not what it is.
 _STRUCTURAL = frozenset(

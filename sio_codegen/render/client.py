@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sio_codegen.model import Api, Direction, Namespace
-from sio_codegen.render import render
-from sio_codegen.server_gen import event_doc
+from sio_codegen.model.api import Api, Direction, Namespace
+from sio_codegen.render.jinja import render
+from sio_codegen.render.server import event_doc
 
 CLIENT_REQUIREMENTS = (
     "python-socketio[client,asyncio-client]>=5.11",

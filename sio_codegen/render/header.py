@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sio_codegen import __version__
-from sio_codegen.model import Api
+from sio_codegen.model.api import Api
 
 
 def generated_header(api: Api, spec_name: str) -> str:

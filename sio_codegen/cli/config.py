@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
+from sio_codegen.load.source import display_path
 from sio_codegen.options import Job, LoadOptions
-from sio_codegen.source import display_path
 
 if sys.version_info >= (3, 11):
     import tomllib

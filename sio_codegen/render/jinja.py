@@ -15,7 +15,7 @@ def templates_dir() -> Path:
     packaged = Path(str(resources.files("sio_codegen"))) / "templates"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "templates"
+    return Path(__file__).resolve().parents[2] / "templates"
 
 
 def pystr(value: object) -> str:

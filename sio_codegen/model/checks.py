@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from sio_codegen.diagnostics import Location, Report
-from sio_codegen.model import Api
-from sio_codegen.refs import ResolvedSpec
+from sio_codegen.load.refs import ResolvedSpec
+from sio_codegen.model.api import Api
 
 # Event names Socket.IO reserves for itself: a client cannot emit them as ordinary events.
 RESERVED_EVENTS = frozenset(

@@ -16,7 +16,7 @@ from referencing.jsonschema import DRAFT7
 
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Report
-from sio_codegen.source import SourceFile
+from sio_codegen.load.source import SourceFile
 
 SUPPORTED_VERSIONS = (
     "2.0.0",
@@ -53,7 +53,9 @@ def declared_version(source: SourceFile, report: Report) -> str | None:
 
 @functools.cache
 def _validator(version: str) -> jsonschema.Draft7Validator:
-    text = resources.files("sio_codegen").joinpath(f"asyncapi_schemas/{version}.json").read_text()
+    text = (
+        resources.files("sio_codegen.load").joinpath(f"asyncapi_schemas/{version}.json").read_text()
+    )
     schema = _work_around_known_bugs(json.loads(text), version)
     registry: Registry[Any] = Registry().with_resource(
         schema["$id"], DRAFT7.create_resource(schema)

@@ -6,14 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sio_codegen.build import ApiBuilder
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.loader_v2 import load_v2
-from sio_codegen.loader_v3 import load_v3
-from sio_codegen.model import Api
+from sio_codegen.load.refs import ResolvedSpec, resolve
+from sio_codegen.load.spec_schema import declared_version, validate_document
+from sio_codegen.model.api import Api
+from sio_codegen.model.builder import ApiBuilder
+from sio_codegen.model.from_v2 import load_v2
+from sio_codegen.model.from_v3 import load_v3
 from sio_codegen.options import LoadOptions
-from sio_codegen.refs import ResolvedSpec, resolve
-from sio_codegen.spec_schema import declared_version, validate_document
 
 
 @dataclass

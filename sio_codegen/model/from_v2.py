@@ -7,9 +7,10 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from sio_codegen.build import ApiBuilder, merge_patch, security_schemes, text, unwrap
-from sio_codegen.model import Alternative, Api, Direction
-from sio_codegen.security import SecurityReader, combine, merge
+from sio_codegen.model.api import Alternative, Api, Direction
+from sio_codegen.model.builder import ApiBuilder
+from sio_codegen.model.nodes import merge_patch, security_schemes, text, unwrap
+from sio_codegen.model.security import SecurityReader, combine, merge
 
 OPERATIONS: tuple[tuple[str, Direction], ...] = (("publish", "client"), ("subscribe", "server"))
 

@@ -13,11 +13,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from sio_codegen import naming
-from sio_codegen.build import text, unwrap
 from sio_codegen.diagnostics import Location, Report
-from sio_codegen.model import Alternative, Api, Namespace, SecurityRequirement, SecurityScheme
-from sio_codegen.refs import is_ref, ref_target
+from sio_codegen.load.refs import is_ref, ref_target
+from sio_codegen.model import naming
+from sio_codegen.model.api import Alternative, Api, Namespace, SecurityRequirement, SecurityScheme
+from sio_codegen.model.nodes import text, unwrap
 
 
 def scheme_from(name: str, node: dict[str, Any]) -> SecurityScheme:

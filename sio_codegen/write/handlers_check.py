@@ -7,7 +7,7 @@ import ast
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sio_codegen.model import Api
+from sio_codegen.model.api import Api
 
 
 @dataclass

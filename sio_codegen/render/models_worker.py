@@ -138,10 +138,10 @@ def _fork() -> Worker | None:
 def _serve(requests: int, results: int) -> None:
     import json
 
-    from sio_codegen import models_py
+    from sio_codegen.render import models_generator
 
     with suppress(Exception):  # a real request meets the same problem, and says it
-        models_py.import_generator()
+        models_generator.import_generator()
     while True:
         try:
             schemas_json, header = pickle.loads(_read(requests))
@@ -149,7 +149,7 @@ def _serve(requests: int, results: int) -> None:
             return
         outcome: tuple[str, Any]
         try:
-            outcome = ("ok", models_py.generate(json.loads(schemas_json), header))
+            outcome = ("ok", models_generator.generate(json.loads(schemas_json), header))
         except Exception as exc:  # everything reaches the parent, which decides
             outcome = ("error", str(exc))
         _write(results, pickle.dumps(outcome))

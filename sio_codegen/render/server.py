@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sio_codegen.model import Api, Event, Namespace, SecurityScheme
-from sio_codegen.render import render
+from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
+from sio_codegen.render.jinja import render
 
 SERVER_REQUIREMENTS = ("Flask-SocketIO>=5.3", "pydantic[email]>=2.6,<3")
 HOOKS = ("connect", "disconnect", "error")

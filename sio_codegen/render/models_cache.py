@@ -75,7 +75,9 @@ def entry(schemas: dict[str, Any], header: str) -> Entry:
     folder = _cache_dir()
     if folder is None:
         return Entry(schemas_json, None)
-    renderer = hashlib.sha256(Path(__file__).with_name("models_py.py").read_bytes()).hexdigest()
+    renderer = hashlib.sha256(
+        Path(__file__).with_name("models_generator.py").read_bytes()
+    ).hexdigest()
     key = hashlib.sha256(
         json.dumps([__version__, _generator_version(), renderer, header]).encode()
         + schemas_json.encode()

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 from urllib.request import url2pathname
 
 from sio_codegen.diagnostics import Location, Report, SpecError
-from sio_codegen.source import SourceFile, display_path, read_source
+from sio_codegen.load.source import SourceFile, display_path, read_source
 
 
 def _import_jsonref() -> Any:

@@ -1,14 +1,10 @@
-"""The Pydantic v2 models module: every schema of the Api, in one datamodel-code-generator call."""
+"""datamodel-code-generator, called in-process on a dict of schemas, and its post-processing."""
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
-from collections.abc import Callable
 from typing import Any
-
-from sio_codegen import model_cache, models_worker
 
 # The document handed to datamodel-code-generator has a root it insists on turning into a class;
 # this one is unused and removed from the output.
@@ -25,38 +21,6 @@ _MODEL_DEFAULT = re.compile(
 
 class ModelGenerationError(RuntimeError):
     """datamodel-code-generator could not express the schemas."""
-
-
-def render_models(schemas: dict[str, Any], header: str) -> str:
-    """Python source (not yet formatted) of a module with one model per entry of ``schemas``."""
-    return start_models(schemas, header)()
-
-
-def start_models(schemas: dict[str, Any], header: str) -> Callable[[], str]:
-    """Start turning ``schemas`` into a models module; call the result for its source (or the
-    ModelGenerationError). From the cache if it has them, else in the command's worker process
-    (see models_worker) if it has one, else here when called."""
-    entry = model_cache.entry(schemas, header)
-    cached = entry.read()
-    if cached is not None:
-        return lambda: cached
-    worker = models_worker.current()
-    if worker is not None:
-        worker.submit(entry.schemas_json, header)
-
-    def finish() -> str:
-        source = None
-        if worker is not None:
-            try:
-                source = worker.result()
-            except models_worker.WorkerError as exc:
-                raise ModelGenerationError(str(exc)) from None
-        if source is None:
-            source = generate(json.loads(entry.schemas_json), header)
-        entry.write(source)
-        return source
-
-    return finish
 
 
 def import_generator() -> None:

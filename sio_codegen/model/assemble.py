@@ -1,0 +1,183 @@
+"""The last step of the model: the loader's drafts checked (names, reference cycles, multiple
+arguments) and assembled into the immutable :class:`~sio_codegen.model.api.Api`."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from sio_codegen.diagnostics import Location, Report
+from sio_codegen.load.refs import ResolvedSpec
+from sio_codegen.model import naming
+from sio_codegen.model.api import (
+    Api,
+    Bindings,
+    Direction,
+    Event,
+    Hooks,
+    Namespace,
+    SchemaUse,
+    SecurityScheme,
+    Server,
+)
+from sio_codegen.model.drafts import EventDraft, NamespaceDraft
+from sio_codegen.model.nodes import text
+from sio_codegen.model.schemas import MAX_CYCLE, SchemaTable, plain, reference_cycles
+
+
+class Assembler:
+    """Turns the drafts of one :class:`~sio_codegen.model.builder.ApiBuilder` into the Api."""
+
+    def __init__(
+        self,
+        spec: ResolvedSpec,
+        report: Report,
+        version: str,
+        table: SchemaTable,
+        namespaces: dict[str, NamespaceDraft],
+        servers: list[Server],
+    ) -> None:
+        self.spec = spec
+        self.report = report
+        self.version = version
+        self.table = table
+        self.namespaces = namespaces
+        self.servers = servers
+
+    def at(self, pointer: str) -> Location:
+        return self.spec.root.location(pointer)
+
+    def api(self, info: dict[str, Any], schemes: dict[str, SecurityScheme]) -> Api:
+        self._check_cycles()
+        namespaces = tuple(self._namespace(d) for _, d in sorted(self.namespaces.items()))
+        self._check_namespace_identifiers(namespaces)
+        return Api(
+            asyncapi=self.version,
+            title=text(info, "title"),
+            version=text(info, "version"),
+            description=text(info, "description"),
+            servers=tuple(sorted(self.servers, key=lambda s: s.name)),
+            namespaces=namespaces,
+            schemas=self.table.sorted(),
+            spec_sha256=spec_digest(self.spec),
+            security_schemes=dict(sorted(schemes.items())),
+        )
+
+    def _check_cycles(self) -> None:
+        for group in reference_cycles(self.table.schemas):
+            if len(group) > MAX_CYCLE:
+                first = ", ".join(group[:4])
+                self.report.error(
+                    f"{len(group)} schemas reference each other in one cycle ({first}, ...); "
+                    f"Pydantic cannot build a cycle of more than about {MAX_CYCLE} models: "
+                    "break it (e.g. with an untyped property)",
+                    self.at("/components/schemas"),
+                )
+
+    def _namespace(self, draft: NamespaceDraft) -> Namespace:
+        bare = draft.name.strip("/")
+        ident = naming.safe_identifier(naming.snake(bare) or "root", prefix="ns")
+        events: dict[Direction, list[Event]] = {"client": [], "server": []}
+        for (direction, _), event in sorted(draft.events.items()):
+            events[direction].append(self._event(draft, event))
+        for direction, items in events.items():
+            self._check_event_identifiers(draft, direction, items)
+        return Namespace(
+            name=draft.name,
+            identifier=ident,
+            class_prefix=naming.safe_class_name(naming.pascal(bare) or "Root", prefix="Ns"),
+            description=draft.description,
+            client_events=tuple(events["client"]),
+            server_events=tuple(events["server"]),
+            hooks=Hooks(**draft.hooks),
+            bindings=Bindings(draft.query, draft.headers),
+            security=draft.security,
+            pointer=draft.pointer,
+        )
+
+    def _event(self, ns: NamespaceDraft, draft: EventDraft) -> Event:
+        message = draft.message
+        override = message.get("x-python-name")
+        ident = override if isinstance(override, str) and override.isidentifier() else None
+        ident = ident or naming.safe_identifier(naming.snake(draft.name), prefix="event")
+        examples = message.get("examples")
+        return Event(
+            name=draft.name,
+            identifier=ident,
+            direction=draft.direction,
+            payload=self._one(draft.payloads, draft.base + "AnyPayload", draft),
+            ack=self._one(draft.acks, draft.base + "AnyAck", draft),
+            summary=text(message, "summary"),
+            description=text(message, "description"),
+            deprecated=message.get("deprecated") is True,
+            multiple_args=self._multiple_args(draft),
+            examples=tuple(plain(examples)) if isinstance(examples, list) else (),
+            handler=text(message, "x-handler"),
+        )
+
+    def _one(self, names: list[str], hint: str, draft: EventDraft) -> SchemaUse | None:
+        """The schema of a payload or ack; several messages for one event make a union."""
+        unique = list(dict.fromkeys(names))
+        if not unique:
+            return None
+        if len(unique) == 1:
+            return SchemaUse(unique[0], draft.where.pointer)
+        union = {"anyOf": [{"$ref": f"#/definitions/{n}"} for n in unique]}
+        return SchemaUse(self.table.add(union, hint, f"union:{draft.name}"), draft.where.pointer)
+
+    def _multiple_args(self, draft: EventDraft) -> bool:
+        flag = draft.message.get("x-multiple-args")
+        if flag is None or flag is False:
+            return False
+        schema = self.table.schemas.get(draft.payloads[0]) if len(draft.payloads) == 1 else None
+        tuple_form = isinstance(schema, dict) and (
+            isinstance(schema.get("items"), list) or isinstance(schema.get("prefixItems"), list)
+        )
+        if flag is not True or not tuple_form:
+            self.report.error(
+                "x-multiple-args: true needs a payload of type array whose items are a list of "
+                "schemas (one per argument)",
+                draft.where,
+            )
+        return flag is True
+
+    def _check_event_identifiers(
+        self, ns: NamespaceDraft, direction: Direction, events: list[Event]
+    ) -> None:
+        seen: dict[str, str] = {}
+        for event in events:
+            other = seen.setdefault(event.identifier, event.name)
+            if other != event.name:
+                self.report.error(
+                    f"events {other!r} and {event.name!r} of namespace {ns.name!r} both become "
+                    f"the Python name {event.identifier!r}; rename one, or give one an "
+                    "x-python-name",
+                    ns.events[(direction, event.name)].where,
+                )
+
+    def _check_namespace_identifiers(self, namespaces: tuple[Namespace, ...]) -> None:
+        seen: dict[str, str] = {}
+        for ns in namespaces:
+            other = seen.setdefault(ns.class_prefix, ns.name)
+            if other != ns.name:
+                self.report.error(
+                    f"namespaces {other!r} and {ns.name!r} both become the Python name "
+                    f"{ns.class_prefix!r}; rename one",
+                    self.at(ns.pointer),
+                )
+
+
+def spec_digest(spec: ResolvedSpec) -> str:
+    """sha256 over every file of the spec, named (and ordered) relative to the root file's
+    folder: the same however the spec's path was given."""
+    digest = hashlib.sha256()
+    root_dir = spec.root.path.resolve().parent
+    named = {
+        Path(os.path.relpath(source.path.resolve(), root_dir)).as_posix(): source.text
+        for source in spec.sources.values()
+    }
+    for name, source_text in sorted(named.items()):
+        digest.update(name.encode() + b"\0" + source_text.encode() + b"\0")
+    return digest.hexdigest()

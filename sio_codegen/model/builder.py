@@ -1,0 +1,214 @@
+"""What the version-specific loaders share: turning messages into events, naming, schemas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from sio_codegen import pointer as jp
+from sio_codegen.diagnostics import Location, Report
+from sio_codegen.load.refs import ResolvedSpec, is_ref, ref_target
+from sio_codegen.model import naming
+from sio_codegen.model.api import (
+    Alternative,
+    Api,
+    Direction,
+    SchemaUse,
+    SecurityScheme,
+    Server,
+)
+from sio_codegen.model.assemble import Assembler
+from sio_codegen.model.drafts import EventDraft, NamespaceDraft
+from sio_codegen.model.nodes import namespace_name, text, unwrap
+from sio_codegen.model.schemas import SchemaTable, is_json_schema_format, name_for_uri
+
+HOOK_NAMES = ("connect", "disconnect", "error")
+
+
+class ApiBuilder:
+    """Filled by a loader, one message at a time; ``finish()`` checks names and returns the Api."""
+
+    def __init__(self, spec: ResolvedSpec, report: Report, version: str) -> None:
+        self.spec = spec
+        self.report = report
+        self.version = version
+        self.table = SchemaTable(spec, report)
+        self.namespaces: dict[str, NamespaceDraft] = {}
+        self.servers: list[Server] = []
+
+    # -- locations ---------------------------------------------------------------------------
+    def at(self, pointer: str) -> Location:
+        return self.spec.root.location(pointer)
+
+    def add_component_schemas(self, components: Any) -> None:
+        """Every ``components.schemas`` entry becomes a model under its own name, used or not."""
+        schemas = unwrap(components.get("schemas")) if isinstance(components, dict) else None
+        if not isinstance(schemas, dict):
+            return
+        for key in sorted(schemas):
+            node = unwrap(schemas[key])
+            multi_format = isinstance(node, dict) and "schemaFormat" in node and "schema" in node
+            if multi_format and not is_json_schema_format(node["schemaFormat"]):
+                continue
+            self.table.add_component(
+                self.spec.root_uri + "#" + jp.join(["components", "schemas", key]), schemas[key]
+            )
+
+    def channels(self, doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """``(key, pointer, channel)`` of every channel, sorted by key; a channel that is not a
+        mapping is an error."""
+        channels = unwrap(doc.get("channels")) or {}
+        for key in sorted(channels):
+            channel = unwrap(channels[key])
+            pointer = jp.join(["channels", key])
+            if isinstance(channel, dict):
+                yield key, pointer, channel
+            else:
+                self.report.error("a channel must be a mapping", self.at(pointer))
+
+    def server_entries(self, doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+        """``(name, server)`` of every server that is a mapping, sorted by name."""
+        servers = unwrap(doc.get("servers")) or {}
+        for name in sorted(servers) if isinstance(servers, dict) else []:
+            server = unwrap(servers[name])
+            if isinstance(server, dict):
+                yield name, server
+
+    # -- namespaces ----------------------------------------------------------------------------
+    def namespace(self, channel: str, pointer: str, channel_node: Any) -> NamespaceDraft:
+        name = namespace_name(channel)
+        draft = self.namespaces.get(name)
+        if draft is None:
+            draft = self.namespaces[name] = NamespaceDraft(name, pointer)
+        draft.description = draft.description or text(channel_node, "description")
+        self._hooks(draft, channel_node, pointer)
+        self._bindings(draft, channel_node)
+        return draft
+
+    def _hooks(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
+        hooks = channel.get("x-handlers") if isinstance(channel, dict) else None
+        if hooks is None:
+            return
+        if not isinstance(hooks, dict):
+            self.report.error("x-handlers must be a mapping", self.at(pointer + "/x-handlers"))
+            return
+        for hook, target in sorted(hooks.items()):
+            if hook not in HOOK_NAMES:
+                self.report.warning(
+                    f"unknown x-handlers entry {hook!r}; expected one of {', '.join(HOOK_NAMES)}",
+                    self.at(f"{pointer}/x-handlers/{hook}"),
+                )
+                continue
+            draft.hooks[hook] = target if isinstance(target, str) else ""
+
+    def _bindings(self, draft: NamespaceDraft, channel: Any) -> None:
+        bindings = unwrap(channel.get("bindings")) if isinstance(channel, dict) else None
+        ws = unwrap(bindings.get("ws")) if isinstance(bindings, dict) else None
+        if not isinstance(ws, dict):
+            return
+        prefix = naming.pascal(draft.name.strip("/")) or "Root"
+        for key in ("query", "headers"):
+            node = ws.get(key)
+            if node is None:
+                continue
+            model = self.table.add(node, prefix + key.capitalize(), f"{draft.name}#{key}")
+            setattr(draft, key, SchemaUse(model, draft.pointer + "/bindings/ws/" + key))
+
+    # -- events ----------------------------------------------------------------------------------
+    def add_message(
+        self,
+        ns: NamespaceDraft,
+        direction: Direction,
+        message_node: Any,
+        message: Any,
+        *,
+        pointer: str,
+        key: str = "",
+        reply_messages: list[Any] | None = None,
+    ) -> None:
+        """One message of a namespace in one direction: ``message_node`` as found in the spec
+        (a reference names the models), ``message`` with its traits applied."""
+        if not isinstance(message, dict):
+            self.report.error("a message must be a mapping", self.at(pointer))
+            return
+        ref_key = name_for_uri(ref_target(message_node)) if is_ref(message_node) else ""
+        message_id = text(message, "messageId")
+        name = text(message, "name") or message_id or key or ref_key or "message"
+        prefix = naming.pascal(ns.name.strip("/"))
+        event_base = prefix + naming.pascal(name) + ("Emit" if direction == "server" else "")
+        # The models of one message are named after the message itself where it has a name of
+        # its own (a component key, a messageId, a channel message key), else after the event.
+        if ref_key:
+            message_base = naming.pascal(ref_key)
+        elif message_id or key:
+            message_base = prefix + naming.pascal(message_id or key)
+        else:
+            message_base = event_base
+        message_base = naming.safe_class_name(message_base, prefix="Event")
+        draft = ns.events.get((direction, name))
+        if draft is None:
+            base = naming.safe_class_name(event_base, prefix="Event")
+            draft = EventDraft(name, direction, message, base, self.at(pointer))
+            ns.events[(direction, name)] = draft
+        self._payload(draft, message, pointer, message_base)
+        self._ack(draft, message, pointer, reply_messages, message_base)
+
+    def _payload(self, draft: EventDraft, message: dict[str, Any], pointer: str, base: str) -> None:
+        if "payload" not in message:
+            return
+        node = message["payload"]
+        schema_format = message.get("schemaFormat")
+        inner = unwrap(node)
+        if isinstance(inner, dict) and "schemaFormat" in inner and "schema" in inner:
+            schema_format, node = inner["schemaFormat"], inner["schema"]
+        if not is_json_schema_format(schema_format):
+            self.report.warning(
+                f"payload schemaFormat {schema_format!r} is not JSON Schema: "
+                f"event {draft.name!r} is generated with an untyped payload",
+                self.at(pointer + "/payload"),
+            )
+            node = {}
+        draft.payloads.append(self.table.add(node, base + "Payload", pointer + "/payload"))
+
+    def _ack(
+        self,
+        draft: EventDraft,
+        message: dict[str, Any],
+        pointer: str,
+        replies: list[Any] | None,
+        base: str,
+    ) -> None:
+        ack = message.get("x-ack")
+        if ack is not None:
+            inner = unwrap(ack)
+            if isinstance(inner, dict) and "args" in inner and not is_ref(ack):
+                ack, where = inner["args"], pointer + "/x-ack/args"  # Asynction: {args: schema}
+            else:
+                where = pointer + "/x-ack"  # SIO-AsyncAPI: the schema itself, or a $ref
+            draft.acks.append(self.table.add(ack, base + "Ack", where))
+        for index, reply in enumerate(replies or []):
+            reply_message = unwrap(reply)
+            if not isinstance(reply_message, dict) or "payload" not in reply_message:
+                continue
+            hint = (
+                naming.pascal(name_for_uri(ref_target(reply))) + "Payload"
+                if is_ref(reply)
+                else base + "Ack"
+            )
+            where = f"{pointer}/reply/messages/{index}"
+            draft.acks.append(self.table.add(reply_message["payload"], hint, where))
+
+    # -- servers and security ----------------------------------------------------------------------
+    def add_server(self, name: str, url: str, protocol: str, path: str) -> None:
+        self.servers.append(Server(name, url, protocol, path or "/socket.io"))
+
+    def set_security(self, ns: NamespaceDraft, alternatives: tuple[Alternative, ...]) -> None:
+        """A namespace's security; two channels of one namespace: any of their alternatives."""
+        ns.security += tuple(a for a in alternatives if a not in ns.security)
+
+    def finish(self, info: dict[str, Any], schemes: dict[str, SecurityScheme]) -> Api:
+        """Check what was collected and assemble the Api (see :mod:`.assemble`)."""
+        assembler = Assembler(
+            self.spec, self.report, self.version, self.table, self.namespaces, self.servers
+        )
+        return assembler.api(info, schemes)

@@ -1,0 +1,1 @@
+"""Stage 4, write: the manifest, safe atomic writes of generated files, user files left alone."""
