@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import keyword
 import os
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -36,8 +38,47 @@ class Job:
 
     @property
     def package_name(self) -> str:
+        """The import name: ``package``, else the output folder's name. The command line
+        refuses one Python cannot import (see :meth:`package_problem`); called without that
+        check, a name is made an identifier, so that it is safe in the generated texts."""
         name = self.package or self.output.resolve().name
+        if importable(name):
+            return name
         return naming.safe_identifier(naming.snake(name), prefix="pkg")
+
+    def package_problem(self) -> str | None:
+        """Why the package this job writes could not be imported, or run with ``python -m``,
+        under its name; None when it can (and for a models module, which is a file)."""
+        if self.command == "models":
+            return None
+        if self.package is not None and not importable(self.package):
+            return (
+                f"--package {self.package!r} is not a name Python can import "
+                "(ASCII letters, digits and _, not starting with a digit, not a keyword)"
+            )
+        folder = self.output.resolve().name
+        if not importable(folder):
+            return (
+                f"output folder {folder!r} is not a name Python can import, so its package "
+                f"could not be imported or run with python -m: use a folder name of ASCII "
+                f"letters, digits and _, such as {suggested(folder)!r}"
+            )
+        return None
+
+    def command_line(self) -> str:
+        """The ``sio-codegen`` command that (re)generates this job, ready to paste."""
+        args = ["sio-codegen", self.command, str(self.spec), "-o", str(self.output)]
+        if self.package is not None:
+            args += ["--package", self.package]
+        if not self.options.validate:
+            args.append("--no-validate")
+        if self.options.allow_remote_refs:
+            args.append("--allow-remote-refs")
+        if self.options.refs_root is not None:
+            args += ["--refs-root", str(self.options.refs_root)]
+        if self.allow_unenforced:
+            args.append("--allow-unenforced-security")
+        return shlex.join(args)
 
     @property
     def manifest_rel(self) -> str | None:
@@ -72,3 +113,13 @@ class Job:
             return False
         previous = Manifest.read(self.root / self.manifest_rel)
         return is_up_to_date(previous, self.spec, self.root, self.command, self.option_key())
+
+
+def importable(name: str) -> bool:
+    """Whether ``name`` can be imported (``import name``, ``python -m name``)."""
+    return name.isascii() and name.isidentifier() and not keyword.iskeyword(name)
+
+
+def suggested(folder: str) -> str:
+    """An importable name close to ``folder``: ``my-server`` -> ``my_server``."""
+    return naming.safe_identifier(naming.snake(folder), prefix="pkg")

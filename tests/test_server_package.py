@@ -87,24 +87,6 @@ def test_regeneration_never_touches_user_files(tmp_path: Path) -> None:
     assert (folder / "_generated" / "server.py").read_text().startswith("# DO NOT EDIT")
 
 
-def test_the_readme_handler_example_type_checks(tmp_path: Path) -> None:
-    readme = (Path(__file__).parent.parent / "README.md").read_text()
-    start = readme.index("class RootHandlers(RootNamespace):")
-    example = readme[start : readme.index("```", start)]
-    handlers = (
-        "from __future__ import annotations\n\n"
-        "from ._generated import models\n"
-        "from ._generated.runtime import NamespaceHandlers\n"
-        "from ._generated.server import RootEmitter, RootNamespace\n\n\n"
-        f"{example}\n\n"
-        "def all_handlers() -> list[NamespaceHandlers]:\n"
-        "    return [RootHandlers()]\n"
-    )
-    filled(tmp_path, TICTACTOE, "ttt", handlers)
-    result = mypy_strict(Path("ttt"), cwd=tmp_path)
-    assert result.returncode == 0, result.stdout
-
-
 def test_app_factory_reads_cors_origins_from_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

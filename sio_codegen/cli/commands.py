@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -146,15 +147,32 @@ def _job(args: argparse.Namespace) -> Job:
 
 
 def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
-    return run_job(_job(args), report, check_only=args.check, diff=args.diff, quiet=args.quiet)
+    job = _job(args)
+    problem = job.package_problem()
+    if problem is not None:
+        print(f"sio-codegen: error: {problem}", file=sys.stderr)
+        return EXIT_SPEC_ERROR
+    return run_job(
+        job,
+        report,
+        check_only=args.check,
+        diff=args.diff,
+        quiet=args.quiet,
+        regenerate=job.command_line(),
+    )
 
 
-def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
-    """Run one job and print what happened; the exit status of the command."""
+def run_job(
+    job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool, regenerate: str
+) -> int:
+    """Run one job and print what happened; the exit status of the command. ``regenerate``:
+    the command that regenerates the job's output, printed when ``--check`` finds it stale."""
     if not (check_only or diff) and job.up_to_date():
         return _up_to_date(job, quiet)
     with models_worker.started():  # the generator's import overlaps ours and the spec's load
-        return start_job(job, report, check_only=check_only, diff=diff, quiet=quiet)()
+        return start_job(
+            job, report, check_only=check_only, diff=diff, quiet=quiet, regenerate=regenerate
+        )()
 
 
 def start_job(
@@ -164,6 +182,7 @@ def start_job(
     check_only: bool,
     diff: bool,
     quiet: bool,
+    regenerate: str,
     loads: dict[tuple[Path, LoadOptions], Loaded] | None = None,
 ) -> Callable[[], int]:
     """Do what a job can do before its models module is ready (load the spec, render and format
@@ -187,7 +206,10 @@ def start_job(
         _print_diagnostics(report, quiet)
         report.diagnostics.clear()
         if outcome.check is not None:
-            return _print_check(job, outcome.check, diff=diff, check_only=check_only, quiet=quiet)
+            return _print_check(
+                job, outcome.check, diff=diff, check_only=check_only, quiet=quiet,
+                regenerate=regenerate,
+            )  # fmt: skip
         _summary(outcome.result, quiet)
         if job.command == "server" and outcome.api is not None and not quiet:
             _report_handlers(job, outcome)
@@ -203,7 +225,7 @@ def _up_to_date(job: Job, quiet: bool) -> int:
 
 
 def _print_check(
-    job: Job, result: CheckResult, *, diff: bool, check_only: bool, quiet: bool
+    job: Job, result: CheckResult, *, diff: bool, check_only: bool, quiet: bool, regenerate: str
 ) -> int:
     if diff and result.diff:
         sys.stdout.write(result.diff)
@@ -218,7 +240,7 @@ def _print_check(
                 print(f"{label}: {job.root / rel}", file=sys.stderr)
         if not diff and result.diff:
             sys.stdout.write(result.diff)
-        print(f"{job.output}: stale; run sio-codegen to regenerate", file=sys.stderr)
+        print(f"{job.output}: stale; regenerate with: {regenerate}", file=sys.stderr)
         return EXIT_STALE
     return EXIT_OK
 
@@ -232,7 +254,7 @@ def _report_handlers(job: Job, outcome: Outcome) -> None:
         if handlers in outcome.result.written:
             print(
                 f"next: implement the handlers in {handlers}, then run: python -m "
-                f"{job.package_name} --port 5000  (from {job.output.resolve().parent})"
+                f"{job.output.resolve().name} --port 5000  (from {job.output.resolve().parent})"
             )
         return
     found = check_handlers(handlers, outcome.api)
@@ -290,7 +312,8 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
         # Every profile's templates first: they render while the models are in the making.
         started = [
             (profile, start_job(profile.job, Report(), check_only=args.check, diff=args.diff,
-                                quiet=args.quiet, loads=loads)
+                                quiet=args.quiet, loads=loads,
+                                regenerate=_regenerate_profile(args, profile.name))
                       if profile.name in stale else partial(_up_to_date, profile.job, args.quiet))
             for profile in selected
         ]  # fmt: skip
@@ -300,6 +323,18 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
                 print(f"[{profile.name}] {job.command} {job.spec} -> {job.output}")
             status = max(status, finish())
     return status
+
+
+def _regenerate_profile(args: argparse.Namespace, profile: str) -> str:
+    """The command that regenerates one profile, with the flags this run was given."""
+    command = ["sio-codegen", "generate"]
+    if args.config is not None:
+        command += ["--config", str(args.config)]
+    command.append(profile)
+    for flag in ("no_validate", "allow_remote_refs", "allow_unenforced_security"):
+        if getattr(args, flag):
+            command.append("--" + flag.replace("_", "-"))
+    return shlex.join(command)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {

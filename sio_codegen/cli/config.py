@@ -112,7 +112,7 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
     refs_root = settings.get("refs-root")
     if refs_root is not None and not isinstance(refs_root, str):
         raise _error(path, f"profile {name!r}: refs-root must be a path", where)
-    return Job(
+    job = Job(
         command=command,
         spec=_relative(base / settings["spec"]),
         output=_relative(base / settings["output"]),
@@ -124,6 +124,10 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
         ),
         allow_unenforced=flags["allow-unenforced-security"],
     )
+    problem = job.package_problem()
+    if problem is not None:
+        raise _error(path, f"profile {name!r}: {problem}", where)
+    return job
 
 
 def _relative(path: Path) -> Path:
