@@ -55,7 +55,9 @@ def _sh(block: Block) -> bool:
 
 
 def _development(block: Block) -> bool:
-    return _sh(block) and re.search(r"(^|&& )(nox|bash) ", block.text, re.M) is not None
+    return (
+        _sh(block) and re.search(r"(^|&& )(\w+=\S* )*(nox|bash|npm) ", block.text, re.M) is not None
+    )
 
 
 def _quickstart(block: Block) -> bool:
@@ -397,9 +399,14 @@ def test_development_commands_name_real_sessions_and_files() -> None:
         for line in block.text.splitlines():
             for command in line.split("#")[0].split("&&"):
                 words = command.split()
+                while words and re.fullmatch(r"[A-Z_]+=\S*", words[0]):  # CI=true nox ...
+                    words = words[1:]
                 if not words or words[:2] == ["pip", "install"]:
                     continue
-                if words[0] == "nox":
+                if words[:2] == ["npm", "ci"]:
+                    prefix = words[words.index("--prefix") + 1] if "--prefix" in words else "."
+                    assert (ROOT / prefix / "package-lock.json").is_file(), line
+                elif words[0] == "nox":
                     named = words[words.index("-s") + 1] if "-s" in words else None
                     assert named is None or named in sessions, f"no nox session {named}: {line}"
                 elif words[0] in ("python", "bash"):
