@@ -21,6 +21,10 @@ class LoadOptions:
     allow_remote_refs: bool = False
     refs_root: Path | None = None
     """File $refs must stay inside this folder; None: the spec's own folder."""
+    server: str | None = None
+    """The server of the document to generate for; None: the first it lists."""
+    server_vars: tuple[tuple[str, str], ...] = ()
+    """Values of the chosen server's ``{variables}``, overriding their defaults."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class Job:
             "allow_remote_refs": self.options.allow_remote_refs,
             "refs_root": self._refs_root(),
             "allow_unenforced_security": self.allow_unenforced,
+            "server": self.options.server,
+            "server_vars": sorted(self.options.server_vars) or None,
         }
 
     def up_to_date(self) -> bool:
