@@ -55,6 +55,7 @@ V3 = dedent(
         protocol: ws
         variables: {host: {default: localhost}, ver: {default: v1, enum: [v1, v2]}}
       alpha: {host: alpha.example.com, protocol: wss}
+      schemed: {host: "wss://schemed.example.com", protocol: wss}
     channels:
       root:
         address: /
@@ -114,7 +115,8 @@ def test_bad_choices_are_located_errors(
 
 def test_v3_host_and_pathname_variables(write_spec) -> None:
     api = load(write_spec(V3))
-    assert [s.name for s in api.servers] == ["zeta", "alpha"]
+    assert [s.name for s in api.servers] == ["zeta", "alpha", "schemed"]
+    assert api.servers[2].origin == "https://schemed.example.com"  # not "wss://wss://..."
     assert api.server is not None and api.server.socketio_path == "/v1/socket.io"
     assert api.server.origin == "http://localhost:5000"
     v2 = load(write_spec(V3), server_vars=(("ver", "v2"),))

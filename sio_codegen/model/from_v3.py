@@ -126,5 +126,6 @@ def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
 def _address(server: dict[str, Any], fill: Callable[[str], str]) -> tuple[str, str, str]:
     host, pathname = fill(text(server, "host")), fill(text(server, "pathname"))
     protocol = text(server, "protocol")
-    url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
+    # A host that carries its own scheme (seen in the wild) keeps it.
+    url = f"{protocol}://{host}{pathname}" if protocol and "://" not in host else host + pathname
     return url, protocol, pathname.rstrip("/")
