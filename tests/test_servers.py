@@ -192,3 +192,58 @@ def test_client_connects_to_the_chosen_server_without_a_url(write_spec, tmp_path
     with run_server(tmp_path, "srv", port=port), client_pkg.Client(default_timeout=5) as client:
         assert client.url == f"http://127.0.0.1:{port}"
         assert client.ping(client_pkg.models.PingPayload("x")).root == "pong:x"
+
+
+ENGINEIO = Path(__file__).parent / "specs" / "engineio_binding.yaml"
+
+
+def test_engineio_parameters_and_upgrade_headers_are_not_the_applications() -> None:
+    loaded = load_api(ENGINEIO, LoadOptions())
+    root = loaded.api.namespaces[0]
+    query = loaded.api.schemas[root.bindings.query.model]
+    assert set(query["properties"]) == {"room"} and "required" not in query
+    headers = loaded.api.schemas[root.bindings.headers.model]
+    assert headers["properties"] == {}
+    warnings = [(d.message, d.location.pointer) for d in loaded.report.warnings]
+    assert (
+        "EIO, sid, transport: Engine.IO's own parameters, set by the transport (and absent on "
+        "polling); left out of the typed binding, never required",
+        "/channels/Root/bindings/ws/query",
+    ) in warnings
+    assert any(m.startswith("Connection, upgrade: websocket upgrade headers") for m, _ in warnings)
+
+
+def test_a_ws_binding_method_other_than_get_is_refused(write_spec) -> None:
+    spec = write_spec(ENGINEIO.read_text().replace("method: GET", "method: POST"))
+    with pytest.raises(SpecError) as error:
+        load_api(spec, LoadOptions())
+    (diagnostic,) = error.value.diagnostics
+    assert diagnostic.message.startswith("bindings.ws.method 'POST' cannot hold")
+    assert diagnostic.location.pointer == "/channels/Root/bindings/ws/method"
+
+
+@pytest.mark.parametrize("transport", ["websocket", "polling"])
+def test_clients_connect_to_a_server_whose_binding_names_engineio_parameters(
+    tmp_path: Path, transport: str
+) -> None:
+    """The generated client needs no Engine.IO arguments and the server refuses nobody for
+    lacking them, on either transport; the application's own parameter is still validated."""
+    assert cli_main(["server", str(ENGINEIO), "-o", str(tmp_path / "zsrv"), "-q"]) == 0
+    assert cli_main(["client", str(ENGINEIO), "-o", str(tmp_path / "zcli"), "-q"]) == 0
+    handlers = tmp_path / "zsrv" / "handlers.py"
+    handlers.write_text(
+        handlers.read_text().replace(
+            "        raise NotImplementedError", "        return models.PingAck(data.root + '!')", 1
+        )
+    )
+    pkg = import_client(tmp_path, "zcli")
+    with run_server(tmp_path, "zsrv") as server:
+        with pkg.Client(server.url, transports=[transport], default_timeout=5) as client:
+            assert client.ping(pkg.models.PingPayload("hi")).root == "hi!"
+        room = pkg.models.RootQuery(room="r1")
+        with pkg.Client(server.url, transports=[transport], root_query=room) as client:
+            assert client.ping(pkg.models.PingPayload("again")).root == "again!"
+        long_room = {"room": "x" * 21}  # maxLength 20: the server refuses it
+        bad = pkg.Client(server.url, transports=[transport], query=long_room, wait_timeout=3)
+        with pytest.raises(Exception, match="failed to connect"):
+            bad.connect()

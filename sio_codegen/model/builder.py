@@ -22,6 +22,7 @@ from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import namespace_name, text, unwrap
 from sio_codegen.model.schemas import SchemaTable, is_json_schema_format, name_for_uri
 from sio_codegen.model.servers import fill_variables, origin
+from sio_codegen.model.transport import without_transport
 
 ServerAddress = Callable[[dict[str, Any], Callable[[str], str]], tuple[str, str, str]]
 """Reads ``(url, protocol, socketio_path)`` of a server node, filling ``{variables}`` with the
@@ -114,13 +115,30 @@ class ApiBuilder:
         ws = unwrap(bindings.get("ws")) if isinstance(bindings, dict) else None
         if not isinstance(ws, dict):
             return
+        pointer = draft.pointer + "/bindings/ws"
+        method = ws.get("method")
+        if method is not None and method != "GET":
+            self.report.error(
+                f"bindings.ws.method {method!r} cannot hold: a Socket.IO handshake is an HTTP GET "
+                "(remove it, or write GET)",
+                self.at(pointer + "/method"),
+            )
         prefix = naming.pascal(draft.name.strip("/")) or "Root"
         for key in ("query", "headers"):
-            node = ws.get(key)
+            node, dropped = without_transport(ws.get(key), key)
+            if dropped:
+                what = (
+                    "Engine.IO's own parameters" if key == "query" else "websocket upgrade headers"
+                )
+                self.report.warning(
+                    f"{', '.join(dropped)}: {what}, set by the transport (and absent on "
+                    "polling); left out of the typed binding, never required",
+                    self.at(f"{pointer}/{key}"),
+                )
             if node is None:
                 continue
             model = self.table.add(node, prefix + key.capitalize(), f"{draft.name}#{key}")
-            setattr(draft, key, SchemaUse(model, draft.pointer + "/bindings/ws/" + key))
+            setattr(draft, key, SchemaUse(model, f"{pointer}/{key}"))
 
     # -- events ----------------------------------------------------------------------------------
     def add_message(
