@@ -23,6 +23,10 @@ class LoadOptions:
     allow_remote_refs: bool = False
     refs_root: Path | None = None
     """File $refs must stay inside this folder; None: the spec's own folder."""
+    server: str | None = None
+    """The server of the document to generate for; None: the first it lists."""
+    server_vars: tuple[tuple[str, str], ...] = ()
+    """Values of the chosen server's ``{variables}``, overriding their defaults."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,10 @@ class Job:
             args.append("--allow-remote-refs")
         if self.options.refs_root is not None:
             args += ["--refs-root", str(self.options.refs_root)]
+        if self.options.server is not None:
+            args += ["--server", self.options.server]
+        for name, value in self.options.server_vars:
+            args += ["--server-var", f"{name}={value}"]
         if self.allow_unenforced:
             args.append("--allow-unenforced-security")
         return shlex.join(args)
@@ -104,6 +112,8 @@ class Job:
             "allow_remote_refs": self.options.allow_remote_refs,
             "refs_root": self._refs_root(),
             "allow_unenforced_security": self.allow_unenforced,
+            "server": self.options.server,
+            "server_vars": sorted(self.options.server_vars) or None,
         }
 
     def up_to_date(self) -> bool:

@@ -53,9 +53,9 @@ class RunningServer:
 
 @contextmanager
 def run_server(
-    root: Path, package: str, env: dict[str, str] | None = None
+    root: Path, package: str, env: dict[str, str] | None = None, port: int | None = None
 ) -> Iterator[RunningServer]:
-    port = free_port()
+    port = port or free_port()
     log_file = root / f"{package}-calls.jsonl"
     output_file = root / f"{package}-{port}.out"
     output = output_file.open("w")

@@ -62,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
             metavar="DIR",
             help="folder file $refs must stay inside (default: the spec's folder)",
         )
+        cmd.add_argument(
+            "--server",
+            metavar="NAME",
+            help="the server of the document to generate for (default: the first it lists)",
+        )
+        cmd.add_argument(
+            "--server-var",
+            action="append",
+            default=[],
+            type=_server_var,
+            metavar="NAME=VALUE",
+            help="a value for a {variable} of the chosen server (default: its default); repeatable",
+        )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
         return cmd
 
@@ -119,7 +132,16 @@ def _options(args: argparse.Namespace) -> LoadOptions:
         validate=not args.no_validate,
         allow_remote_refs=args.allow_remote_refs,
         refs_root=args.refs_root,
+        server=args.server,
+        server_vars=tuple(args.server_var),
     )
+
+
+def _server_var(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
+    return name, value
 
 
 def _summary(result: WriteResult, quiet: bool) -> None:

@@ -10,6 +10,8 @@ output = "chat_server"
 package = "chat_server"              # optional
 allow-remote-refs = false            # optional
 allow-unenforced-security = false    # optional
+server = "production"                # optional: the server to generate for (default: the first)
+server-vars = { port = "8080" }      # optional: values of that server's {variables}
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ else:  # pragma: no cover - Python 3.10
 
 COMMANDS = ("server", "client", "models")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
-         "allow-unenforced-security", "refs-root"}  # fmt: skip
+         "allow-unenforced-security", "refs-root", "server", "server-vars"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -112,6 +114,14 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
     refs_root = settings.get("refs-root")
     if refs_root is not None and not isinstance(refs_root, str):
         raise _error(path, f"profile {name!r}: refs-root must be a path", where)
+    server = settings.get("server")
+    if server is not None and not isinstance(server, str):
+        raise _error(path, f"profile {name!r}: server must be a server's name", where)
+    server_vars = settings.get("server-vars", {})
+    if not isinstance(server_vars, dict) or not all(
+        isinstance(v, str) for v in server_vars.values()
+    ):
+        raise _error(path, f"profile {name!r}: server-vars must be a table of strings", where)
     job = Job(
         command=command,
         spec=_relative(base / settings["spec"]),
@@ -121,6 +131,8 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
             validate=flags["validate"],
             allow_remote_refs=flags["allow-remote-refs"],
             refs_root=None if refs_root is None else _relative(base / refs_root),
+            server=server,
+            server_vars=tuple(sorted(server_vars.items())),
         ),
         allow_unenforced=flags["allow-unenforced-security"],
     )

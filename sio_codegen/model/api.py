@@ -131,6 +131,8 @@ class Server:
     protocol: str
     socketio_path: str
     """The Engine.IO endpoint path, ``/socket.io`` unless the server's URL or pathname says."""
+    origin: str = ""
+    """The HTTP origin clients connect to (``http://host:port``); "" when the spec does not say."""
 
 
 @dataclass(frozen=True)
@@ -144,5 +146,7 @@ class Api:
     schemas: dict[str, Any]
     """Model class name -> JSON Schema, sorted by name."""
     spec_sha256: str
+    server: Server | None = None
+    """The server the code is generated for: ``--server NAME``, else the first listed."""
     security_schemes: dict[str, SecurityScheme] = field(default_factory=dict)
     """The schemes some namespace requires, by name."""

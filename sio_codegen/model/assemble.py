@@ -45,6 +45,8 @@ class Assembler:
         self.table = table
         self.namespaces = namespaces
         self.servers = servers
+        self.chosen: Server | None = None
+        """The server the code is generated for (see ApiBuilder.read_servers)."""
 
     def at(self, pointer: str) -> Location:
         return self.spec.root.location(pointer)
@@ -58,7 +60,8 @@ class Assembler:
             title=text(info, "title"),
             version=text(info, "version"),
             description=text(info, "description"),
-            servers=tuple(sorted(self.servers, key=lambda s: s.name)),
+            servers=tuple(self.servers),
+            server=self.chosen,
             namespaces=namespaces,
             schemas=self.table.sorted(),
             spec_sha256=spec_digest(self.spec),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from sio_codegen import pointer as jp
@@ -21,6 +21,13 @@ from sio_codegen.model.assemble import Assembler
 from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import namespace_name, text, unwrap
 from sio_codegen.model.schemas import SchemaTable, is_json_schema_format, name_for_uri
+from sio_codegen.model.servers import fill_variables, origin
+from sio_codegen.model.transport import without_transport
+
+ServerAddress = Callable[[dict[str, Any], Callable[[str], str]], tuple[str, str, str]]
+"""Reads ``(url, protocol, socketio_path)`` of a server node, filling ``{variables}`` with the
+function it is given."""
+
 
 HOOK_NAMES = ("connect", "disconnect", "error")
 
@@ -28,8 +35,19 @@ HOOK_NAMES = ("connect", "disconnect", "error")
 class ApiBuilder:
     """Filled by a loader, one message at a time; ``finish()`` checks names and returns the Api."""
 
-    def __init__(self, spec: ResolvedSpec, report: Report, version: str) -> None:
+    def __init__(
+        self,
+        spec: ResolvedSpec,
+        report: Report,
+        version: str,
+        server: str | None = None,
+        server_vars: Mapping[str, str] | None = None,
+    ) -> None:
         self.spec = spec
+        self.server_name = server
+        """The server asked for (``--server``); None: the first the document lists."""
+        self.server_vars = dict(server_vars or {})
+        self.chosen: Server | None = None
         self.report = report
         self.version = version
         self.table = SchemaTable(spec, report)
@@ -66,15 +84,6 @@ class ApiBuilder:
             else:
                 self.report.error("a channel must be a mapping", self.at(pointer))
 
-    def server_entries(self, doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-        """``(name, server)`` of every server that is a mapping, sorted by name."""
-        servers = unwrap(doc.get("servers")) or {}
-        for name in sorted(servers) if isinstance(servers, dict) else []:
-            server = unwrap(servers[name])
-            if isinstance(server, dict):
-                yield name, server
-
-    # -- namespaces ----------------------------------------------------------------------------
     def namespace(self, channel: str, pointer: str, channel_node: Any) -> NamespaceDraft:
         name = namespace_name(channel)
         draft = self.namespaces.get(name)
@@ -106,13 +115,30 @@ class ApiBuilder:
         ws = unwrap(bindings.get("ws")) if isinstance(bindings, dict) else None
         if not isinstance(ws, dict):
             return
+        pointer = draft.pointer + "/bindings/ws"
+        method = ws.get("method")
+        if method is not None and method != "GET":
+            self.report.error(
+                f"bindings.ws.method {method!r} cannot hold: a Socket.IO handshake is an HTTP GET "
+                "(remove it, or write GET)",
+                self.at(pointer + "/method"),
+            )
         prefix = naming.pascal(draft.name.strip("/")) or "Root"
         for key in ("query", "headers"):
-            node = ws.get(key)
+            node, dropped = without_transport(ws.get(key), key)
+            if dropped:
+                what = (
+                    "Engine.IO's own parameters" if key == "query" else "websocket upgrade headers"
+                )
+                self.report.warning(
+                    f"{', '.join(dropped)}: {what}, set by the transport (and absent on "
+                    "polling); left out of the typed binding, never required",
+                    self.at(f"{pointer}/{key}"),
+                )
             if node is None:
                 continue
             model = self.table.add(node, prefix + key.capitalize(), f"{draft.name}#{key}")
-            setattr(draft, key, SchemaUse(model, draft.pointer + "/bindings/ws/" + key))
+            setattr(draft, key, SchemaUse(model, f"{pointer}/{key}"))
 
     # -- events ----------------------------------------------------------------------------------
     def add_message(
@@ -199,8 +225,45 @@ class ApiBuilder:
             draft.acks.append(self.table.add(reply_message["payload"], hint, where))
 
     # -- servers and security ----------------------------------------------------------------------
-    def add_server(self, name: str, url: str, protocol: str, path: str) -> None:
-        self.servers.append(Server(name, url, protocol, path or "/socket.io"))
+    def read_servers(self, doc: dict[str, Any], address: ServerAddress) -> dict[str, Any] | None:
+        """Every server, in the order the document lists them, with its variables filled in
+        (``address`` reads a server's URL, protocol and Socket.IO path the version's way).
+        Returns the node of the chosen server: ``--server NAME``, else the first."""
+        servers = unwrap(doc.get("servers")) or {}
+        chosen: dict[str, Any] | None = None
+        for name in servers if isinstance(servers, dict) else []:
+            node = unwrap(servers[name])
+            if not isinstance(node, dict):
+                continue
+            pointer = jp.join(["servers", name])
+            picked = self.server_name == name or (self.server_name is None and chosen is None)
+
+            # Only the chosen server's variables must resolve; the others keep a placeholder
+            # that has no default, silently.
+            report, given = (self.report, self.server_vars) if picked else (Report(), {})
+
+            def fill(
+                template: str,
+                node: dict[str, Any] = node,
+                pointer: str = pointer,
+                report: Report = report,
+                given: dict[str, str] = given,
+            ) -> str:
+                return fill_variables(template, node, given, report, self.at, pointer)
+
+            url, protocol, path = address(node, fill)
+            server = Server(name, url, protocol, path or "/socket.io", origin(url, protocol))
+            self.servers.append(server)
+            if picked:
+                chosen, self.chosen = node, server
+        if self.server_name is not None and chosen is None:
+            names = ", ".join(repr(s.name) for s in self.servers) or "none"
+            self.report.error(
+                f"--server {self.server_name!r}: the document has no such server "
+                f"(its servers: {names})",
+                self.at("/servers" if self.servers else ""),
+            )
+        return chosen
 
     def set_security(self, ns: NamespaceDraft, alternatives: tuple[Alternative, ...]) -> None:
         """A namespace's security; two channels of one namespace: any of their alternatives."""
@@ -211,4 +274,5 @@ class ApiBuilder:
         assembler = Assembler(
             self.spec, self.report, self.version, self.table, self.namespaces, self.servers
         )
+        assembler.chosen = self.chosen
         return assembler.api(info, schemes)

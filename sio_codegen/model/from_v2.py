@@ -4,22 +4,16 @@ SIO-AsyncAPI."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
 
-from sio_codegen.model.api import Alternative, Api, Direction
+from sio_codegen.model.api import Api, Direction
 from sio_codegen.model.builder import ApiBuilder
 from sio_codegen.model.nodes import merge_patch, security_schemes, text, unwrap
 from sio_codegen.model.security import SecurityReader, combine, merge
+from sio_codegen.model.servers import socketio_path
 
 OPERATIONS: tuple[tuple[str, Direction], ...] = (("publish", "client"), ("subscribe", "server"))
-
-
-def socketio_path(url: str) -> str:
-    """The path of a 2.x server URL (``host/socket.io`` or ``wss://host/socket.io``)."""
-    parsed = urlsplit(url if "://" in url else "//" + url)
-    path = parsed.path.rstrip("/")
-    return path or "/socket.io"
 
 
 def apply_traits(message: Any) -> Any:
@@ -37,7 +31,8 @@ def apply_traits(message: Any) -> Any:
 def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
-    server_security = _servers(builder, doc, reader)
+    chosen = builder.read_servers(doc, _address)
+    server_security = reader.alternatives(chosen.get("security")) if chosen else None
     for key, pointer, channel in builder.channels(doc):
         ns = builder.namespace(key, pointer, channel)
         operations_security = []
@@ -62,12 +57,6 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     return builder.finish(unwrap(doc.get("info")) or {}, reader.used)
 
 
-def _servers(
-    builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
-) -> tuple[Alternative, ...] | None:
-    security = []
-    for name, server in builder.server_entries(doc):
-        url, protocol = text(server, "url"), text(server, "protocol")
-        builder.add_server(name, url, protocol, socketio_path(url))
-        security.append(reader.alternatives(server.get("security")))
-    return merge(security)
+def _address(server: dict[str, Any], fill: Callable[[str], str]) -> tuple[str, str, str]:
+    url = fill(text(server, "url"))
+    return url, text(server, "protocol"), socketio_path(url)

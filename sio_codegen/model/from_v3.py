@@ -4,6 +4,7 @@ the server emits; an operation's ``reply`` is the ack."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sio_codegen import pointer as jp
@@ -30,7 +31,8 @@ def apply_traits(message: Any) -> Any:
 def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
-    server_security = _servers(builder, doc, reader)
+    chosen = builder.read_servers(doc, _address)
+    server_security = reader.alternatives(chosen.get("security")) if chosen else None
     by_identity: dict[int, Any] = {}
     channel_security: dict[int, tuple[Alternative, ...] | None] = {}
     operations_security: dict[int, list[tuple[Alternative, ...] | None]] = {}
@@ -121,13 +123,9 @@ def _resolved_reply(message: Any, reply: dict[str, Any]) -> Any:
     return _named_node(message, channel) if isinstance(channel, dict) else message
 
 
-def _servers(
-    builder: ApiBuilder, doc: dict[str, Any], reader: SecurityReader
-) -> tuple[Alternative, ...] | None:
-    security = []
-    for name, server in builder.server_entries(doc):
-        host, pathname, protocol = (text(server, k) for k in ("host", "pathname", "protocol"))
-        url = f"{protocol}://{host}{pathname}" if protocol else host + pathname
-        builder.add_server(name, url, protocol, pathname.rstrip("/"))
-        security.append(reader.alternatives(server.get("security")))
-    return merge(security)
+def _address(server: dict[str, Any], fill: Callable[[str], str]) -> tuple[str, str, str]:
+    host, pathname = fill(text(server, "host")), fill(text(server, "pathname"))
+    protocol = text(server, "protocol")
+    # A host that carries its own scheme (seen in the wild) keeps it.
+    url = f"{protocol}://{host}{pathname}" if protocol and "://" not in host else host + pathname
+    return url, protocol, pathname.rstrip("/")

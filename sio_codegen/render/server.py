@@ -62,7 +62,7 @@ def _context(api: Api, header: str, package: str) -> dict[str, object]:
         "api": api,
         "header": header,
         "package": package,
-        "socketio_path": api.servers[0].socketio_path if api.servers else "/socket.io",
+        "socketio_path": api.server.socketio_path if api.server else "/socket.io",
         "requirements": SERVER_REQUIREMENTS,
         "logger_name": f"{package}.server",
         "handler_params": handler_params,

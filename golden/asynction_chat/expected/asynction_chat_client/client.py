@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at ru
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+"""The Engine.IO endpoint path, from the server the package was generated for."""
+DEFAULT_URL = "https://socketio-chat-h9jt.herokuapp.com"
+"""The origin a client connects to when given no URL: the generated-for server's ("": none)."""
 
 
 class RootNamespace(SyncNamespace):
@@ -160,7 +162,7 @@ class AdminNamespace(SyncNamespace):
 class Client(_SyncClientBase):
     """Socket.IO chat demo service: typed Socket.IO client.
 
-    ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
@@ -170,12 +172,13 @@ class Client(_SyncClientBase):
         "/admin",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: RootNamespace
     admin: AdminNamespace
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
         admin_query: models.AdminQuery,
         socketio_path: str | None = None,
@@ -402,7 +405,7 @@ class AsyncAdminNamespace(AsyncNamespace):
 class AsyncClient(_AsyncClientBase):
     """Socket.IO chat demo service: typed asyncio Socket.IO client.
 
-    ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``AsyncClient(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
@@ -412,12 +415,13 @@ class AsyncClient(_AsyncClientBase):
         "/admin",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: AsyncRootNamespace
     admin: AsyncAdminNamespace
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
         admin_query: models.AdminQuery,
         socketio_path: str | None = None,

@@ -431,10 +431,11 @@ class _ClientBase:
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
     default_socketio_path: ClassVar[str] = "/socket.io"
+    default_url: ClassVar[str] = ""
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
         socketio_path: str | None = None,
         auth: Any = None,
@@ -446,12 +447,15 @@ class _ClientBase:
         namespaces: Sequence[str] | None = None,
         **options: Unpack[SocketIOOptions],
     ) -> None:
-        """``url`` is the server's origin (``http://127.0.0.1:5000``); ``socketio_path``
-        defaults to the spec's; ``auth`` is sent in the connect packet, ``query`` in the URL,
+        """``url`` is the server's origin (``http://127.0.0.1:5000``; default: the spec's
+        server's, where it names one); ``socketio_path`` defaults to the spec's; ``auth`` is sent in the connect packet, ``query`` in the URL,
         ``headers`` with the handshake; ``default_timeout`` is how long an acked call waits;
         ``namespaces`` limits which of the spec's namespaces to connect (default: all).
         ``options`` (``reconnection``, ``reconnection_attempts``, ``reconnection_delay``,
         ``logger``, ...) pass through to python-socketio's client."""
+        url = url or self.default_url
+        if not url:
+            raise ValueError("url is required: the spec names no server to connect to")
         self.url = url
         self.socketio_path = socketio_path or self.default_socketio_path
         self.auth = auth

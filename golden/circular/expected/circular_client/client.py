@@ -20,7 +20,9 @@ from .runtime import AsyncNamespace, SyncNamespace
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+"""The Engine.IO endpoint path, from the server the package was generated for."""
+DEFAULT_URL = ""
+"""The origin a client connects to when given no URL: the generated-for server's ("": none)."""
 
 
 class ExternalFileNamespace(SyncNamespace):
@@ -93,7 +95,7 @@ class TestChannelNamespace(SyncNamespace):
 class Client(_SyncClientBase):
     """My Circular API: typed Socket.IO client.
 
-    ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
@@ -105,6 +107,7 @@ class Client(_SyncClientBase):
         "/testChannel",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     external_file: ExternalFileNamespace
     non_recursive: NonRecursiveNamespace
     recursive: RecursiveNamespace
@@ -187,7 +190,7 @@ class AsyncTestChannelNamespace(AsyncNamespace):
 class AsyncClient(_AsyncClientBase):
     """My Circular API: typed asyncio Socket.IO client.
 
-    ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``AsyncClient(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
@@ -199,6 +202,7 @@ class AsyncClient(_AsyncClientBase):
         "/testChannel",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     external_file: AsyncExternalFileNamespace
     non_recursive: AsyncNonRecursiveNamespace
     recursive: AsyncRecursiveNamespace

@@ -19,8 +19,10 @@ from .runtime import AsyncClient as _AsyncClientBase
 from .runtime import AsyncNamespace, SyncNamespace
 from .runtime import SyncClient as _SyncClientBase
 
-SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+SOCKETIO_PATH = "/ws"
+"""The Engine.IO endpoint path, from the server the package was generated for."""
+DEFAULT_URL = "http://mycompany.com"
+"""The origin a client connects to when given no URL: the generated-for server's ("": none)."""
 
 
 class CommentLikedNamespace(SyncNamespace):
@@ -100,7 +102,7 @@ class UpdateCommentLikesNamespace(SyncNamespace):
 class Client(_SyncClientBase):
     """Website Backend: typed Socket.IO client.
 
-    ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
@@ -112,6 +114,7 @@ class Client(_SyncClientBase):
         "/update/comment/likes",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     comment_liked: CommentLikedNamespace
     comment_comment_id_changed: CommentCommentIdChangedNamespace
     like_comment: LikeCommentNamespace
@@ -201,7 +204,7 @@ class AsyncUpdateCommentLikesNamespace(AsyncNamespace):
 class AsyncClient(_AsyncClientBase):
     """Website Backend: typed asyncio Socket.IO client.
 
-    ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``AsyncClient(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
@@ -213,6 +216,7 @@ class AsyncClient(_AsyncClientBase):
         "/update/comment/likes",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     comment_liked: AsyncCommentLikedNamespace
     comment_comment_id_changed: AsyncCommentCommentIdChangedNamespace
     like_comment: AsyncLikeCommentNamespace

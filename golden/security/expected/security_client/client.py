@@ -23,7 +23,9 @@ if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at ru
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+"""The Engine.IO endpoint path, from the server the package was generated for."""
+DEFAULT_URL = "http://127.0.0.1"
+"""The origin a client connects to when given no URL: the generated-for server's ("": none)."""
 
 
 class RootNamespace(SyncNamespace):
@@ -157,7 +159,7 @@ class PublicNamespace(SyncNamespace):
 class Client(_SyncClientBase):
     """Secured API: typed Socket.IO client.
 
-    ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
@@ -173,6 +175,7 @@ class Client(_SyncClientBase):
         "/public",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: RootNamespace
     both: BothNamespace
     keys_cookie: KeysCookieNamespace
@@ -184,7 +187,7 @@ class Client(_SyncClientBase):
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
         public_query: models.PublicQuery,
         public_headers: models.PublicHeaders,
@@ -388,7 +391,7 @@ class AsyncPublicNamespace(AsyncNamespace):
 class AsyncClient(_AsyncClientBase):
     """Secured API: typed asyncio Socket.IO client.
 
-    ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``AsyncClient(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
@@ -404,6 +407,7 @@ class AsyncClient(_AsyncClientBase):
         "/public",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: AsyncRootNamespace
     both: AsyncBothNamespace
     keys_cookie: AsyncKeysCookieNamespace
@@ -415,7 +419,7 @@ class AsyncClient(_AsyncClientBase):
 
     def __init__(
         self,
-        url: str,
+        url: str | None = None,
         *,
         public_query: models.PublicQuery,
         public_headers: models.PublicHeaders,

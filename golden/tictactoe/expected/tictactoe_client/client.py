@@ -20,7 +20,9 @@ from .runtime import AsyncNamespace, SyncNamespace
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+"""The Engine.IO endpoint path, from the server the package was generated for."""
+DEFAULT_URL = "http://localhost:5000"
+"""The origin a client connects to when given no URL: the generated-for server's ("": none)."""
 
 
 class RootNamespace(SyncNamespace):
@@ -101,13 +103,14 @@ class RootNamespace(SyncNamespace):
 class Client(_SyncClientBase):
     """Tick-Tack-Toe API: typed Socket.IO client.
 
-    ``Client(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``with`` connects and disconnects.
     """
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: RootNamespace
 
     def _make_namespaces(self) -> None:
@@ -226,13 +229,14 @@ class AsyncRootNamespace(AsyncNamespace):
 class AsyncClient(_AsyncClientBase):
     """Tick-Tack-Toe API: typed asyncio Socket.IO client.
 
-    ``AsyncClient(url, *, socketio_path=None, auth=None, query=None, headers=None,
+    ``AsyncClient(url=None, *, socketio_path=None, auth=None, query=None, headers=None,
     transports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;
     ``async with`` connects and disconnects.
     """
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
+    default_url: ClassVar[str] = DEFAULT_URL
     root: AsyncRootNamespace
 
     def _make_namespaces(self) -> None:

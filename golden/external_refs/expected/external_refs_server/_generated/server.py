@@ -22,8 +22,8 @@ from .runtime import (
     register,
 )
 
-SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+SOCKETIO_PATH = "/ws"
+"""The Engine.IO endpoint path, from the server the package was generated for."""
 
 
 class CommentLikedNamespace(NamespaceHandlers):

@@ -23,7 +23,7 @@ from .runtime import (
 )
 
 SOCKETIO_PATH = "/socket.io"
-"""The Engine.IO endpoint path, from the spec's first server."""
+"""The Engine.IO endpoint path, from the server the package was generated for."""
 
 
 class RootNamespace(NamespaceHandlers):
