@@ -16,6 +16,7 @@ from urllib.request import url2pathname
 
 from sio_codegen.diagnostics import Location, Report, SpecError
 from sio_codegen.load.source import SourceFile, display_path, read_source
+from sio_codegen.load.unescaped import repair_local_refs
 
 
 def _import_jsonref() -> Any:
@@ -85,8 +86,11 @@ class ResolvedSpec:
 
 
 class _Loader:
-    def __init__(self, spec: ResolvedSpec, allow_remote: bool, refs_root: Path) -> None:
+    def __init__(
+        self, spec: ResolvedSpec, allow_remote: bool, refs_root: Path, report: Report
+    ) -> None:
         self.spec = spec
+        self.report = report
         self.allow_remote = allow_remote
         self.refs_root = refs_root.resolve()
 
@@ -109,6 +113,7 @@ class _Loader:
             if not file.is_file():
                 raise RefRefused(f"file not found: {display_path(file)}")
             source = read_source(file)
+            repair_local_refs(source, self.report)
             self.spec.sources[uri] = source
         return source.data
 
@@ -130,10 +135,11 @@ def resolve(
             root.location(""),
         )
         raise SpecError(report.errors)
+    repair_local_refs(root, report)
     spec.data = jsonref.replace_refs(
         root.data,
         base_uri=spec.root_uri,
-        loader=_Loader(spec, allow_remote, refs_root or path.resolve().parent),
+        loader=_Loader(spec, allow_remote, refs_root or path.resolve().parent, report),
         jsonschema=False,
         merge_props=False,
         proxies=True,
