@@ -461,3 +461,37 @@ def test_v2_security_alternatives_and_x_security_override(write_spec) -> None:
     root, open_ns = api.namespaces
     assert [[r.scheme for r in alt] for alt in root.security] == [["bearer", "key"], ["basic"]]
     assert open_ns.security == ()
+
+
+def test_refs_into_a_sibling_folder_name_the_refs_root_to_pass_once_each(tmp_path: Path) -> None:
+    """The official social-media layout: backend/asyncapi.yaml refers to ../common/*.yaml. Each
+    external ref is one error suggesting the folder that holds both; local refs that lead into
+    a refused one are not blamed as well."""
+    (tmp_path / "common").mkdir()
+    (tmp_path / "common" / "messages.yaml").write_text("hello: {name: hello, payload: {}}\n")
+    spec = tmp_path / "backend" / "asyncapi.yaml"
+    spec.parent.mkdir()
+    spec.write_text(
+        dedent(
+            """
+            asyncapi: 3.0.0
+            info: {title: t, version: "1"}
+            channels:
+              greet:
+                address: /
+                messages:
+                  hello: {$ref: "../common/messages.yaml#/hello"}
+            operations:
+              hello:
+                action: receive
+                channel: {$ref: "#/channels/greet"}
+                messages: [{$ref: "#/channels/greet/messages/hello"}]
+            """
+        )
+    )
+    with pytest.raises(SpecError) as error:
+        load(spec)
+    (only,) = error.value.diagnostics
+    assert only.location.pointer == "/channels/greet/messages/hello"
+    assert only.message.endswith(f"pass --refs-root {tmp_path} to allow it")
+    assert load_api(spec, LoadOptions(refs_root=tmp_path)).api.namespaces[0].client_events

@@ -6,6 +6,7 @@ them to know that a schema was referenced, and by which URI, which is how models
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -106,9 +107,15 @@ class _Loader:
         if source is None:
             file = uri_path(uri)
             if not file.resolve().is_relative_to(self.refs_root):
+                wider = Path(os.path.commonpath([self.refs_root, file.resolve().parent]))
+                hint = (  # a folder that holds both, never the file system's root
+                    f"--refs-root {_as_option(wider)} to allow it"
+                    if wider.parent != wider
+                    else "--refs-root to allow more"
+                )
                 raise RefRefused(
                     "it leads outside the folder references may read "
-                    f"({display_path(self.refs_root)}); pass --refs-root to allow more"
+                    f"({display_path(self.refs_root)}); pass {hint}"
                 )
             if not file.is_file():
                 raise RefRefused(f"file not found: {display_path(file)}")
@@ -116,6 +123,15 @@ class _Loader:
             repair_local_refs(source, self.report)
             self.spec.sources[uri] = source
         return source.data
+
+
+def _as_option(folder: Path) -> str:
+    """A folder as the user would type it: ``..`` for a parent of the working directory, else
+    as :func:`display_path` shows paths."""
+    relative = Path(os.path.relpath(folder))
+    if all(part == ".." for part in relative.parts):
+        return relative.as_posix()
+    return display_path(folder)
 
 
 def resolve(
@@ -200,6 +216,8 @@ def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
                     continue  # one error per missing target, not one per use
                 failed.add(target)
                 cause = exc.cause
+                if isinstance(cause, RefRefused) and ref_text(value).startswith("#"):
+                    continue  # a local ref into a refused one: that one is reported, at its place
                 if isinstance(cause, SpecError):
                     report.diagnostics.extend(cause.diagnostics)
                     continue
