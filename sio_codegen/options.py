@@ -27,6 +27,10 @@ class LoadOptions:
     """The server of the document to generate for; None: the first it lists."""
     server_vars: tuple[tuple[str, str], ...] = ()
     """Values of the chosen server's ``{variables}``, overriding their defaults."""
+    perspective: Literal["server", "client"] | None = None
+    """Whose side the document describes; None: as its ``x-sio-perspective`` says (server)."""
+    channels_as_events: bool | None = None
+    """Channels are events of one namespace; None: as its ``x-sio-channels`` says (no)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,10 @@ class Job:
             args += ["--server", self.options.server]
         for name, value in self.options.server_vars:
             args += ["--server-var", f"{name}={value}"]
+        if self.options.perspective is not None:
+            args += ["--perspective", self.options.perspective]
+        if self.options.channels_as_events:
+            args.append("--channels-as-events")
         if self.allow_unenforced:
             args.append("--allow-unenforced-security")
         return shlex.join(args)
@@ -114,6 +122,8 @@ class Job:
             "allow_unenforced_security": self.allow_unenforced,
             "server": self.options.server,
             "server_vars": sorted(self.options.server_vars) or None,
+            "perspective": self.options.perspective,
+            "channels_as_events": self.options.channels_as_events,
         }
 
     def up_to_date(self) -> bool:

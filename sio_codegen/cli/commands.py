@@ -75,6 +75,19 @@ def _parser() -> argparse.ArgumentParser:
             metavar="NAME=VALUE",
             help="a value for a {variable} of the chosen server (default: its default); repeatable",
         )
+        cmd.add_argument(
+            "--perspective",
+            choices=("server", "client"),
+            help="whose side the document describes (default: its x-sio-perspective, else "
+            "server: publish/receive are events clients send)",
+        )
+        cmd.add_argument(
+            "--channels-as-events",
+            action="store_true",
+            default=None,
+            help="read every channel as an event of one namespace (default: its x-sio-channels, "
+            "else every channel is a namespace)",
+        )
         cmd.add_argument("-q", "--quiet", action="store_true", help="print errors only")
         return cmd
 
@@ -134,6 +147,8 @@ def _options(args: argparse.Namespace) -> LoadOptions:
         refs_root=args.refs_root,
         server=args.server,
         server_vars=tuple(args.server_var),
+        perspective=args.perspective,
+        channels_as_events=args.channels_as_events,
     )
 
 

@@ -12,6 +12,8 @@ allow-remote-refs = false            # optional
 allow-unenforced-security = false    # optional
 server = "production"                # optional: the server to generate for (default: the first)
 server-vars = { port = "8080" }      # optional: values of that server's {variables}
+perspective = "client"               # optional: the document describes the client's side
+channels-as-events = true            # optional: every channel is an event of one namespace
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ else:  # pragma: no cover - Python 3.10
 
 COMMANDS = ("server", "client", "models")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
-         "allow-unenforced-security", "refs-root", "server", "server-vars"}  # fmt: skip
+         "allow-unenforced-security", "refs-root", "server", "server-vars", "perspective",
+         "channels-as-events"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -122,6 +125,12 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
         isinstance(v, str) for v in server_vars.values()
     ):
         raise _error(path, f"profile {name!r}: server-vars must be a table of strings", where)
+    perspective = settings.get("perspective")
+    if perspective not in (None, "server", "client"):
+        raise _error(path, f"profile {name!r}: perspective must be server or client", where)
+    channels_as_events = settings.get("channels-as-events")
+    if channels_as_events is not None and not isinstance(channels_as_events, bool):
+        raise _error(path, f"profile {name!r}: channels-as-events must be true or false", where)
     job = Job(
         command=command,
         spec=_relative(base / settings["spec"]),
@@ -133,6 +142,8 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
             refs_root=None if refs_root is None else _relative(base / refs_root),
             server=server,
             server_vars=tuple(sorted(server_vars.items())),
+            perspective=perspective,
+            channels_as_events=channels_as_events,
         ),
         allow_unenforced=flags["allow-unenforced-security"],
     )

@@ -39,7 +39,16 @@ def load_api(
         raise SpecError(report.errors)
     validate_document(spec.root, version, report, strict=options.validate)
     report.raise_if_errors()
-    builder = ApiBuilder(spec, report, version, options.server, dict(options.server_vars))
+    builder = ApiBuilder(
+        spec,
+        report,
+        version,
+        options.server,
+        dict(options.server_vars),
+        options.perspective,
+        options.channels_as_events,
+    )
+    builder.read_how(spec.data)
     try:
         api = (
             load_v2(builder, spec.data) if version.startswith("2.") else load_v3(builder, spec.data)

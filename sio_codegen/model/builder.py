@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from sio_codegen import pointer as jp
@@ -20,6 +21,7 @@ from sio_codegen.model.api import (
 from sio_codegen.model.assemble import Assembler
 from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import namespace_name, text, unwrap
+from sio_codegen.model.reading import Perspective, Reading, reading_of, warn_about_shapes
 from sio_codegen.model.schemas import SchemaTable, is_json_schema_format, name_for_uri
 from sio_codegen.model.servers import fill_variables, origin
 from sio_codegen.model.transport import without_transport
@@ -42,8 +44,14 @@ class ApiBuilder:
         version: str,
         server: str | None = None,
         server_vars: Mapping[str, str] | None = None,
+        perspective: Perspective | None = None,
+        channels_as_events: bool | None = None,
     ) -> None:
         self.spec = spec
+        self._asked = (perspective, channels_as_events)
+        self.reading = Reading()
+        self._doc: dict[str, Any] = {}
+        self._events_namespace: str | None = None
         self.server_name = server
         """The server asked for (``--server``); None: the first the document lists."""
         self.server_vars = dict(server_vars or {})
@@ -83,6 +91,39 @@ class ApiBuilder:
                 yield key, pointer, channel
             else:
                 self.report.error("a channel must be a mapping", self.at(pointer))
+
+    def read_how(self, doc: dict[str, Any]) -> None:
+        """Decide how to read ``doc`` (see :mod:`.reading`): options first, then its extensions."""
+        self._doc = doc
+        self.reading = reading_of(doc, *self._asked, self.report, self.at)
+
+    def direction(self, as_written: Direction) -> Direction:
+        return self.reading.direction(as_written)
+
+    def channel(
+        self, address: str, pointer: str, channel_node: Any
+    ) -> tuple[NamespaceDraft, str | None]:
+        """The namespace a channel's messages belong to and, where channels are events, the
+        event name they all take (the address without its slashes)."""
+        if not self.reading.channels_as_events:
+            return self.namespace(address, pointer, channel_node), None
+        draft = self.namespace(self._namespace_of_events(), pointer, channel_node)
+        return draft, address.strip("/") or address
+
+    def _namespace_of_events(self) -> str:
+        """Where channels are events: the server's ``pathname`` (or 2.x URL path) when it is
+        not an Engine.IO path, the way such documents name their namespace; else ``/``."""
+        if self._events_namespace is None:
+            chosen = self.chosen
+            path = chosen.socketio_path.rstrip("/") if chosen else ""
+            if chosen is not None and path and not path.endswith("socket.io"):
+                self._events_namespace = path
+                served = replace(chosen, socketio_path="/socket.io")
+                self.servers[self.servers.index(chosen)] = served
+                self.chosen = served
+            else:
+                self._events_namespace = "/"
+        return self._events_namespace
 
     def namespace(self, channel: str, pointer: str, channel_node: Any) -> NamespaceDraft:
         name = namespace_name(channel)
@@ -151,15 +192,19 @@ class ApiBuilder:
         pointer: str,
         key: str = "",
         reply_messages: list[Any] | None = None,
+        event_name: str | None = None,
     ) -> None:
-        """One message of a namespace in one direction: ``message_node`` as found in the spec
-        (a reference names the models), ``message`` with its traits applied."""
+        """One message of a namespace in one direction (as the document writes it: turned
+        around here for a client's document): ``message_node`` as found in the spec (a
+        reference names the models), ``message`` with its traits applied; ``event_name`` where
+        the channel, not the message, names the event."""
+        direction = self.direction(direction)
         if not isinstance(message, dict):
             self.report.error("a message must be a mapping", self.at(pointer))
             return
         ref_key = name_for_uri(ref_target(message_node)) if is_ref(message_node) else ""
         message_id = text(message, "messageId")
-        name = text(message, "name") or message_id or key or ref_key or "message"
+        name = event_name or text(message, "name") or message_id or key or ref_key or "message"
         prefix = naming.pascal(ns.name.strip("/"))
         event_base = prefix + naming.pascal(name) + ("Emit" if direction == "server" else "")
         # The models of one message are named after the message itself where it has a name of
@@ -271,6 +316,14 @@ class ApiBuilder:
 
     def finish(self, info: dict[str, Any], schemes: dict[str, SecurityScheme]) -> Api:
         """Check what was collected and assemble the Api (see :mod:`.assemble`)."""
+        declared = any(v is not None for v in self._asked) or any(
+            key in self._doc for key in ("x-sio-perspective", "x-sio-channels")
+        )
+        channel_events = {
+            name: [event.name for event in draft.events.values()]
+            for name, draft in self.namespaces.items()
+        }
+        warn_about_shapes(self._doc, self.reading, declared, channel_events, self.report, self.at)
         assembler = Assembler(
             self.spec, self.report, self.version, self.table, self.namespaces, self.servers
         )

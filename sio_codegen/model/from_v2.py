@@ -34,7 +34,7 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     chosen = builder.read_servers(doc, _address)
     server_security = reader.alternatives(chosen.get("security")) if chosen else None
     for key, pointer, channel in builder.channels(doc):
-        ns = builder.namespace(key, pointer, channel)
+        ns, event_name = builder.channel(key, pointer, channel)
         operations_security = []
         for op_key, direction in OPERATIONS:
             operation = unwrap(channel.get(op_key))
@@ -51,7 +51,14 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
             else:
                 items = [(message, f"{op_pointer}/message")]
             for item, item_pointer in items:
-                builder.add_message(ns, direction, item, apply_traits(item), pointer=item_pointer)
+                builder.add_message(
+                    ns,
+                    direction,
+                    item,
+                    apply_traits(item),
+                    pointer=item_pointer,
+                    event_name=event_name,
+                )
         own = reader.alternatives(channel.get("x-security"))
         builder.set_security(ns, combine(own, merge(operations_security), server_security))
     return builder.finish(unwrap(doc.get("info")) or {}, reader.used)

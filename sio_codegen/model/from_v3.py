@@ -34,11 +34,14 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     chosen = builder.read_servers(doc, _address)
     server_security = reader.alternatives(chosen.get("security")) if chosen else None
     by_identity: dict[int, Any] = {}
+    event_names: dict[int, str | None] = {}
     channel_security: dict[int, tuple[Alternative, ...] | None] = {}
     operations_security: dict[int, list[tuple[Alternative, ...] | None]] = {}
     for key, pointer, channel in builder.channels(doc):
         address = channel.get("address")
-        ns = builder.namespace(address if isinstance(address, str) else key, pointer, channel)
+        ns, event_names[id(channel)] = builder.channel(
+            address if isinstance(address, str) else key, pointer, channel
+        )
         by_identity[id(channel)] = ns
         channel_security[id(channel)] = reader.alternatives(channel.get("x-security"))
         operations_security[id(channel)] = []
@@ -69,6 +72,7 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                 pointer=pointer,
                 key=key,
                 reply_messages=replies,
+                event_name=event_names[id(channel)],
             )
     for identity, ns in by_identity.items():
         own, ops = channel_security[identity], merge(operations_security[identity])
