@@ -1,0 +1,1 @@
+"""Chat client server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

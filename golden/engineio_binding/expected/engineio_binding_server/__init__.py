@@ -1,0 +1,1 @@
+"""Engine.IO binding server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

@@ -1,0 +1,1 @@
+"""Servers server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""
