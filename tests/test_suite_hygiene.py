@@ -55,7 +55,7 @@ def test_the_json_schema_test_suite_is_in_the_repository() -> None:
 
 
 def test_nothing_reads_outside_the_repository() -> None:
-    """A clone has nothing beside it: no test, bench or CI file may point at ``../shared``."""
+    """A clone has nothing beside it: no test, bench or CI file may read from beside the clone."""
     files = [ROOT / name for name in ("README.md", "noxfile.py", "pyproject.toml", ".ci/run")]
     for folder, pattern in (("tests", "*.py"), ("bench", "*.py"), ("bench", "*.md")):
         files += (ROOT / folder).rglob(pattern)
