@@ -22,7 +22,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-SHARED = ROOT.parent / "shared" / "specs"
+CORPUS = ROOT / "tests" / "corpus" / "specs"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
@@ -400,10 +400,10 @@ def main() -> None:
         sizes = (10,) if args.quick else (10, 100, 1000)
         if not args.quick:
             specs["medium (Slack RTM, 2.6)"] = (
-                SHARED / "asyncapi+spec@v2.6.0/examples/slack-rtm.yml"
+                CORPUS / "asyncapi+spec@v2.6.0/examples/slack-rtm.yml"
             )
             specs["large (ZBOS, 575 channels)"] = (
-                SHARED / "asyncapi+parser-js@v1.18.1/test/good/zbos_mqtt-all-asyncapi.json"
+                CORPUS / "asyncapi+parser-js@v1.18.1/test/good/zbos_mqtt-all-asyncapi.json"
             )
         for size in sizes:
             specs[f"synthetic-{size}"] = write_synthetic(work, size)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -8,10 +9,26 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Third-party documents the tests read, vendored with their sources and licenses (README there).
+CORPUS = ROOT / "tests" / "corpus"
+SPECS_CORPUS = CORPUS / "specs"
+"""Real-world AsyncAPI documents; ``SOURCES.tsv`` lists them."""
+JSON_SCHEMA_TEST_SUITE = CORPUS / "json-schema-test-suite"
+"""JSON-Schema-Test-Suite: ``tests/draft7/*.json`` and the ``remotes/`` they refer to."""
+
 # The models cache of this test run: nothing is read from (or left in) the user's own cache.
-os.environ.setdefault("SIO_CODEGEN_CACHE", tempfile.mkdtemp(prefix="sio-codegen-test-cache-"))
-SHARED_SPECS = ROOT.parent / "shared" / "specs"
+# Made here, before any test imports sio_codegen; pytest-xdist workers inherit the variable and
+# share the folder (entries are written atomically); the process that made it removes it.
+_OWN_CACHE: str | None = None
+if not os.environ.get("SIO_CODEGEN_CACHE"):
+    _OWN_CACHE = tempfile.mkdtemp(prefix="sio-codegen-test-cache-")
+    os.environ["SIO_CODEGEN_CACHE"] = _OWN_CACHE
 sys.path.insert(0, str(ROOT / "tests"))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if _OWN_CACHE is not None:
+        shutil.rmtree(_OWN_CACHE, ignore_errors=True)
 
 
 @pytest.fixture
@@ -25,11 +42,3 @@ def write_spec(tmp_path: Path):
         return path
 
     return write
-
-
-def shared_specs_dir() -> Path:
-    if not SHARED_SPECS.is_dir():
-        if os.environ.get("CI"):
-            raise RuntimeError(f"{SHARED_SPECS} is missing: CI must run the shared-specs tests")
-        pytest.skip("../shared/specs is not beside this checkout")
-    return SHARED_SPECS

@@ -1,4 +1,4 @@
-"""Every real-world document in ../shared/specs: load, model, models module that imports.
+"""Every real-world document in tests/corpus/specs: load, model, models module that imports.
 
 The few that are really invalid must fail with a clear, located error; they are listed here with
 the reason, and the test fails if one of them starts to pass (or another starts to fail)."""
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import shared_specs_dir
+from conftest import SPECS_CORPUS
 from helpers import mypy_strict
 
 from sio_codegen.diagnostics import Report, SpecError
@@ -46,20 +46,17 @@ INVALID = {
 }
 
 
-# The social-media examples reference ../common/*.yaml: allow references anywhere in shared/specs.
-OPTIONS = LoadOptions(refs_root=Path(__file__).resolve().parent.parent.parent / "shared" / "specs")
+# The social-media examples reference ../common/*.yaml: allow references anywhere in the corpus.
+OPTIONS = LoadOptions(refs_root=SPECS_CORPUS)
 
 
 def documents() -> list[str]:
-    rows = csv.DictReader((shared_specs_dir() / "SOURCES.tsv").open(), delimiter="\t")
+    rows = csv.DictReader((SPECS_CORPUS / "SOURCES.tsv").open(), delimiter="\t")
     return [row["local_path"] for row in rows if row["asyncapi_version"] != "-"]
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    try:
-        docs = documents()
-    except pytest.skip.Exception:
-        docs = []
+    docs = documents()
     if "document" in metafunc.fixturenames:
         metafunc.parametrize("document", docs)
     if "valid_document" in metafunc.fixturenames:
@@ -71,7 +68,7 @@ def test_every_listed_invalid_document_exists() -> None:
 
 
 def test_document(document: str, tmp_path: Path) -> None:
-    path = shared_specs_dir() / document
+    path = SPECS_CORPUS / document
     if document in INVALID:
         with pytest.raises(SpecError) as failure:
             load_api(path, OPTIONS)
@@ -97,7 +94,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """Server and client packages of every valid document, generated once for this module.
     Schemes a Socket.IO server cannot enforce (Kafka SASL, X509, ...) are common in these
     non-Socket.IO specs: --allow-unenforced-security, as a user adopting them would pass."""
-    root = tmp_path_factory.mktemp("shared")
+    root = tmp_path_factory.mktemp("corpus")
     outcome: dict[str, Any] = {"root": root, "packages": {}, "errors": {}}
     for document in documents():
         if document in INVALID:
@@ -105,7 +102,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         name = package_of(document)
         try:
             for command in ("server", "client"):
-                job = Job(command, shared_specs_dir() / document, root / f"{name}_{command}",
+                job = Job(command, SPECS_CORPUS / document, root / f"{name}_{command}",
                           options=OPTIONS, allow_unenforced=True)  # fmt: skip
                 run(job, Report())
             outcome["packages"][document] = name
