@@ -6,12 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
-from sio_codegen.diagnostics import Report, SpecError
+from sio_codegen.diagnostics import Diagnostic, Location, Report, SpecError
 from sio_codegen.options import Job, LoadOptions
 from sio_codegen.render import models_worker
 
@@ -31,6 +32,12 @@ EXIT_SPEC_ERROR = 2
 UNENFORCED_HELP = (
     "generate even where a namespace requires a security scheme a Socket.IO server cannot "
     "enforce (e.g. userPassword, X509, SASL); such requirements are dropped, with a warning"
+)
+
+
+FORCE_HELP = (
+    "overwrite files in the output that sio-codegen did not generate (no manifest of ours "
+    "lists them, no DO NOT EDIT header); refused by default"
 )
 
 
@@ -75,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--diff", action="store_true", help="print what would change; write nothing"
         )
+        cmd.add_argument("--force", action="store_true", help=FORCE_HELP)
         return cmd
 
     models = generating("models", "write the Pydantic v2 models module of a spec")
@@ -89,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--config", type=Path, help="pyproject.toml (default: the nearest)")
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
     generate.add_argument("--diff", action="store_true", help="print what would change")
+    generate.add_argument("--force", action="store_true", help=FORCE_HELP)
     generate.add_argument("--no-validate", action="store_true", help="override every profile")
     generate.add_argument("--allow-remote-refs", action="store_true", help="override every profile")
     generate.add_argument(
@@ -142,6 +151,7 @@ def _job(args: argparse.Namespace) -> Job:
         package=getattr(args, "package", None),
         options=_options(args),
         allow_unenforced=getattr(args, "allow_unenforced_security", False),
+        force=args.force,
     )
 
 
@@ -151,10 +161,20 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
 
 def run_job(job: Job, report: Report, *, check_only: bool, diff: bool, quiet: bool) -> int:
     """Run one job and print what happened; the exit status of the command."""
+    refuse_package_name(job)
     if not (check_only or diff) and job.up_to_date():
         return _up_to_date(job, quiet)
     with models_worker.started():  # the generator's import overlaps ours and the spec's load
         return start_job(job, report, check_only=check_only, diff=diff, quiet=quiet)()
+
+
+def refuse_package_name(job: Job) -> None:
+    """A SpecError when the job's package would shadow a module it needs."""
+    problem = job.package_problem()
+    if problem is not None:
+        from sio_codegen.load.source import display_path
+
+        raise SpecError([Diagnostic("error", problem, Location(display_path(job.output)))])
 
 
 def start_job(
@@ -284,7 +304,13 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
         return EXIT_SPEC_ERROR
     status = EXIT_OK
     loads: dict[tuple[Path, LoadOptions], Loaded] = {}  # profiles of one spec load it once
-    selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
+    selected = [
+        replace(p, job=replace(p.job, force=True)) if args.force else p
+        for p in profiles
+        if not args.profiles or p.name in args.profiles
+    ]
+    for profile in selected:
+        refuse_package_name(profile.job)
     stale = {p.name for p in selected if args.check or args.diff or not p.job.up_to_date()}
     with models_worker.started() if stale else nullcontext():
         # Every profile's templates first: they render while the models are in the making.
