@@ -333,7 +333,7 @@ def test_an_up_to_date_check_does_not_skip_an_interrupted_write(
     assert code == 0 and "up to date" not in out and not leftover.exists()
     (package / JOURNAL).write_text(json.dumps({"renames": [], "removals": []}))
     code, _, err = run_cli(["server", spec, "-o", str(package), "--check"], capsys)
-    assert code == 1 and "stale" in err
+    assert code == 1 and "stale" in err and f"interrupted: {package}" in err
     code, out, _ = run_cli(["server", spec, "-o", str(package)], capsys)
     assert code == 0 and "up to date" not in out and leftovers(package) == []
 

@@ -236,6 +236,9 @@ def _print_check(
                              ("extra", result.extra)):  # fmt: skip
             for rel in paths:
                 print(f"{label}: {job.root / rel}", file=sys.stderr)
+        if result.interrupted:
+            print(f"interrupted: {job.root} (an earlier run was stopped while writing; the next "
+                  "run completes it)", file=sys.stderr)  # fmt: skip
         if not diff and result.diff:
             sys.stdout.write(result.diff)
         print(f"{job.output}: stale; run sio-codegen to regenerate", file=sys.stderr)

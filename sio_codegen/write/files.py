@@ -178,7 +178,8 @@ def _stage(target: Path, text: str) -> Path:
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode_for(target))
+            if hasattr(os, "fchmod"):  # not on Windows (before 3.13): its default stands
+                os.fchmod(handle.fileno(), mode_for(target))
             handle.write(text.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())

@@ -41,7 +41,9 @@ def read_regular(path: Path, limit: int) -> bytes | None:
     """The bytes of a regular file, None when nothing is there. Raises NotRegularFile for a
     symlink, FIFO, device or folder (never opened for reading, so never blocks) and for a file
     over ``limit`` bytes; OSError for other failures."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags = os.O_RDONLY
+    for name in ("O_NONBLOCK", "O_NOFOLLOW", "O_CLOEXEC", "O_BINARY"):
+        flags |= getattr(os, name, 0)
     try:
         before = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
