@@ -108,19 +108,26 @@ class Job:
         return not journal.leftovers({self.root} | {p.parent for p in written}, names)
 
     def package_problem(self) -> str | None:
-        """Why the package name cannot be used (it would shadow a module the generated package
-        or its dependencies import), or None."""
+        """Why the package cannot be generated under its name (it would shadow a module the
+        generated package or its dependencies import), or None. Both the import name and the
+        folder's name count: Python imports the folder by its name."""
         if self.command == "models":
             return None
-        name = self.package_name
-        how = "--package NAME" if self.package else "another output folder or --package NAME"
-        if name in sys.stdlib_module_names:
-            what = "the standard library module"
-        elif name in DEPENDENCY_MODULES:
-            what = "the module of a library the generated package needs,"
-        else:
-            return None
-        return (
-            f"package name {name!r} would shadow {what} {name!r} (the generated package could "
-            f"not import it): choose another with {how}"
-        )
+        folder = self.output.resolve().name
+        candidates = [("package name", self.package_name, "--package NAME")]
+        if folder.isidentifier() and folder != self.package_name:
+            candidates.append(("output folder", folder, "another output folder"))
+        elif not self.package:
+            candidates[0] = ("package name", self.package_name, "another output folder")
+        for label, name, how in candidates:
+            if name in sys.stdlib_module_names:
+                what = "the standard library module"
+            elif name in DEPENDENCY_MODULES:
+                what = "the module of a library the generated package needs,"
+            else:
+                continue
+            return (
+                f"{label} {name!r} would shadow {what} {name!r} (the generated package could "
+                f"not import it): choose {how}"
+            )
+        return None

@@ -338,6 +338,16 @@ def test_an_up_to_date_check_does_not_skip_an_interrupted_write(
     assert code == 0 and "up to date" not in out and leftovers(package) == []
 
 
+def test_a_folder_in_place_of_the_journal_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    (package / JOURNAL).mkdir()
+    args = ["server", str(tmp_path / "case/spec/asyncapi.yaml"), "-o", str(package)]
+    code, _, err = run_cli(args, capsys)
+    assert code == 2 and err.count("\n") == 1 and "a folder where sio-codegen keeps" in err
+
+
 def test_a_journal_cannot_reach_outside_the_package(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -470,6 +480,7 @@ def test_generated_files_follow_the_umask_and_keep_their_mode(
         ("server", "game", ["--package", "os"], "os"),
         ("client", "Socketio", [], "socketio"),
         ("server", "json", [], "json"),
+        ("server", "flask", ["--package", "myflask"], "flask"),  # Python imports the folder
     ],
 )
 def test_package_names_that_shadow_a_dependency_or_the_stdlib_are_refused(
@@ -486,7 +497,9 @@ def test_package_names_that_shadow_a_dependency_or_the_stdlib_are_refused(
     code, _, err = run_cli([command, str(spec), "-o", str(out), *extra], capsys)
     assert code == 2
     assert len(err.splitlines()) == 1
-    assert f"error: package name {name!r} would shadow" in err
+    assert f"error: package name {name!r} would shadow" in err or (
+        f"error: output folder {name!r} would shadow" in err and "--package" in extra
+    )
     assert not out.exists()
 
 

@@ -14,10 +14,10 @@ import json
 import os
 import re
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from sio_codegen.diagnostics import Diagnostic, Location, SpecError
 from sio_codegen.write.paths import confined, read_regular
 
 JOURNAL_NAME = ".sio-codegen-journal.json"
@@ -47,6 +47,8 @@ def _sync_folder(folder: Path) -> None:
 
 def commit(root: Path, renames: list[tuple[Path, Path]], removals: list[Path]) -> None:
     """Write the journal: from now on the next run completes this write."""
+    import tempfile  # not at the top: the no-op check imports this module and never writes
+
     data = {
         "renames": [[t.relative_to(root).as_posix(), g.relative_to(root).as_posix()]
                     for t, g in renames],
@@ -110,7 +112,14 @@ def complete(root: Path) -> list[Path]:
             continue  # renamed before the interruption
         os.replace(temporary, target)
     removed = remove(root, removals)
-    os.unlink(root / JOURNAL_NAME)
+    try:
+        os.unlink(root / JOURNAL_NAME)
+    except IsADirectoryError:
+        from sio_codegen.load.source import display_path  # yaml: not for the no-op check
+
+        where = Location(display_path(root / JOURNAL_NAME))
+        message = "a folder where sio-codegen keeps its journal: remove it"
+        raise SpecError([Diagnostic("error", message, where)]) from None
     return removed
 
 
