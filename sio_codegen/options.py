@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sio_codegen.model import naming
+from sio_codegen.paths import confined
 from sio_codegen.write import journal
 from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
-from sio_codegen.write.paths import confined
 
 Command = Literal["models", "server", "client"]
 

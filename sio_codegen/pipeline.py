@@ -18,6 +18,7 @@ from sio_codegen.model.checks import without_reserved_events
 from sio_codegen.model.schemas import resolved_json
 from sio_codegen.model.security import enforceable
 from sio_codegen.options import Job, LoadOptions
+from sio_codegen.paths import confined
 from sio_codegen.render import client as client_gen
 from sio_codegen.render import server as server_gen
 from sio_codegen.render.formatting import format_sources
@@ -26,7 +27,6 @@ from sio_codegen.render.models import ModelGenerationError, start_models
 from sio_codegen.write import journal
 from sio_codegen.write.files import CheckResult, Plan, WriteResult, apply, check
 from sio_codegen.write.manifest import Manifest, sha256, spec_inputs
-from sio_codegen.write.paths import confined
 
 
 @dataclass

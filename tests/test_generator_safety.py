@@ -167,6 +167,19 @@ def test_manifest_inputs_that_hang_or_exhaust_memory_are_not_read(
     )
 
 
+@pytest.mark.parametrize("case", ["fifo", "dev-zero"])
+def test_a_spec_file_that_is_not_a_regular_file_is_one_error(tmp_path: Path, case: str) -> None:
+    spec = Path("/dev/zero") if case == "dev-zero" else tmp_path / "asyncapi.yaml"
+    if case == "fifo":
+        os.mkfifo(spec)
+    run = subprocess.run(
+        [sys.executable, "-m", "sio_codegen", "validate", str(spec)],
+        capture_output=True, text=True, timeout=60, preexec_fn=_limited, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert len(run.stderr.splitlines()) == 1 and "error: not a regular file" in run.stderr
+
+
 # 3. Files sio-codegen did not generate are never overwritten, unless --force.
 
 
@@ -270,17 +283,18 @@ sys.exit(code if count < step else 99)  # 99: done although the step failed (fai
 """
 
 
-@pytest.mark.parametrize("how", ["kill", "raise"])
+@pytest.mark.parametrize(("command", "how"), [("server", "kill"), ("server", "raise"),
+                                              ("client", "kill")])  # fmt: skip
 def test_a_regeneration_interrupted_at_any_step_gives_the_old_or_the_new_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, how: str
 ) -> None:
     base = tmp_path / "base"
-    package = make_case(base, capsys)
+    package = make_case(base, capsys, command)
     old = digest(package)
     done = tmp_path / "done"
     shutil.copytree(base, done, symlinks=True)
     (done / "spec/asyncapi.yaml").write_text(RENAMED)
-    assert run_cli(["server", str(done / "spec/asyncapi.yaml"), "-o", str(done / "game")],
+    assert run_cli([command, str(done / "spec/asyncapi.yaml"), "-o", str(done / "game")],
                    capsys)[0] == 0  # fmt: skip
     new = digest(done / "game")
     assert new != old
@@ -291,7 +305,7 @@ def test_a_regeneration_interrupted_at_any_step_gives_the_old_or_the_new_output(
         case = tmp_path / f"step{step}"
         shutil.copytree(base, case, symlinks=True)
         (case / "spec/asyncapi.yaml").write_text(RENAMED)
-        args = ["server", str(case / "spec/asyncapi.yaml"), "-o", str(case / "game")]
+        args = [command, str(case / "spec/asyncapi.yaml"), "-o", str(case / "game")]
         run = subprocess.run([sys.executable, str(script), str(step), how, *args],
                              capture_output=True, text=True, check=False)  # fmt: skip
         if run.returncode == 0:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from sio_codegen import __version__
-from sio_codegen.write.paths import read_regular
+from sio_codegen.paths import read_regular
 
 _log = logging.getLogger("sio_codegen.models_cache")
 MAX_ENTRY_BYTES = 64 * 1024 * 1024

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
 from sio_codegen.load.source import display_path
+from sio_codegen.paths import confined, mode_for, read_regular
 from sio_codegen.render.header import MARK
 from sio_codegen.write import journal
-from sio_codegen.write.paths import confined, mode_for, read_regular
 
 MAX_EXISTING_BYTES = 64 * 1024 * 1024
 """An existing file bigger than this is not one we generated: it is not read."""
@@ -168,6 +168,7 @@ def apply(plan: Plan) -> WriteResult:
         result.written.append(target)
     result.removed = journal.remove(plan.root, obsolete)
     if os.path.lexists(plan.root / journal.JOURNAL_NAME):
+        journal.sync_folders(folders)  # the renames are on disk before the journal goes
         os.unlink(plan.root / journal.JOURNAL_NAME)
     journal.clean_leftovers(folders, names)
     return result

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
-from sio_codegen.write.paths import confined, read_regular
+from sio_codegen.paths import confined, read_regular
 
 JOURNAL_NAME = ".sio-codegen-journal.json"
 MAX_JOURNAL_BYTES = 1 << 20
@@ -43,6 +43,11 @@ def _sync_folder(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def sync_folders(folders: set[Path]) -> None:
+    for folder in sorted(folders):
+        _sync_folder(folder)
 
 
 def commit(root: Path, renames: list[tuple[Path, Path]], removals: list[Path]) -> None:
@@ -112,6 +117,7 @@ def complete(root: Path) -> list[Path]:
             continue  # renamed before the interruption
         os.replace(temporary, target)
     removed = remove(root, removals)
+    sync_folders({root} | {target.parent for _, target in renames})
     try:
         os.unlink(root / JOURNAL_NAME)
     except IsADirectoryError:

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from sio_codegen import __version__
-from sio_codegen.write.paths import confined, is_inside, read_regular
+from sio_codegen.paths import confined, is_inside, read_regular
 
 MANIFEST_NAME = "sio-codegen-manifest.json"
 MAX_MANIFEST_BYTES = 4 * 1024 * 1024

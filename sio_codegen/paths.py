@@ -1,4 +1,5 @@
-"""Paths read from untrusted places (a manifest, a journal) and files that may not be files.
+"""Paths read from untrusted places (a manifest, a journal, a spec's $refs) and files that may
+not be files; shared by the load, render and write stages.
 
 A manifest is usually committed, so anyone with commit access writes it: every path it names is
 confined to its folder before anything is read, hashed or deleted there. Reading never follows
@@ -37,15 +38,15 @@ def confined(root: Path, rel: object) -> Path | None:
     return target if is_inside(target.parent, root) else None
 
 
-def read_regular(path: Path, limit: int) -> bytes | None:
+def read_regular(path: Path, limit: int, *, follow: bool = False) -> bytes | None:
     """The bytes of a regular file, None when nothing is there. Raises NotRegularFile for a
-    symlink, FIFO, device or folder (never opened for reading, so never blocks) and for a file
-    over ``limit`` bytes; OSError for other failures."""
+    FIFO, device or folder (never opened for reading, so never blocks), for a symlink unless
+    ``follow``, and for a file over ``limit`` bytes; OSError for other failures."""
     flags = os.O_RDONLY
-    for name in ("O_NONBLOCK", "O_NOFOLLOW", "O_CLOEXEC", "O_BINARY"):
+    for name in ("O_NONBLOCK", "O_CLOEXEC", "O_BINARY", *([] if follow else ["O_NOFOLLOW"])):
         flags |= getattr(os, name, 0)
     try:
-        before = os.lstat(path)
+        before = os.stat(path) if follow else os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
     if not stat.S_ISREG(before.st_mode):
