@@ -453,6 +453,22 @@ def test_a_models_cache_folder_others_may_write_is_not_used(
     assert calls == [1]
 
 
+def test_a_symlinked_private_cache_folder_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "real").mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path / "link"))
+    first = models_py.render_models(SCHEMAS, "# header\n")
+    assert len(list((tmp_path / "real").iterdir())) == 1
+
+    def fail(*_: object) -> str:
+        raise AssertionError("the generator ran again")
+
+    monkeypatch.setattr(models_py, "generate", fail)
+    assert models_py.render_models(SCHEMAS, "# header\n") == first
+
+
 # 6. File modes follow the umask; existing files keep theirs.
 
 

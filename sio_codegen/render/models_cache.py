@@ -125,7 +125,7 @@ def _private_folder(folder: Path, *, create: bool) -> bool:
             with contextlib.suppress(FileExistsError):
                 path.mkdir(mode=0o700)
     try:
-        info = os.lstat(folder)
+        info = os.stat(folder)  # a symlinked cache folder is fine if where it leads is
     except OSError:
         return False
     if stat.S_ISDIR(info.st_mode) and _trusted(info):
