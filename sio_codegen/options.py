@@ -5,14 +5,34 @@ from __future__ import annotations
 import keyword
 import os
 import shlex
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from sio_codegen.model import naming
+from sio_codegen.paths import confined
+from sio_codegen.write import journal
 from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
 Command = Literal["models", "server", "client"]
+
+DEPENDENCY_MODULES = frozenset({
+    # Flask-SocketIO and what it pulls in
+    "flask", "flask_socketio", "socketio", "engineio", "werkzeug", "jinja2", "markupsafe",
+    "itsdangerous", "click", "blinker", "simple_websocket", "wsproto", "h11", "bidict",
+    # pydantic[email]
+    "pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection",
+    "email_validator", "dns", "idna",
+    # python-socketio[client,asyncio-client]
+    "requests", "urllib3", "certifi", "charset_normalizer", "websocket", "aiohttp",
+    "aiohappyeyeballs", "aiosignal", "frozenlist", "multidict", "yarl", "propcache", "attr",
+    "attrs", "async_timeout",
+    # servers the generated package may be run with
+    "gunicorn", "eventlet", "gevent", "greenlet", "packaging",
+})  # fmt: skip
+"""Top-level modules the generated packages import, directly or through their requirements: a
+package of that name would be imported in their place."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +63,8 @@ class Job:
     package: str | None = None
     options: LoadOptions = field(default_factory=LoadOptions)
     allow_unenforced: bool = False
+    force: bool = False
+    """Overwrite files there that sio-codegen did not generate (it never does otherwise)."""
 
     @property
     def package_name(self) -> str:
@@ -56,7 +78,9 @@ class Job:
 
     def package_problem(self) -> str | None:
         """Why the package this job writes could not be imported, or run with ``python -m``,
-        under its name; None when it can (and for a models module, which is a file)."""
+        under its name: not an importable name, or one that would shadow a module the generated
+        package or its dependencies import (both the import name and the folder's name count:
+        Python imports the folder by its name); None when it can (and for a models module)."""
         if self.command == "models":
             return None
         if self.package is not None and not importable(self.package):
@@ -70,6 +94,23 @@ class Job:
                 f"output folder {folder!r} is not a name Python can import, so its package "
                 f"could not be imported or run with python -m: use a folder name of ASCII "
                 f"letters, digits and _, such as {suggested(folder)!r}"
+            )
+        candidates = [("package name", self.package_name, "--package NAME")]
+        if folder.isidentifier() and folder != self.package_name:
+            candidates.append(("output folder", folder, "another output folder"))
+        elif not self.package:
+            candidates[0] = ("package name", self.package_name, "another output folder")
+        for label, name, how in candidates:
+            # Case-insensitive: on macOS and Windows a folder Socketio/ shadows socketio.
+            if name.lower() in sys.stdlib_module_names:
+                what = "the standard library module"
+            elif name.lower() in DEPENDENCY_MODULES:
+                what = "the module of a library the generated package needs,"
+            else:
+                continue
+            return (
+                f"{label} {name!r} would shadow {what} {name.lower()!r} (the generated "
+                f"package could not import it): choose {how}"
             )
         return None
 
@@ -129,10 +170,22 @@ class Job:
     def up_to_date(self) -> bool:
         """Whether the last run's output still stands (its manifest's hashes decide, without
         parsing the spec): then there is nothing to do."""
-        if self.manifest_rel is None:
+        if self.manifest_rel is None or journal.pending(self.root):
             return False
         previous = Manifest.read(self.root / self.manifest_rel)
-        return is_up_to_date(previous, self.spec, self.root, self.command, self.option_key())
+        refs_root = self.options.refs_root or self.spec.resolve().parent
+        if not is_up_to_date(
+            previous, self.spec, self.root, self.command, self.option_key(), refs_root
+        ):
+            return False
+        assert previous is not None
+        written = [
+            self.root / rel
+            for rel in [*previous.files, *previous.user_files, self.manifest_rel]
+            if confined(self.root, rel) is not None
+        ]
+        names = {path.name for path in written} | {journal.JOURNAL_NAME}
+        return not journal.leftovers({self.root} | {p.parent for p in written}, names)
 
 
 def importable(name: str) -> bool:

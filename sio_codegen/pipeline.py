@@ -18,11 +18,13 @@ from sio_codegen.model.checks import without_reserved_events
 from sio_codegen.model.schemas import resolved_json
 from sio_codegen.model.security import enforceable
 from sio_codegen.options import Job, LoadOptions
+from sio_codegen.paths import confined
 from sio_codegen.render import client as client_gen
 from sio_codegen.render import server as server_gen
 from sio_codegen.render.formatting import format_sources
 from sio_codegen.render.header import generated_header
 from sio_codegen.render.models import ModelGenerationError, start_models
+from sio_codegen.write import journal
 from sio_codegen.write.files import CheckResult, Plan, WriteResult, apply, check
 from sio_codegen.write.manifest import Manifest, sha256, spec_inputs
 
@@ -121,11 +123,13 @@ def render(job: Job, loaded: Loaded) -> Rendered:
     )
 
 
-def plan(job: Job, loaded: Loaded, rendered: Rendered) -> Plan:
+def plan(job: Job, loaded: Loaded, rendered: Rendered, report: Report) -> Plan:
     generated, user_owned = rendered.files(), rendered.user_owned
     obsolete: list[str] = []
+    ours: set[str] = set()
     if job.manifest_rel is not None:
-        previous = Manifest.read(job.root / job.manifest_rel)
+        manifest_path = job.root / job.manifest_rel
+        previous = Manifest.read(manifest_path)
         manifest = Manifest(
             command=job.command,
             options=job.option_key(),
@@ -135,10 +139,18 @@ def plan(job: Job, loaded: Loaded, rendered: Rendered) -> Plan:
         )
         generated[job.manifest_rel] = manifest.text()
         if previous is not None:
+            ours = {job.manifest_rel, *previous.files}
             # Never a user-owned file, whatever an old (or edited) manifest says.
             owned = set(user_owned) | set(previous.user_files)
-            obsolete = sorted(set(previous.files) - set(generated) - owned)
-    return Plan(job.root, generated, user_owned, obsolete)
+            for rel in sorted(set(previous.files) - set(generated) - owned):
+                if confined(job.root, rel) is not None:
+                    obsolete.append(rel)
+                else:
+                    report.warning(
+                        f"ignored {rel!r} listed in 'files': not a path inside the package",
+                        Location(display_path(manifest_path)),
+                    )
+    return Plan(job.root, generated, user_owned, obsolete, ours, job.force)
 
 
 def start(
@@ -156,7 +168,9 @@ def start(
     rendered = render(job, loaded)
 
     def finish(check_only: bool) -> Outcome:
-        the_plan = plan(job, loaded, rendered)
+        if not check_only and job.manifest_rel is not None:
+            journal.complete(job.root)  # an interrupted run first: the manifest is its output
+        the_plan = plan(job, loaded, rendered, report)
         outcome = Outcome(loaded=loaded, api=rendered.api)
         if check_only:
             outcome.check = check(the_plan)

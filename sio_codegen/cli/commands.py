@@ -7,6 +7,7 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,12 @@ EXIT_SPEC_ERROR = 2
 UNENFORCED_HELP = (
     "generate even where a namespace requires a security scheme a Socket.IO server cannot "
     "enforce (e.g. userPassword, X509, SASL); such requirements are dropped, with a warning"
+)
+
+
+FORCE_HELP = (
+    "overwrite files in the output that sio-codegen did not generate (no manifest of ours "
+    "lists them, no DO NOT EDIT header); refused by default"
 )
 
 
@@ -102,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         cmd.add_argument(
             "--diff", action="store_true", help="print what would change; write nothing"
         )
+        cmd.add_argument("--force", action="store_true", help=FORCE_HELP)
         return cmd
 
     models = generating("models", "write the Pydantic v2 models module of a spec")
@@ -116,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--config", type=Path, help="pyproject.toml (default: the nearest)")
     generate.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
     generate.add_argument("--diff", action="store_true", help="print what would change")
+    generate.add_argument("--force", action="store_true", help=FORCE_HELP)
     generate.add_argument("--no-validate", action="store_true", help="override every profile")
     generate.add_argument("--allow-remote-refs", action="store_true", help="override every profile")
     generate.add_argument(
@@ -180,6 +189,7 @@ def _job(args: argparse.Namespace) -> Job:
         package=getattr(args, "package", None),
         options=_options(args),
         allow_unenforced=getattr(args, "allow_unenforced_security", False),
+        force=args.force,
     )
 
 
@@ -275,6 +285,9 @@ def _print_check(
                              ("extra", result.extra)):  # fmt: skip
             for rel in paths:
                 print(f"{label}: {job.root / rel}", file=sys.stderr)
+        if result.interrupted:
+            print(f"interrupted: {job.root} (an earlier run was stopped while writing; the next "
+                  "run completes it)", file=sys.stderr)  # fmt: skip
         if not diff and result.diff:
             sys.stdout.write(result.diff)
         print(f"{job.output}: stale; regenerate with: {regenerate}", file=sys.stderr)
@@ -343,7 +356,11 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
         return EXIT_SPEC_ERROR
     status = EXIT_OK
     loads: dict[tuple[Path, LoadOptions], Loaded] = {}  # profiles of one spec load it once
-    selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
+    selected = [
+        replace(p, job=replace(p.job, force=True)) if args.force else p
+        for p in profiles
+        if not args.profiles or p.name in args.profiles
+    ]
     stale = {p.name for p in selected if args.check or args.diff or not p.job.up_to_date()}
     with models_worker.started() if stale else nullcontext():
         # Every profile's templates first: they render while the models are in the making.

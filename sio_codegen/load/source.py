@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import yaml
 
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
+from sio_codegen.paths import NotRegularFile, read_regular
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -127,15 +129,25 @@ def _fail(path: Path, message: str, line: int | None = None, col: int | None = N
 
 def read_source(path: Path) -> SourceFile:
     """Read and parse a YAML or JSON file; raise SpecError with the position of any syntax error."""
+    not_a_file = "not a regular file (a FIFO, device or socket?): expected a YAML or JSON document"
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _fail(path, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-        raw = path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):
+            raise _fail(path, not_a_file)
+        if info.st_size > MAX_FILE_BYTES:
+            raise _fail(path, f"file is {info.st_size} bytes; the limit is {MAX_FILE_BYTES}")
+        # Never blocks, never reads past the limit, even if the file changed since the stat.
+        raw = read_regular(path, MAX_FILE_BYTES, follow=True)
+        if raw is None:
+            raise FileNotFoundError
     except FileNotFoundError:
         raise _fail(path, "file not found") from None
     except IsADirectoryError:
         raise _fail(path, "is a directory, not a spec file") from None
+    except NotRegularFile:
+        raise _fail(path, not_a_file) from None
     except OSError as exc:
         raise _fail(path, f"cannot read file: {exc.strerror}") from None
     if b"\x00" in raw:

@@ -1,0 +1,554 @@
+"""The generator against hostile or unlucky surroundings (issue #14, items 1-7): manifests that
+point outside the package or at things that are not files, files it did not generate, a run
+killed at any step, a tampered models cache, the umask, package names that shadow a library."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import dedent, run_cli
+
+from sio_codegen.render import models as models_py
+from sio_codegen.write.manifest import MANIFEST_NAME
+
+SPEC = dedent(
+    """
+    asyncapi: 2.6.0
+    info: {title: Game, version: "1"}
+    channels:
+      /:
+        publish:
+          message: {name: make_move, payload: {$ref: "#/components/schemas/MoveData"}}
+        subscribe:
+          message: {name: moved, payload: {$ref: "#/components/schemas/MoveData"}}
+    components:
+      schemas:
+        MoveData: {type: object, properties: {x: {type: integer}}, required: [x]}
+    """
+)
+RENAMED = SPEC.replace("MoveData", "MakeMoveData")
+TEMPORARY = re.compile(r"^\..+\.tmp$")
+JOURNAL = ".sio-codegen-journal.json"
+
+
+def make_case(folder: Path, capsys: pytest.CaptureFixture[str], command: str = "server") -> Path:
+    """spec/asyncapi.yaml and the package generated from it in folder/game; the package."""
+    (folder / "spec").mkdir(parents=True)
+    (folder / "spec/asyncapi.yaml").write_text(SPEC)
+    code, _, err = run_cli([command, str(folder / "spec/asyncapi.yaml"), "-o",
+                            str(folder / "game")], capsys)  # fmt: skip
+    assert code == 0, err
+    return folder / "game"
+
+
+def digest(folder: Path) -> dict[str, bytes]:
+    """Every file below folder (temporaries and the journal aside) and its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+        and not TEMPORARY.match(p.name) and p.name != JOURNAL
+    }  # fmt: skip
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(
+        p.relative_to(folder).as_posix()
+        for p in folder.rglob("*")
+        if TEMPORARY.match(p.name) or p.name == JOURNAL
+    )
+
+
+def edit_manifest(package: Path, section: str, entries: dict[str, str]) -> None:
+    """Put ``entries`` first in ``section`` of the package's manifest (it is checked in order)."""
+    path = package / "_generated" / MANIFEST_NAME
+    data = json.loads(path.read_text())
+    data[section] = {**entries, **data[section]}
+    path.write_text(json.dumps(data, indent=2))
+
+
+# 1. Manifest paths are confined to the package.
+
+
+def test_manifest_paths_leading_out_of_the_package_are_ignored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    for name in ("victim1.txt", "victim2.txt", "victim3.txt"):
+        (outside / name).write_text("precious\n")
+    (package / "_generated/link").symlink_to(outside)
+    bad = {
+        str(outside / "victim1.txt"): "0" * 64,  # absolute
+        "../../outside/victim2.txt": "0" * 64,  # dot-dot
+        "_generated/link/victim3.txt": "0" * 64,  # through a symlinked folder
+    }
+    edit_manifest(package, "files", bad)
+    spec = str(tmp_path / "case/spec/asyncapi.yaml")
+
+    check = ["server", spec, "-o", str(package), "--check"]
+    code, out, err = run_cli(check, capsys)
+    assert code == 1 and "extra:" not in err
+    for name in ("victim1.txt", "victim2.txt", "victim3.txt"):  # --check tells nothing of them
+        (outside / name).rename(outside / f"{name}.away")
+    assert run_cli(check, capsys) == (code, out, err)
+    for name in ("victim1.txt", "victim2.txt", "victim3.txt"):
+        (outside / f"{name}.away").rename(outside / name)
+
+    code, out, err = run_cli(["server", spec, "-o", str(package)], capsys)
+    assert code == 0, err
+    assert sorted(p.name for p in outside.iterdir()) == ["victim1.txt", "victim2.txt",
+                                                          "victim3.txt"]  # fmt: skip
+    assert "removed" not in out
+    warnings = [line for line in err.splitlines() if "not a path inside the package" in line]
+    assert len(warnings) == 3, err
+    assert all(MANIFEST_NAME in line and ": warning: ignored " in line for line in warnings)
+    assert (package / "_generated/link").is_symlink()  # not ours: left alone
+
+
+def test_a_generated_folder_symlinked_out_of_the_package_is_not_written_through(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.move(package / "_generated", elsewhere)
+    (package / "_generated").symlink_to(elsewhere)
+    (elsewhere / "server.py").write_text("# DO NOT EDIT: generated by sio-codegen\n# secret\n")
+    spec = str(tmp_path / "case/spec/asyncapi.yaml")
+    code, out, err = run_cli(["server", spec, "-o", str(package), "--diff"], capsys)
+    assert "secret" not in out + err
+    code, out, err = run_cli(["server", spec, "-o", str(package)], capsys)
+    assert code == 2 and "leads outside the output folder" in err
+    assert (elsewhere / "server.py").read_text().endswith("# secret\n")
+
+
+# 2. Manifest inputs: only regular files inside the refs root, within the size limit.
+
+
+def _limited() -> None:  # pragma: no cover - runs in the child
+    resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+
+@pytest.mark.parametrize("hazard", ["fifo", "dev-zero", "symlink-to-dev-zero"])
+def test_manifest_inputs_that_hang_or_exhaust_memory_are_not_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], hazard: str
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    spec_dir = tmp_path / "case/spec"
+    if hazard == "fifo":
+        os.mkfifo(spec_dir / "pipe.yaml")
+        rel = "pipe.yaml"
+    elif hazard == "dev-zero":
+        rel = "../" * len(spec_dir.parts) + "dev/zero"
+    else:
+        (spec_dir / "zero.yaml").symlink_to("/dev/zero")
+        rel = "zero.yaml"
+    edit_manifest(package, "inputs", {rel: "0" * 64})
+    # A child process: on failure it would hang or eat memory; the limits stop it instead.
+    run = subprocess.run(
+        [sys.executable, "-m", "sio_codegen", "server", str(spec_dir / "asyncapi.yaml"),
+         "-o", str(package)],
+        capture_output=True, text=True, timeout=60, preexec_fn=_limited, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert (
+        "wrote" in run.stdout
+        and rel not in json.loads((package / "_generated" / MANIFEST_NAME).read_text())["inputs"]
+    )
+
+
+@pytest.mark.parametrize("case", ["fifo", "dev-zero"])
+def test_a_spec_file_that_is_not_a_regular_file_is_one_error(tmp_path: Path, case: str) -> None:
+    spec = Path("/dev/zero") if case == "dev-zero" else tmp_path / "asyncapi.yaml"
+    if case == "fifo":
+        os.mkfifo(spec)
+    run = subprocess.run(
+        [sys.executable, "-m", "sio_codegen", "validate", str(spec)],
+        capture_output=True, text=True, timeout=60, preexec_fn=_limited, check=False,
+    )  # fmt: skip
+    assert run.returncode == 2, run.stderr[-2000:]
+    assert len(run.stderr.splitlines()) == 1 and "error: not a regular file" in run.stderr
+
+
+# 3. Files sio-codegen did not generate are never overwritten, unless --force.
+
+
+def test_files_the_tool_did_not_write_are_not_overwritten(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "spec/asyncapi.yaml"
+    spec.parent.mkdir()
+    spec.write_text(SPEC)
+    out = tmp_path / "client"
+    out.mkdir()
+    (out / "requirements.txt").write_text("mine==1.0\n")
+    (out / "client.py").write_text("# my own client\n")
+    code, _, err = run_cli(["client", str(spec), "-o", str(out)], capsys)
+    assert code == 2
+    lines = err.splitlines()
+    assert len(lines) == 2 and all("refusing to overwrite" in line and "--force" in line
+                                   for line in lines)  # fmt: skip
+    assert "client.py: error:" in lines[0] and "requirements.txt: error:" in lines[1]
+    assert sorted(p.name for p in out.iterdir()) == ["client.py", "requirements.txt"]
+    assert (out / "requirements.txt").read_text() == "mine==1.0\n"
+
+    code, _, err = run_cli(["client", str(spec), "-o", str(out), "--force"], capsys)
+    assert code == 0, err
+    assert (out / "requirements.txt").read_text() != "mine==1.0\n"
+    # From now on they are ours (the manifest lists them): regenerating needs no --force.
+    (out / "requirements.txt").write_text("edited\n")
+    assert run_cli(["client", str(spec), "-o", str(out)], capsys)[0] == 0
+
+
+def test_a_spec_inside_the_output_is_not_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "out/_generated/spec.json"
+    spec.parent.mkdir(parents=True)
+    channels = {"/": {"publish": {"message": {"name": "a"}}}}
+    info = {"title": "T", "version": "1"}
+    spec.write_text(json.dumps({"asyncapi": "2.6.0", "info": info, "channels": channels}))
+    original = spec.read_bytes()
+    code, _, err = run_cli(["server", str(spec), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "spec.json: error: not generated by sio-codegen" in err
+    assert spec.read_bytes() == original
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*")) == ["_generated", "spec.json"]
+
+
+def test_models_do_not_overwrite_a_module_without_the_header(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "asyncapi.yaml"
+    spec.write_text(SPEC)
+    target = tmp_path / "models.py"
+    target.write_text("# hand-written models\n")
+    code, _, err = run_cli(["models", str(spec), "-o", str(target)], capsys)
+    assert code == 2 and "models.py: error: not generated by sio-codegen" in err
+    assert target.read_text() == "# hand-written models\n"
+    target.write_text("# DO NOT EDIT: generated by sio-codegen 0.0 from old.yaml\n")
+    assert run_cli(["models", str(spec), "-o", str(target)], capsys)[0] == 0
+
+
+# 4. A regeneration killed (or failing) at any step: the old output or the new one.
+
+FAULTY = """
+import os, sys
+from sio_codegen.write import files
+from sio_codegen.cli.commands import main
+
+modules = [files]
+try:
+    from sio_codegen.write import journal
+    modules.append(journal)
+except ImportError:
+    pass
+step, how = int(sys.argv[1]), sys.argv[2]
+count = 0
+
+
+class FaultyOs:
+    '''os, but the step-th call that changes the disk kills the process or raises.'''
+
+    def __getattr__(self, name):
+        real = getattr(os, name)
+        if name not in {"replace", "rename", "unlink", "remove", "rmdir", "fsync"}:
+            return real
+
+        def call(*args, **kwargs):
+            global count
+            count += 1
+            if count == step:
+                if how == "kill":
+                    os._exit(86)
+                raise OSError("injected failure")
+            return real(*args, **kwargs)
+
+        return call
+
+
+for module in modules:
+    module.os = FaultyOs()
+code = main(sys.argv[3:])
+sys.exit(code if count < step else 99)  # 99: done although the step failed (failure absorbed)
+"""
+
+
+@pytest.mark.parametrize(("command", "how"), [("server", "kill"), ("server", "raise"),
+                                              ("client", "kill")])  # fmt: skip
+def test_a_regeneration_interrupted_at_any_step_gives_the_old_or_the_new_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, how: str
+) -> None:
+    base = tmp_path / "base"
+    package = make_case(base, capsys, command)
+    old = digest(package)
+    done = tmp_path / "done"
+    shutil.copytree(base, done, symlinks=True)
+    (done / "spec/asyncapi.yaml").write_text(RENAMED)
+    assert run_cli([command, str(done / "spec/asyncapi.yaml"), "-o", str(done / "game")],
+                   capsys)[0] == 0  # fmt: skip
+    new = digest(done / "game")
+    assert new != old
+    script = tmp_path / "faulty.py"
+    script.write_text(FAULTY)
+    interrupted_after_commit = 0
+    for step in range(1, 100):
+        case = tmp_path / f"step{step}"
+        shutil.copytree(base, case, symlinks=True)
+        (case / "spec/asyncapi.yaml").write_text(RENAMED)
+        args = [command, str(case / "spec/asyncapi.yaml"), "-o", str(case / "game")]
+        run = subprocess.run([sys.executable, str(script), str(step), how, *args],
+                             capture_output=True, text=True, check=False)  # fmt: skip
+        if run.returncode == 0:
+            break  # every step has been interrupted once
+        if run.returncode == 99:  # a failure sio-codegen may absorb (syncing a folder)
+            assert digest(case / "game") == new and leftovers(case / "game") == []
+            continue
+        assert run.returncode == (86 if how == "kill" else 1), run.stderr[-2000:]
+        if how == "raise":
+            assert "injected failure" in run.stderr
+        stands = digest(case / "game")
+        if (case / "game" / JOURNAL).exists():
+            from sio_codegen.write import journal
+
+            interrupted_after_commit += 1
+            journal.complete(case / "game")  # what the next run does first
+            assert digest(case / "game") == new, f"step {step}: journal did not complete"
+        else:
+            assert stands in (old, new), f"step {step}: neither the old nor the new output"
+        # The next run: the complete new output, nothing left behind.
+        code, _, err = run_cli(args, capsys)
+        assert code == 0, err
+        assert digest(case / "game") == new, f"step {step}"
+        assert leftovers(case / "game") == [], f"step {step}"
+        shutil.rmtree(case)
+    else:
+        pytest.fail("the run never completed")
+    assert step > 6 and interrupted_after_commit >= 3
+
+
+def test_an_up_to_date_check_does_not_skip_an_interrupted_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    spec = str(tmp_path / "case/spec/asyncapi.yaml")
+    leftover = package / "_generated/.models.py.abcd1234.tmp"
+    leftover.write_text("half a file")
+    code, out, _ = run_cli(["server", spec, "-o", str(package)], capsys)
+    assert code == 0 and "up to date" not in out and not leftover.exists()
+    (package / JOURNAL).write_text(json.dumps({"renames": [], "removals": []}))
+    code, _, err = run_cli(["server", spec, "-o", str(package), "--check"], capsys)
+    assert code == 1 and "stale" in err and f"interrupted: {package}" in err
+    code, out, _ = run_cli(["server", spec, "-o", str(package)], capsys)
+    assert code == 0 and "up to date" not in out and leftovers(package) == []
+
+
+def test_a_folder_in_place_of_the_journal_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = make_case(tmp_path / "case", capsys)
+    (package / JOURNAL).mkdir()
+    args = ["server", str(tmp_path / "case/spec/asyncapi.yaml"), "-o", str(package)]
+    code, _, err = run_cli(args, capsys)
+    assert code == 2 and err.count("\n") == 1 and "a folder where sio-codegen keeps" in err
+
+
+def test_a_journal_cannot_reach_outside_the_package(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sio_codegen.write import journal
+
+    package = make_case(tmp_path / "case", capsys)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious\n")
+    moved = tmp_path / ".victim.txt.abcd1234.tmp"
+    moved.write_text("evil\n")
+    (package / JOURNAL).write_text(json.dumps({
+        "renames": [[str(moved), str(victim)], ["../.victim.txt.abcd1234.tmp", "../victim.txt"],
+                    ["app.py", "_generated/server.py"]],
+        "removals": [str(victim), "../victim.txt", "_generated/../../victim.txt"],
+    }))  # fmt: skip
+    before = digest(package)
+    assert journal.complete(package) == []
+    assert victim.read_text() == "precious\n" and moved.exists()
+    assert digest(package) == before and not (package / JOURNAL).exists()
+
+
+# 5. The models cache: private folder, verified entries.
+
+SCHEMAS = {"Thing": {"type": "object", "properties": {"a": {"type": "integer"}}}}
+
+
+def test_the_models_cache_folder_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache/sio-codegen/models"
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(cache))
+    old = os.umask(0o022)
+    try:
+        models_py.render_models(SCHEMAS, "# header\n")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    assert len(list(cache.iterdir())) == 1
+
+
+@pytest.mark.parametrize("tamper", ["edit", "group-writable"])
+def test_a_tampered_models_cache_entry_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tamper: str
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(cache))
+    first = models_py.render_models(SCHEMAS, "# header\n")
+    [entry] = cache.iterdir()
+    if tamper == "edit":  # stays valid JSON, and valid Python in the old format
+        entry.write_text(entry.read_text().replace("class Thing(", "class Pwned("))
+    else:
+        entry.chmod(0o666)
+    calls = []
+    real = models_py.generate
+
+    def counted(*args: object) -> str:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(models_py, "generate", counted)
+    assert models_py.render_models(SCHEMAS, "# header\n") == first
+    assert calls == [1]  # the entry was not used
+    assert "Pwned" not in entry.read_text()  # but replaced by a good one
+
+    def fail(*_: object) -> str:
+        raise AssertionError("the generator ran again")
+
+    monkeypatch.setattr(models_py, "generate", fail)
+    assert models_py.render_models(SCHEMAS, "# header\n") == first  # the good entry is used
+
+
+def test_a_models_cache_folder_others_may_write_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(cache))
+    first = models_py.render_models(SCHEMAS, "# header\n")
+    cache.chmod(0o777)
+    calls = []
+    real = models_py.generate
+
+    def counted(*args: object) -> str:
+        calls.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(models_py, "generate", counted)
+    assert models_py.render_models(SCHEMAS, "# header\n") == first
+    assert calls == [1]
+
+
+def test_a_symlinked_private_cache_folder_is_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "real").mkdir(mode=0o700)
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path / "link"))
+    first = models_py.render_models(SCHEMAS, "# header\n")
+    assert len(list((tmp_path / "real").iterdir())) == 1
+
+    def fail(*_: object) -> str:
+        raise AssertionError("the generator ran again")
+
+    monkeypatch.setattr(models_py, "generate", fail)
+    assert models_py.render_models(SCHEMAS, "# header\n") == first
+
+
+# 6. File modes follow the umask; existing files keep theirs.
+
+
+def test_generated_files_follow_the_umask_and_keep_their_mode(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "asyncapi.yaml"
+    spec.write_text(SPEC)
+    out = tmp_path / "game"
+    old = os.umask(0o022)
+    try:
+        assert run_cli(["server", str(spec), "-o", str(out)], capsys)[0] == 0
+        modes = {p.relative_to(out).as_posix(): stat.S_IMODE(p.stat().st_mode)
+                 for p in out.rglob("*") if p.is_file()}  # fmt: skip
+        assert set(modes.values()) == {0o644}, modes
+        server = out / "_generated/server.py"
+        original = server.read_text()
+        server.write_text(original + "# edited\n")
+        server.chmod(0o640)
+        os.umask(0o077)
+        assert run_cli(["server", str(spec), "-o", str(out)], capsys)[0] == 0
+        assert server.read_text() == original
+        assert stat.S_IMODE(server.stat().st_mode) == 0o640
+        os.umask(0o027)
+        assert run_cli(["client", str(spec), "-o", str(tmp_path / "c")], capsys)[0] == 0
+        assert stat.S_IMODE((tmp_path / "c/client.py").stat().st_mode) == 0o640
+    finally:
+        os.umask(old)
+
+
+# 7. Package names that would shadow what the package imports.
+
+
+@pytest.mark.parametrize(
+    ("command", "folder", "extra", "name"),
+    [
+        ("server", "flask", [], "flask"),
+        ("client", "pydantic", [], "pydantic"),
+        ("server", "game", ["--package", "os"], "os"),
+        ("client", "Socketio", [], "socketio"),
+        ("server", "json", [], "json"),
+        ("server", "flask", ["--package", "myflask"], "flask"),  # Python imports the folder
+    ],
+)
+def test_package_names_that_shadow_a_dependency_or_the_stdlib_are_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    folder: str,
+    extra: list[str],
+    name: str,
+) -> None:
+    spec = tmp_path / "asyncapi.yaml"
+    spec.write_text(SPEC)
+    out = tmp_path / folder
+    code, _, err = run_cli([command, str(spec), "-o", str(out), *extra], capsys)
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    shown = name if extra else folder
+    assert f"error: package name {shown!r} would shadow" in err or (
+        f"error: output folder {folder!r} would shadow" in err and "--package" in extra
+    )
+    assert f"{name!r} (the generated package could not import it)" in err
+    assert not out.exists()
+
+
+def test_profiles_with_a_shadowing_package_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "asyncapi.yaml").write_text(SPEC)
+    (tmp_path / "pyproject.toml").write_text(dedent(
+        """
+        [tool.sio-codegen.profiles.api]
+        command = "client"
+        spec = "asyncapi.yaml"
+        output = "out"
+        package = "requests"
+        """
+    ))  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(["generate"], capsys)
+    assert code == 2 and "package name 'requests' would shadow" in err
+    assert not (tmp_path / "out").exists()
