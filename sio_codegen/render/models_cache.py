@@ -1,22 +1,34 @@
-"""A content-addressed cache of generated models modules.
+"""A content-addressed cache of formatted models modules.
 
 The server and the client of one spec have the same models module, and most regenerations leave
 the schemas as they were: the cache skips datamodel-code-generator (its import alone takes about
-half a second) when the very same schemas were turned into code before, by the same versions.
-It lives in ``$SIO_CODEGEN_CACHE`` or ``~/.cache/sio-codegen``; ``SIO_CODEGEN_NO_CACHE=1`` turns
-it off. Entries are written atomically and named by the sha256 of everything that shapes them."""
+half a second) and the formatting when the very same schemas were turned into code before, by
+the same versions. It lives in ``$SIO_CODEGEN_CACHE`` or ``~/.cache/sio-codegen``;
+``SIO_CODEGEN_NO_CACHE=1`` turns it off. Entries are written atomically and named by the sha256
+of everything that shapes them.
+
+Entries are untrusted (anyone may have written that folder): an entry is used only when its
+first line holds the sha256 of its key and the rest of it, so that a truncated, corrupted or
+renamed entry is a miss. A spec's *hint* (``specs/``) says which entry its models were last in,
+so that a command can tell, before loading the spec, that it will need no model generator; a
+wrong hint costs time, never correctness: the entry itself is looked up by its key."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sio_codegen import __version__
+
+_SEAL = "# sio-codegen cache sha256:"
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""As load.source.MAX_FILE_BYTES: no spec file is larger (not imported: yaml comes with it)."""
+_HERE = Path(__file__).parent
 
 
 def _cache_dir() -> Path | None:
@@ -29,14 +41,44 @@ def _cache_dir() -> Path | None:
     return Path(base) / "sio-codegen" / "models"
 
 
-def _generator_version() -> str:
-    # Imported here: importlib.metadata costs 30 ms, and the models worker never needs it.
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _installed_version(module: str) -> str:
+    """The version of the installed distribution of ``module`` (named alike, as
+    datamodel_code_generator and ruff are), from the name of the ``.dist-info`` folder beside
+    it: importlib.metadata takes 30 ms to say the same, a third of a cached run."""
+    for folder in [entry or "." for entry in sys.path]:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        if module not in names:
+            continue
+        prefix = f"{module}-"
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".dist-info"):
+                return name[len(prefix) : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("datamodel-code-generator")
+        return version(module)
     except PackageNotFoundError:  # pragma: no cover
         return "unknown"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except OSError:  # a cache that cannot be written is no error
+        pass
 
 
 @dataclass(frozen=True)
@@ -48,25 +90,79 @@ class Entry:
     hashes, and what the generator is given."""
     path: Path | None
 
+    @property
+    def key(self) -> str:
+        return self.path.stem if self.path is not None else ""
+
     def read(self) -> str | None:
+        """The cached module, if there is one and its seal holds."""
         if self.path is None:
             return None
         try:
-            return self.path.read_text(encoding="utf-8")
-        except OSError:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
             return None
+        seal, _, source = text.partition("\n")
+        if seal != _SEAL + _sha256((self.key + "\n" + source).encode()):
+            return None
+        return source
 
     def write(self, source: str) -> None:
-        if self.path is None:
+        if self.path is not None:
+            seal = _SEAL + _sha256((self.key + "\n" + source).encode())
+            _write_atomically(self.path, seal + "\n" + source)
+
+    def remember(self, spec: Path, inputs: dict[str, str]) -> None:
+        """Note that the models of ``spec`` (whose files, relative to its folder, have these
+        sha256) are in this entry: see :func:`probably_cached`."""
+        hint = _hint_path(spec)
+        if hint is None or self.path is None:
             return
+        text = json.dumps({"entry": self.key, "inputs": inputs}, sort_keys=True)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(source)
-            os.replace(tmp, self.path)
-        except OSError:  # a cache that cannot be written is no error
+            if hint.read_text(encoding="utf-8") == text:
+                return
+        except (OSError, UnicodeDecodeError):
             pass
+        _write_atomically(hint, text)
+
+
+def _hint_path(spec: Path) -> Path | None:
+    folder = _cache_dir()
+    if folder is None:
+        return None
+    return folder / "specs" / f"{_sha256(str(spec.resolve()).encode())}.json"
+
+
+def probably_cached(spec: Path) -> bool:
+    """Whether the models of ``spec`` are likely in the cache, without parsing it: its hint
+    names an entry that exists, and every file the spec was made of then is still the same."""
+    hint = _hint_path(spec)
+    if hint is None:
+        return False
+    try:
+        data = json.loads(hint.read_text(encoding="utf-8"))
+        entry, inputs = data["entry"], data["inputs"]
+        if not isinstance(entry, str) or not entry.isalnum() or not isinstance(inputs, dict):
+            return False
+        base = spec.resolve().parent
+        for rel, digest in inputs.items():
+            file = base / rel
+            # Only regular files of a spec's size: a hint may name a device, a FIFO, anything.
+            if not file.is_file() or file.stat().st_size > MAX_FILE_BYTES:
+                return False
+            if _sha256(file.read_bytes()) != digest:
+                return False
+        return bool(inputs) and (hint.parent.parent / f"{entry}.py").is_file()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _shaping_files() -> bytes:
+    """The code that shapes a cached module besides the pinned tools: the generator's call and
+    its post-processing, and the formatting."""
+    names = ("models_generator.py", "formatting.py")
+    return b"".join((_HERE / name).read_bytes() for name in names)
 
 
 def entry(schemas: dict[str, Any], header: str) -> Entry:
@@ -75,11 +171,12 @@ def entry(schemas: dict[str, Any], header: str) -> Entry:
     folder = _cache_dir()
     if folder is None:
         return Entry(schemas_json, None)
-    renderer = hashlib.sha256(
-        Path(__file__).with_name("models_generator.py").read_bytes()
-    ).hexdigest()
-    key = hashlib.sha256(
-        json.dumps([__version__, _generator_version(), renderer, header]).encode()
-        + schemas_json.encode()
-    ).hexdigest()
+    versions = [
+        __version__,
+        _installed_version("datamodel_code_generator"),
+        _installed_version("ruff"),
+        _sha256(_shaping_files()),
+        header,
+    ]
+    key = _sha256(json.dumps(versions).encode() + schemas_json.encode())
     return Entry(schemas_json, folder / f"{key}.py")
