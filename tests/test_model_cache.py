@@ -73,7 +73,7 @@ def test_an_entry_that_does_not_match_its_seal_is_a_miss(
 ) -> None:
     monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path))
     first = models_py.render_models(SCHEMAS, "# header\n")
-    (entry,) = tmp_path.glob("*.py")
+    (entry,) = (tmp_path / "models").glob("*.py")
     entry.write_text(tamper(entry.read_text()))
     _no_generator(monkeypatch)
     with pytest.raises(AssertionError, match="ran again"):
@@ -88,9 +88,9 @@ def test_an_entry_of_other_schemas_renamed_to_this_key_is_a_miss(
 ) -> None:
     monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path))
     models_py.render_models(SCHEMAS, "# header\n")
-    (mine,) = tmp_path.glob("*.py")
+    (mine,) = (tmp_path / "models").glob("*.py")
     models_py.render_models({"Other": {"type": "string"}}, "# header\n")
-    (other,) = set(tmp_path.glob("*.py")) - {mine}
+    (other,) = set((tmp_path / "models").glob("*.py")) - {mine}
     mine.write_bytes(other.read_bytes())  # sealed, but for another key
     _no_generator(monkeypatch)
     with pytest.raises(AssertionError, match="ran again"):
@@ -129,7 +129,7 @@ def test_the_hint_of_a_spec_says_whether_its_models_are_cached(
     assert not models_cache.probably_cached(spec)
     models_source(load_api(spec))
     assert models_cache.probably_cached(spec)
-    for entry in (tmp_path / "cache").glob("*.py"):  # the entry is gone
+    for entry in (tmp_path / "cache" / "models").glob("*.py"):  # the entry is gone
         entry.unlink()
     assert not models_cache.probably_cached(spec)
     monkeypatch.setenv("SIO_CODEGEN_NO_CACHE", "1")

@@ -1,21 +1,14 @@
-"""A content-addressed cache of formatted models modules.
+"""A content-addressed cache of formatted models modules (see sio_codegen.cache).
 
 The server and the client of one spec have the same models module, and most regenerations leave
 the schemas as they were: the cache skips datamodel-code-generator (its import alone takes about
 half a second) and the formatting when the very same schemas were turned into code before, by
-the same versions. It lives in ``$SIO_CODEGEN_CACHE`` or ``~/.cache/sio-codegen``;
-``SIO_CODEGEN_NO_CACHE=1`` turns it off. Entries are written atomically and named by the sha256
-of everything that shapes them.
-
-Entries are untrusted (anyone may have written that folder): an entry is used only when its
-first line holds the sha256 of its key and the rest of it, so that a truncated, corrupted or
-renamed entry is a miss. A spec's *hint* (``specs/``) says which entry its models were last in,
-so that a command can tell, before loading the spec, that it will need no model generator; a
-wrong hint costs time, never correctness: the entry itself is looked up by its key."""
+the same versions. A spec's *hint* (``specs/``) says which entry its models were last in, so
+that a command can tell, before loading the spec, that it will need no model generator; a wrong
+hint costs time, never correctness: the entry itself is looked up by its key."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -24,25 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from sio_codegen import __version__
+from sio_codegen.cache import cache_dir, read_sealed, sha256, write_atomically, write_sealed
 
-_SEAL = "# sio-codegen cache sha256:"
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """As load.source.MAX_FILE_BYTES: no spec file is larger (not imported: yaml comes with it)."""
 _HERE = Path(__file__).parent
-
-
-def _cache_dir() -> Path | None:
-    if os.environ.get("SIO_CODEGEN_NO_CACHE"):
-        return None
-    configured = os.environ.get("SIO_CODEGEN_CACHE")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sio-codegen" / "models"
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def _installed_version(module: str) -> str:
@@ -68,19 +47,6 @@ def _installed_version(module: str) -> str:
         return "unknown"
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    import tempfile
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except OSError:  # a cache that cannot be written is no error
-        pass
-
-
 @dataclass(frozen=True)
 class Entry:
     """Where the models module of one set of schemas is (or would be) kept."""
@@ -96,21 +62,11 @@ class Entry:
 
     def read(self) -> str | None:
         """The cached module, if there is one and its seal holds."""
-        if self.path is None:
-            return None
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        seal, _, source = text.partition("\n")
-        if seal != _SEAL + _sha256((self.key + "\n" + source).encode()):
-            return None
-        return source
+        return read_sealed(self.path) if self.path is not None else None
 
     def write(self, source: str) -> None:
         if self.path is not None:
-            seal = _SEAL + _sha256((self.key + "\n" + source).encode())
-            _write_atomically(self.path, seal + "\n" + source)
+            write_sealed(self.path, source)
 
     def remember(self, spec: Path, inputs: dict[str, str]) -> None:
         """Note that the models of ``spec`` (whose files, relative to its folder, have these
@@ -124,14 +80,14 @@ class Entry:
                 return
         except (OSError, UnicodeDecodeError):
             pass
-        _write_atomically(hint, text)
+        write_atomically(hint, text)
 
 
 def _hint_path(spec: Path) -> Path | None:
-    folder = _cache_dir()
+    folder = cache_dir("specs")
     if folder is None:
         return None
-    return folder / "specs" / f"{_sha256(str(spec.resolve()).encode())}.json"
+    return folder / f"{sha256(str(spec.resolve()).encode())}.json"
 
 
 def probably_cached(spec: Path) -> bool:
@@ -151,9 +107,10 @@ def probably_cached(spec: Path) -> bool:
             # Only regular files of a spec's size: a hint may name a device, a FIFO, anything.
             if not file.is_file() or file.stat().st_size > MAX_FILE_BYTES:
                 return False
-            if _sha256(file.read_bytes()) != digest:
+            if sha256(file.read_bytes()) != digest:
                 return False
-        return bool(inputs) and (hint.parent.parent / f"{entry}.py").is_file()
+        models = cache_dir("models")
+        return bool(inputs) and models is not None and (models / f"{entry}.py").is_file()
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
 
@@ -168,15 +125,15 @@ def _shaping_files() -> bytes:
 def entry(schemas: dict[str, Any], header: str) -> Entry:
     """The cache entry of these schemas and header (its ``path`` is None with the cache off)."""
     schemas_json = json.dumps(schemas, ensure_ascii=False)
-    folder = _cache_dir()
+    folder = cache_dir("models")
     if folder is None:
         return Entry(schemas_json, None)
     versions = [
         __version__,
         _installed_version("datamodel_code_generator"),
         _installed_version("ruff"),
-        _sha256(_shaping_files()),
+        sha256(_shaping_files()),
         header,
     ]
-    key = _sha256(json.dumps(versions).encode() + schemas_json.encode())
+    key = sha256(json.dumps(versions).encode() + schemas_json.encode())
     return Entry(schemas_json, folder / f"{key}.py")
