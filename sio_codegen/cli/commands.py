@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.options import Job, LoadOptions
-from sio_codegen.render import models_cache, models_worker
+from sio_codegen.render import models_cache
 
 if TYPE_CHECKING:
     from sio_codegen.load.loader import Loaded
@@ -164,6 +164,8 @@ def _models_worker(jobs: list[Job]) -> AbstractContextManager[object]:
     the worker's imports compete with the main process for the cores."""
     if all(models_cache.probably_cached(job.spec) for job in jobs):
         return nullcontext()
+    from sio_codegen.render import models_worker
+
     return models_worker.started()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sio_codegen.render import models_cache, models_worker
+from sio_codegen.render import models_cache
 from sio_codegen.render.formatting import format_sources
 from sio_codegen.render.models_generator import ModelGenerationError, generate
 
@@ -36,6 +36,9 @@ def start_models(
         if spec is not None:
             entry.remember(*spec)
         return lambda: cached
+    # Imported on a miss only (pickle, threading: a cached run needs neither).
+    from sio_codegen.render import models_worker
+
     worker = models_worker.current()
     if worker is not None:
         worker.submit(entry.schemas_json, header)
