@@ -14,7 +14,6 @@ import importlib
 import re
 from collections.abc import Callable, MutableMapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ PRECOMPILED = "sio_codegen.render.precompiled"
 
 def templates_dir() -> Path:
     """``sio_codegen/templates`` in a wheel; the repository's ``templates/`` in a source tree."""
-    packaged = Path(str(resources.files("sio_codegen"))) / "templates"
+    packaged = Path(__file__).resolve().parents[1] / "templates"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "templates"

@@ -9,7 +9,6 @@ deleted afterwards."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -57,6 +56,8 @@ def _read(path: Path) -> bytes | None:
 
 def check(plan: Plan) -> CheckResult:
     """How the files on disk differ from the plan (user-owned files only count when missing)."""
+    from difflib import unified_diff  # only to show a diff
+
     result = CheckResult()
     diffs: list[str] = []
     for rel, text in sorted(plan.generated.items()):
@@ -67,7 +68,7 @@ def check(plan: Plan) -> CheckResult:
             result.changed.append(rel)
             old = current.decode("utf-8", "replace").splitlines(keepends=True)
             new = text.splitlines(keepends=True)
-            diffs.extend(difflib.unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
+            diffs.extend(unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
     result.missing.extend(rel for rel in sorted(plan.user_owned) if not (plan.root / rel).exists())
     result.extra = sorted(rel for rel in plan.obsolete if (plan.root / rel).exists())
     result.diff = "".join(line if line.endswith("\n") else line + "\n" for line in diffs)
