@@ -76,9 +76,17 @@ def test_a_template_edited_since_its_module_was_compiled_is_compiled_again(
     assert template.render(package="pkg", api=SimpleNamespace(title="T")).startswith("# edited\n")
 
 
-def test_a_module_of_another_jinja_version_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sio_jinja, "_shaping", lambda: "another Jinja2\0other options")
-    env = _environment(sio_jinja.templates_dir())
+def test_a_module_compiled_by_another_jinja_or_with_other_options_is_not_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     compiled = _compiled(monkeypatch)
+    env = _environment(sio_jinja.templates_dir())
+    env.trim_blocks = False
     env.get_template("server/app.py.j2")
     assert compiled == ["server/app.py.j2"]
+    env = _environment(sio_jinja.templates_dir())
+    env.get_template("server/app.py.j2")
+    assert compiled == ["server/app.py.j2"]  # the module, as it should
+    monkeypatch.setattr(jinja2, "__version__", "3.9.9")
+    env.get_template("server/app.py.j2")
+    assert compiled == ["server/app.py.j2"] * 2

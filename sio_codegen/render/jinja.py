@@ -4,13 +4,14 @@ Compiling the templates costs a command more than rendering them (40 ms for all 
 it is the same work every time: each template is also shipped compiled, as a module of
 ``sio_codegen/render/precompiled/`` (written by :func:`write_precompiled`, which
 ``python tests/golden.py`` runs). A module is used only when it was compiled from the very same
-template text, by the same Jinja2 and this very module (its options and filters); otherwise the
+template text, by the same Jinja2 with the same options, filters and tests; otherwise the
 template is compiled here as before, so a stale module costs time, never correctness."""
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import re
 from collections.abc import Callable, MutableMapping
 from functools import cache
@@ -61,15 +62,20 @@ def module_name(template: str) -> str:
     return re.sub(r"\W", "_", template.replace("/", "__"))
 
 
-def compile_key(source: str) -> str:
+def compile_key(environment: jinja2.Environment, source: str) -> str:
     """What a precompiled module must have been compiled from to be used: the template's text,
-    the Jinja2 version and this module (the environment's options and filters)."""
-    return hashlib.sha256(f"{_shaping()}\0{source}".encode()).hexdigest()
-
-
-@cache
-def _shaping() -> str:
-    return f"{jinja2.__version__}\0{hashlib.sha256(Path(__file__).read_bytes()).hexdigest()}"
+    by this Jinja2 version, with these options, filters and tests."""
+    env = environment
+    shaping = [
+        jinja2.__version__,
+        [env.block_start_string, env.block_end_string, env.variable_start_string,
+         env.variable_end_string, env.comment_start_string, env.comment_end_string,
+         env.line_statement_prefix, env.line_comment_prefix, env.newline_sequence],
+        [env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.optimized,
+         env.autoescape is True],
+        sorted(env.extensions), sorted(env.filters), sorted(env.tests),
+    ]  # fmt: skip
+    return hashlib.sha256(json.dumps([shaping, source]).encode()).hexdigest()
 
 
 class _Loader(jinja2.FileSystemLoader):
@@ -86,7 +92,8 @@ class _Loader(jinja2.FileSystemLoader):
             module = importlib.import_module(f"{PRECOMPILED}.{module_name(name)}")
         except ImportError:
             module = None
-        if module is not None and getattr(module, "COMPILED_FROM", None) == compile_key(source):
+        fresh = compile_key(environment, source)
+        if module is not None and getattr(module, "COMPILED_FROM", None) == fresh:
             return environment.template_class.from_module_dict(
                 environment, module.__dict__, globals or {}
             )
@@ -106,7 +113,7 @@ def precompiled_sources() -> dict[str, str]:
             f"# Compiled from templates/{name} by Jinja2 {jinja2.__version__}: DO NOT EDIT.\n"
             "# Regenerate with python tests/golden.py (sio_codegen.render.jinja"
             ".write_precompiled).\n"
-            f"COMPILED_FROM = {compile_key(source)!r}\n{code}\n"
+            f"COMPILED_FROM = {compile_key(env, source)!r}\n{code}\n"
         )
     return modules
 

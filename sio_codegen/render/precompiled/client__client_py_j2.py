@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'e2d6b70c0d739ad3b19e43b9d3b0e3fa84b40cc3eea8160108eaa3e7384657d9'
+COMPILED_FROM = 'a2d9474d8a4bed47e2e3a9cb083a39a7ab4d69a3c1b196e7fdeab04347a23991'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 

@@ -1,6 +1,6 @@
 # Compiled from templates/client/init.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'd143abbe078fa6688aeeb6335c937a5773c812233ca9e85ee0557ed74f794fec'
+COMPILED_FROM = '8e606ee7a47afc35fad17746c65fc642fb561254989f35fc9fe8579d640a78ed'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/init.py.j2'
 

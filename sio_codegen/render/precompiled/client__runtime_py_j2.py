@@ -1,6 +1,6 @@
 # Compiled from templates/client/runtime.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '83cda93188fefa1285da336592194e842e569e507536df330ec20de47626db3a'
+COMPILED_FROM = '96902df7e877bd98c8ff7618bd74d51e3e17c4e15fb8b195bdfe720399d1db14'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/runtime.py.j2'
 

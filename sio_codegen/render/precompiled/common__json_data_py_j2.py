@@ -1,6 +1,6 @@
 # Compiled from templates/common/json_data.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '30dc4246fd083ddf0d3ddb058a4eaae8055f4e3471dd3125cd3be475a5d2217b'
+COMPILED_FROM = 'ba690cd83413056f2e5d2684d284cf9a53f00100ae63ec8bd9c531ff9e77a655'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'common/json_data.py.j2'
 

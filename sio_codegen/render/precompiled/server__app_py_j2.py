@@ -1,6 +1,6 @@
 # Compiled from templates/server/app.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '2102df83c81e21ae268d5ff8b6686f7dd07725c2383fcb428428f326b06c79a7'
+COMPILED_FROM = '45f16f7966a630fe20cdb0031f18f707739fab97e717aa83b7187249aef76063'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/app.py.j2'
 

@@ -1,6 +1,6 @@
 # Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'b637cf6f592b37560fc456e8099c3aecc2639c88099849fc479f95083028458d'
+COMPILED_FROM = '308bfb3fcc7535fe02c38744090d8f3fe13d7a725cdc8d21817dac9a1963044b'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/handlers.py.j2'
 

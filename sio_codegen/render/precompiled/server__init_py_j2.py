@@ -1,6 +1,6 @@
 # Compiled from templates/server/init.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '63d53d1bf1c039eb9894106b3ec949e65388669dc832fb88f916aae9f236435d'
+COMPILED_FROM = '3bf199e632e4f1dc1026ff8fe887834ba81c56ead63100b629d1a5845aab4128'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/init.py.j2'
 

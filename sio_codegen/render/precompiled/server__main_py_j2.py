@@ -1,6 +1,6 @@
 # Compiled from templates/server/main.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'b3969cc5b9f17807dba3e2f8ef481af76942d5c001a59b5c02f7118498730f5a'
+COMPILED_FROM = 'e64c78385778e500c882d0e7ca7a8935373940b376fa57a267e7037b7306ec98'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/main.py.j2'
 

@@ -1,6 +1,6 @@
 # Compiled from templates/server/package_init.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '92d2767f28092be3c2fe309fe91ca767761e0cceed531422168cc385a335f5c1'
+COMPILED_FROM = '4017ea25bc03aa3c8d73118bc4037254cdf4331dc7ecdb6e55ca860220baa645'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/package_init.py.j2'
 

@@ -1,6 +1,6 @@
 # Compiled from templates/server/runtime.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '0bd9516a029f4d37174bf49e79865ea2430d0f137728ca575d845e4098fe88a8'
+COMPILED_FROM = '2bac7a8dd876c44484d106266234dbe58c74ee06ce6c270cf8873e250bcdece4'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/runtime.py.j2'
 

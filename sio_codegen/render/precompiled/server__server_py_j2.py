@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'f5d91719e5c9015a7e812c2c51515d322c3894621800f43cf9cdec28067710f0'
+COMPILED_FROM = '3e1df5761306b2eed3532d2c73e3797e4597f7edf457135c856578f347cd1ae9'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
