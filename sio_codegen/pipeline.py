@@ -41,13 +41,22 @@ def header(loaded: Loaded) -> str:
     return generated_header(loaded.api, loaded.spec.root.path.name)
 
 
+def inputs(loaded: Loaded) -> dict[str, str]:
+    """The sha256 of every file of the spec, by its path relative to the main file's folder
+    (for the manifest and the models cache): read once per loaded spec."""
+    if loaded.inputs is None:
+        loaded.inputs = spec_inputs(loaded.spec.root.path, loaded.spec.files())
+    return loaded.inputs
+
+
 def start_models_source(loaded: Loaded) -> Callable[[], str]:
     """Start making the formatted models module (see render.models.start_models: perhaps in a
     worker process); call the result for it. Kept on ``loaded``: the profiles of one
     ``generate`` run that share a spec share it too, made once."""
     if loaded.models is not None:
         return loaded.models
-    finish = start_models(loaded.api.schemas, header(loaded))
+    root = loaded.spec.root.path
+    finish = start_models(loaded.api.schemas, header(loaded), (root, inputs(loaded)))
     made: list[str] = []
     failed: list[SpecError] = []  # asked again, the same error (the worker answers once)
 
@@ -56,12 +65,11 @@ def start_models_source(loaded: Loaded) -> Callable[[], str]:
             raise failed[0]
         if not made:
             try:
-                unformatted = finish()
+                made.append(finish())
             except ModelGenerationError as exc:
-                where = Location(display_path(loaded.spec.root.path), "/components/schemas")
+                where = Location(display_path(root), "/components/schemas")
                 failed.append(SpecError([Diagnostic("error", str(exc), where)]))
                 raise failed[0] from exc
-            made.append(format_sources({"models.py": unformatted})["models.py"])
         return made[0]
 
     loaded.models = models
@@ -133,7 +141,7 @@ def plan(job: Job, loaded: Loaded, rendered: Rendered, report: Report) -> Plan:
         manifest = Manifest(
             command=job.command,
             options=job.option_key(),
-            inputs=spec_inputs(loaded.spec.root.path, loaded.spec.files()),
+            inputs=inputs(loaded),
             files={rel: sha256(text.encode()) for rel, text in generated.items()},
             user_files=sorted(user_owned),
         )

@@ -1,6 +1,7 @@
 """Golden cases: ``golden/<case>/`` holds ``case.json``, the input spec(s) under ``spec/`` and the
-expected output under ``expected/``. ``python tests/golden.py`` regenerates every case; the tests
-compare. Review the diff before committing it."""
+expected output under ``expected/``. ``python tests/golden.py`` regenerates every case (and the
+compiled templates, sio_codegen/render/precompiled/); the tests compare. Review the diff before
+committing it."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sio_codegen.cli.commands import main as cli_main  # noqa: E402
+from sio_codegen.render.jinja import write_precompiled  # noqa: E402
 
 # What each case produces: (command, output under expected/; {case} is the case's name).
 OUTPUTS: tuple[tuple[str, str], ...] = (
@@ -70,6 +72,8 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def update() -> None:
+    # The shipped compiled templates first (sio_codegen/render/jinja.py): the same inputs.
+    write_precompiled()
     for case in cases():
         with tempfile.TemporaryDirectory() as tmp:
             generate(case, Path(tmp))

@@ -399,7 +399,8 @@ def test_the_models_cache_folder_is_private(
     finally:
         os.umask(old)
     assert stat.S_IMODE(cache.stat().st_mode) == 0o700
-    assert len(list(cache.iterdir())) == 1
+    assert stat.S_IMODE((cache / "models").stat().st_mode) == 0o700
+    assert len(list((cache / "models").iterdir())) == 1
 
 
 @pytest.mark.parametrize("tamper", ["edit", "group-writable"])
@@ -409,7 +410,7 @@ def test_a_tampered_models_cache_entry_is_not_used(
     cache = tmp_path / "cache"
     monkeypatch.setenv("SIO_CODEGEN_CACHE", str(cache))
     first = models_py.render_models(SCHEMAS, "# header\n")
-    [entry] = cache.iterdir()
+    [entry] = (cache / "models").iterdir()
     if tamper == "edit":  # stays valid JSON, and valid Python in the old format
         entry.write_text(entry.read_text().replace("class Thing(", "class Pwned("))
     else:
@@ -460,7 +461,7 @@ def test_a_symlinked_private_cache_folder_is_used(
     (tmp_path / "link").symlink_to(tmp_path / "real")
     monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path / "link"))
     first = models_py.render_models(SCHEMAS, "# header\n")
-    assert len(list((tmp_path / "real").iterdir())) == 1
+    assert len(list((tmp_path / "real" / "models").iterdir())) == 1
 
     def fail(*_: object) -> str:
         raise AssertionError("the generator ran again")

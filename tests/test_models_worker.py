@@ -173,3 +173,34 @@ def test_a_no_op_run_forks_no_worker(tmp_path: Path, monkeypatch: pytest.MonkeyP
     config.write_text(f'[tool.sio-codegen.profiles.s]\ncommand = "server"\nspec = "{spec}"\n'
                       f'output = "{out}"\n')  # fmt: skip
     assert main(["generate", "-q", "--config", str(config)]) == 0
+
+
+def test_a_run_whose_models_are_cached_forks_no_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sio_codegen.cli.commands import main
+
+    monkeypatch.setenv("SIO_CODEGEN_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("SIO_CODEGEN_NO_CACHE")
+    spec = Path(__file__).parent / "specs" / "e2e.yaml"
+    forks = []
+    real_fork = models_worker._fork
+
+    def counted() -> models_worker.Worker | None:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(models_worker, "_fork", counted)
+    assert main(["server", str(spec), "-o", str(tmp_path / "srv"), "-q"]) == 0
+    assert len(forks) == 1  # the models were not cached: a worker made them
+
+    def no_fork() -> None:
+        raise AssertionError("a run whose models are cached forked a models worker")
+
+    monkeypatch.setattr(models_worker, "_fork", no_fork)
+    assert main(["client", str(spec), "-o", str(tmp_path / "cli"), "-q"]) == 0
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[tool.sio-codegen.profiles.c]\ncommand = "client"\nspec = "{spec}"\n'
+                      f'output = "{tmp_path / "cli2"}"\n')  # fmt: skip
+    assert main(["generate", "-q", "--config", str(config)]) == 0
+    assert (tmp_path / "cli2" / "models.py").is_file()

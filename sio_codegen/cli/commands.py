@@ -6,7 +6,7 @@ import argparse
 import shlex
 import sys
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.options import Job, LoadOptions
-from sio_codegen.render import models_worker
+from sio_codegen.render import models_cache
 
 if TYPE_CHECKING:
     from sio_codegen.load.loader import Loaded
@@ -216,10 +216,22 @@ def run_job(
     the command that regenerates the job's output, printed when ``--check`` finds it stale."""
     if not (check_only or diff) and job.up_to_date():
         return _up_to_date(job, quiet)
-    with models_worker.started():  # the generator's import overlaps ours and the spec's load
+    # The generator's import overlaps ours and the spec's load: unless no generator will run.
+    with _models_worker([job]):
         return start_job(
             job, report, check_only=check_only, diff=diff, quiet=quiet, regenerate=regenerate
         )()
+
+
+def _models_worker(jobs: list[Job]) -> AbstractContextManager[object]:
+    """A models worker for these jobs (see models_worker), unless they probably need none: their
+    models are in the cache. Forking it regardless would cost a cached run about twice its time:
+    the worker's imports compete with the main process for the cores."""
+    if all(models_cache.probably_cached(job.spec) for job in jobs):
+        return nullcontext()
+    from sio_codegen.render import models_worker
+
+    return models_worker.started()
 
 
 def start_job(
@@ -362,7 +374,7 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
         if not args.profiles or p.name in args.profiles
     ]
     stale = {p.name for p in selected if args.check or args.diff or not p.job.up_to_date()}
-    with models_worker.started() if stale else nullcontext():
+    with _models_worker([p.job for p in selected if p.name in stale]):
         # Every profile's templates first: they render while the models are in the making.
         started = [
             (profile, start_job(profile.job, Report(), check_only=args.check, diff=args.diff,

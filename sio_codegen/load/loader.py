@@ -23,6 +23,8 @@ class Loaded:
     report: Report
     models: Callable[[], str] | None = None
     """The formatted models module, once started (pipeline.start_models_source)."""
+    inputs: dict[str, str] | None = None
+    """The sha256 of each spec file, once asked for (pipeline.inputs)."""
 
 
 def load_api(

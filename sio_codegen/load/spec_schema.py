@@ -1,4 +1,11 @@
-"""Validation of a document against the official AsyncAPI JSON Schema of its declared version."""
+"""Validation of a document against the official AsyncAPI JSON Schema of its declared version.
+
+A document found valid is remembered in the cache (``valid/``, see sio_codegen.cache), by the
+sha256 of its text, the schema, this module and the sio-codegen version: validating it again
+(the ``client`` after the ``server``, a regeneration that left the root file alone) then
+imports no validator, which costs more than the rest of loading. Only a valid verdict is kept:
+an invalid document is validated every time, for its messages. A forged verdict can only let an
+invalid document through to the loader, which copes with those (``--no-validate``)."""
 
 from __future__ import annotations
 
@@ -6,17 +13,18 @@ import copy
 import functools
 import json
 import re
-from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-from jsonschema.exceptions import ValidationError, best_match
-from referencing import Registry
-from referencing.jsonschema import DRAFT7
-
+from sio_codegen import __version__
 from sio_codegen import pointer as jp
+from sio_codegen.cache import cache_dir, read_sealed, sha256, write_sealed
 from sio_codegen.diagnostics import Report
 from sio_codegen.load.source import SourceFile
+
+if TYPE_CHECKING:  # jsonschema is imported only to validate: 60 ms, a third of a cached run
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
 
 SUPPORTED_VERSIONS = (
     "2.0.0",
@@ -51,12 +59,21 @@ def declared_version(source: SourceFile, report: Report) -> str | None:
     return version
 
 
+_HERE = Path(__file__).parent
+_VALID = "valid\n"
+
+
+def _schema_text(version: str) -> str:
+    return (_HERE / "asyncapi_schemas" / f"{version}.json").read_text(encoding="utf-8")
+
+
 @functools.cache
 def _validator(version: str) -> jsonschema.Draft7Validator:
-    text = (
-        resources.files("sio_codegen.load").joinpath(f"asyncapi_schemas/{version}.json").read_text()
-    )
-    schema = _work_around_known_bugs(json.loads(text), version)
+    import jsonschema
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT7
+
+    schema = _work_around_known_bugs(json.loads(_schema_text(version)), version)
     registry: Registry[Any] = Registry().with_resource(
         schema["$id"], DRAFT7.create_resource(schema)
     )
@@ -83,8 +100,22 @@ def _work_around_known_bugs(schema: dict[str, Any], version: str) -> dict[str, A
     return schema
 
 
+def _verdict_path(source: SourceFile, version: str) -> Path | None:
+    """Where the cache keeps the verdict that this text is valid against this version."""
+    folder = cache_dir("valid")
+    if folder is None:
+        return None
+    shaping = [__version__, version, sha256(_schema_text(version).encode()),
+               sha256(Path(__file__).read_bytes())]  # fmt: skip
+    key = sha256(json.dumps(shaping).encode() + b"\0" + source.text.encode())
+    return folder / f"{key}.txt"
+
+
 def validate_document(source: SourceFile, version: str, report: Report, *, strict: bool) -> None:
     """Report schema violations of the root document: errors when strict, warnings otherwise."""
+    verdict = _verdict_path(source, version)
+    if verdict is not None and read_sealed(verdict) == _VALID:
+        return
     add = report.error if strict else report.warning
     seen: set[tuple[str, str]] = set()
     for error in _validator(version).iter_errors(source.data):
@@ -100,6 +131,8 @@ def validate_document(source: SourceFile, version: str, report: Report, *, stric
         add(
             f"does not match the AsyncAPI {version} schema: {message}{suffix}", source.location(ptr)
         )
+    if not seen and verdict is not None:
+        write_sealed(verdict, _VALID)
 
 
 def _most_relevant(error: ValidationError) -> ValidationError:
@@ -107,6 +140,8 @@ def _most_relevant(error: ValidationError) -> ValidationError:
 
     A branch that only says "``$ref`` is required" (the Reference alternative) is passed over when
     the value is not a reference: the other branch tells what is really wrong."""
+    from jsonschema.exceptions import best_match
+
     while error.context:
         candidates = [e for e in error.context if not _wants_reference(e)] or list(error.context)
         deepest = max(len(e.absolute_path) for e in candidates)

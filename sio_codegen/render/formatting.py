@@ -31,7 +31,9 @@ def format_sources(files: dict[str, str]) -> dict[str, str]:
             target = root / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        common = ["--isolated", "--line-length", str(LINE_LENGTH), "--target-version", TARGET]
+        # --no-cache: a cache in a folder about to be deleted is only time spent writing it.
+        common = ["--isolated", "--no-cache", "--line-length", str(LINE_LENGTH),
+                  "--target-version", TARGET]  # fmt: skip
         # Safe fixes only: import order, unused imports, pyupgrade (e.g. Union -> | where the
         # annotation is not evaluated at run time).
         fixes = ["--select", "I,F401,UP", "--fix", "--quiet", "--exit-zero"]

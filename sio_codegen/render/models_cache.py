@@ -1,51 +1,56 @@
-"""A content-addressed cache of generated models modules.
+"""A content-addressed cache of formatted models modules (see sio_codegen.cache).
 
 The server and the client of one spec have the same models module, and most regenerations leave
 the schemas as they were: the cache skips datamodel-code-generator (its import alone takes about
-half a second) when the very same schemas were turned into code before, by the same versions.
-It lives in ``$SIO_CODEGEN_CACHE`` or ``~/.cache/sio-codegen``; ``SIO_CODEGEN_NO_CACHE=1`` turns
-it off. Entries are written atomically and named by the sha256 of everything that shapes them.
-
-A cache is untrusted input: its folder is created private to the user (0700), an entry stores
-its key and the sha256 of its module, and is used only when all of that checks out (see
-:meth:`Entry.read`); anything else is ignored and regenerated."""
+half a second) and the formatting when the very same schemas were turned into code before, by
+the same versions. A spec's *hint* (``specs/``) says which entry its models were last in, so
+that a command can tell, before loading the spec, that it will need no model generator; a wrong
+hint costs time, never correctness: the entry itself is looked up by its key."""
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import logging
 import os
-import stat
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sio_codegen import __version__
-from sio_codegen.paths import read_regular
+from sio_codegen.cache import (
+    cache_dir,
+    read_sealed,
+    read_trusted,
+    sha256,
+    write_atomically,
+    write_sealed,
+)
+from sio_codegen.paths import confined, read_regular
 
-_log = logging.getLogger("sio_codegen.models_cache")
-MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""As load.source.MAX_FILE_BYTES: no spec file is larger (not imported: yaml comes with it)."""
+_HERE = Path(__file__).parent
 
 
-def _cache_dir() -> Path | None:
-    if os.environ.get("SIO_CODEGEN_NO_CACHE"):
-        return None
-    configured = os.environ.get("SIO_CODEGEN_CACHE")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sio-codegen" / "models"
-
-
-def _generator_version() -> str:
-    # Imported here: importlib.metadata costs 30 ms, and the models worker never needs it.
+def _installed_version(module: str) -> str:
+    """The version of the installed distribution of ``module`` (named alike, as
+    datamodel_code_generator and ruff are), from the name of the ``.dist-info`` folder beside
+    it: importlib.metadata takes 30 ms to say the same, a third of a cached run."""
+    for folder in [entry or "." for entry in sys.path]:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        if module not in names:
+            continue
+        prefix = f"{module}-"
+        for name in names:
+            if name.startswith(prefix) and name.endswith(".dist-info"):
+                return name[len(prefix) : -len(".dist-info")]
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("datamodel-code-generator")
+        return version(module)
     except PackageNotFoundError:  # pragma: no cover
         return "unknown"
 
@@ -59,92 +64,84 @@ class Entry:
     hashes, and what the generator is given."""
     path: Path | None
 
+    @property
+    def key(self) -> str:
+        return self.path.stem if self.path is not None else ""
+
     def read(self) -> str | None:
-        """The cached module, if the entry passes every check: the folder is the user's and
-        private, the file is the user's, a regular file nobody else may write, and the sha256
-        stored with the module matches it. A failing entry is ignored (logged at debug level)
-        and replaced by the next write."""
-        if self.path is None or not _private_folder(self.path.parent, create=False):
-            return None
-        try:
-            info = os.lstat(self.path)
-            if not _trusted(info) or not stat.S_ISREG(info.st_mode):
-                _log.debug("models cache: %s is not a private regular file: ignored", self.path)
-                return None
-            data = json.loads(read_regular(self.path, MAX_ENTRY_BYTES) or b"null")
-        except FileNotFoundError:
-            return None
-        except (OSError, ValueError) as exc:
-            _log.debug("models cache: %s cannot be read (%s): ignored", self.path, exc)
-            return None
-        source = data.get("source") if isinstance(data, dict) else None
-        if (
-            not isinstance(source, str)
-            or data.get("key") != self.path.stem
-            or data.get("sha256") != hashlib.sha256(source.encode()).hexdigest()
-        ):
-            _log.debug("models cache: %s fails its checksum: ignored", self.path)
-            return None
-        return source
+        """The cached module, if there is one and its seal holds."""
+        return read_sealed(self.path) if self.path is not None else None
 
     def write(self, source: str) -> None:
-        if self.path is None:
+        if self.path is not None:
+            write_sealed(self.path, source)
+
+    def remember(self, spec: Path, inputs: dict[str, str]) -> None:
+        """Note that the models of ``spec`` (whose files, relative to its folder, have these
+        sha256) are in this entry: see :func:`probably_cached`."""
+        hint = _hint_path(spec)
+        if hint is None or self.path is None:
             return
-        data = {
-            "key": self.path.stem,
-            "sha256": hashlib.sha256(source.encode()).hexdigest(),
-            "source": source,
-        }
+        text = json.dumps({"entry": self.key, "inputs": inputs}, sort_keys=True)
         try:
-            if not _private_folder(self.path.parent, create=True):
+            if read_trusted(hint) == text:
                 return
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                    json.dump(data, handle)
-                os.replace(tmp, self.path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError as exc:  # a cache that cannot be written is no error
-            _log.debug("models cache: cannot write %s: %s", self.path, exc)
+        except (OSError, UnicodeDecodeError):
+            pass
+        write_atomically(hint, text)
 
 
-def _trusted(info: os.stat_result) -> bool:
-    """Owned by this user, and nobody else may write it."""
-    owner_ok = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return owner_ok and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+def _hint_path(spec: Path) -> Path | None:
+    folder = cache_dir("specs")
+    if folder is None:
+        return None
+    return folder / f"{sha256(str(spec.resolve()).encode())}.json"
 
 
-def _private_folder(folder: Path, *, create: bool) -> bool:
-    """Whether the cache folder may be used: created 0700 (its missing parents too), or
-    already there, the user's and writable by nobody else (else ignored, logged at debug)."""
-    if create:
-        missing = [p for p in [folder, *folder.parents] if not os.path.lexists(p)]
-        for path in reversed(missing):
-            with contextlib.suppress(FileExistsError):
-                path.mkdir(mode=0o700)
-    try:
-        info = os.stat(folder)  # a symlinked cache folder is fine if where it leads is
-    except OSError:
+def probably_cached(spec: Path) -> bool:
+    """Whether the models of ``spec`` are likely in the cache, without parsing it: its hint
+    names an entry that exists, and every file the spec was made of then is still the same."""
+    hint = _hint_path(spec)
+    if hint is None:
         return False
-    if stat.S_ISDIR(info.st_mode) and _trusted(info):
-        return True
-    _log.debug("models cache: %s is not a folder of this user only: cache not used", folder)
-    return False
+    try:
+        data = json.loads(read_trusted(hint) or "null")
+        entry, inputs = data["entry"], data["inputs"]
+        if not isinstance(entry, str) or not entry.isalnum() or not isinstance(inputs, dict):
+            return False
+        base = spec.resolve().parent
+        for rel, digest in inputs.items():
+            # A hint is untrusted: only regular files of a spec's size in the spec's folder
+            # (a hint may name ../../etc/passwd, a device, a FIFO, anything).
+            file = confined(base, rel)
+            data = None if file is None else read_regular(file, MAX_FILE_BYTES, follow=True)
+            if data is None or sha256(data) != digest:
+                return False
+        models = cache_dir("models")
+        return bool(inputs) and models is not None and (models / f"{entry}.py").is_file()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+
+
+def _shaping_files() -> bytes:
+    """The code that shapes a cached module besides the pinned tools: the generator's call and
+    its post-processing, and the formatting."""
+    names = ("models_generator.py", "formatting.py")
+    return b"".join((_HERE / name).read_bytes() for name in names)
 
 
 def entry(schemas: dict[str, Any], header: str) -> Entry:
     """The cache entry of these schemas and header (its ``path`` is None with the cache off)."""
     schemas_json = json.dumps(schemas, ensure_ascii=False)
-    folder = _cache_dir()
+    folder = cache_dir("models")
     if folder is None:
         return Entry(schemas_json, None)
-    renderer = hashlib.sha256(
-        Path(__file__).with_name("models_generator.py").read_bytes()
-    ).hexdigest()
-    key = hashlib.sha256(
-        json.dumps([__version__, _generator_version(), renderer, header]).encode()
-        + schemas_json.encode()
-    ).hexdigest()
-    return Entry(schemas_json, folder / f"{key}.json")
+    versions = [
+        __version__,
+        _installed_version("datamodel_code_generator"),
+        _installed_version("ruff"),
+        sha256(_shaping_files()),
+        header,
+    ]
+    key = sha256(json.dumps(versions).encode() + schemas_json.encode())
+    return Entry(schemas_json, folder / f"{key}.py")

@@ -13,7 +13,6 @@ afterwards."""
 
 from __future__ import annotations
 
-import difflib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -93,6 +92,8 @@ def _target(root: Path, rel: str) -> Path:
 
 def check(plan: Plan) -> CheckResult:
     """How the files on disk differ from the plan (user-owned files only count when missing)."""
+    from difflib import unified_diff  # only to show a diff
+
     result = CheckResult(interrupted=journal.pending(plan.root))
     diffs: list[str] = []
     for rel, text in sorted(plan.generated.items()):
@@ -106,7 +107,7 @@ def check(plan: Plan) -> CheckResult:
             result.changed.append(rel)
             old = current.decode("utf-8", "replace").splitlines(keepends=True)
             new = text.splitlines(keepends=True)
-            diffs.extend(difflib.unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
+            diffs.extend(unified_diff(old, new, f"a/{rel}", f"b/{rel}"))
     result.missing.extend(
         rel for rel in sorted(plan.user_owned) if not os.path.lexists(plan.root / rel)
     )

@@ -1,0 +1,300 @@
+# Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
+# Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
+COMPILED_FROM = '38c7b32a40050f5a4ef91d1fd3a891f647d84dc8a3b6b0be39693695e92357c7'
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'client/client.py.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_header = resolve('header')
+    l_0_api = resolve('api')
+    l_0_params = resolve('params')
+    l_0_socketio_path = resolve('socketio_path')
+    l_0_default_url = resolve('default_url')
+    try:
+        t_1 = environment.filters['docstring']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'docstring' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    yield str((undefined(name='header') if l_0_header is missing else l_0_header))
+    yield '\n"""Typed Socket.IO clients of the API: ``Client`` (threads) and ``AsyncClient`` (asyncio).\n\nEach namespace is an attribute (``client.'
+    yield str((environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 0), 'identifier') if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces') else 'root'))
+    yield '``): one method per event the client sends,\nreturning the validated ack where the spec declares one, and one ``on_<event>`` registration per\nevent the server emits, whose handler receives the validated model.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Awaitable, Callable, Mapping, Sequence\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\nfrom . import models\nfrom .runtime import AsyncClient as _AsyncClientBase\nfrom .runtime import AsyncNamespace, Handshake, SocketIOOptions, SyncNamespace, merged\n'
+    if (undefined(name='params') if l_0_params is missing else l_0_params):
+        pass
+        yield '\nif TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time\n    from typing_extensions import Unpack\n'
+    yield 'from .runtime import SyncClient as _SyncClientBase\n\nSOCKETIO_PATH = '
+    yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
+    yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\nDEFAULT_URL = '
+    yield str(t_3((undefined(name='default_url') if l_0_default_url is missing else l_0_default_url)))
+    yield '\n"""The origin a client connects to when given no URL: the generated-for server\'s ("": none)."""\n'
+    for l_1_mode in ('sync', 'async'):
+        l_1_params_doc = resolve('params_doc')
+        l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
+        _loop_vars = {}
+        pass
+        l_1_base = ('SyncNamespace' if (l_1_mode == 'sync') else 'AsyncNamespace')
+        _loop_vars['base'] = l_1_base
+        l_1_prefix = ('' if (l_1_mode == 'sync') else 'Async')
+        _loop_vars['prefix'] = l_1_prefix
+        l_1_adef = ('def' if (l_1_mode == 'sync') else 'async def')
+        _loop_vars['adef'] = l_1_adef
+        l_1_aawait = ('' if (l_1_mode == 'sync') else 'await ')
+        _loop_vars['aawait'] = l_1_aawait
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+            _loop_vars = {}
+            pass
+            yield '\n\nclass '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace('
+            yield str((undefined(name='base') if l_1_base is missing else l_1_base))
+            yield '):\n    '
+            yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_2_ns, 'name')), (' (asyncio).' if (l_1_mode == 'async') else '.'), (str_join(('\n\n', environment.getattr(l_2_ns, 'description'), )) if environment.getattr(l_2_ns, 'description') else ''), )), 4))
+            yield '\n\n    namespace: ClassVar[str] = '
+            yield str(t_3(environment.getattr(l_2_ns, 'name')))
+            yield '\n'
+            for l_3_ev in environment.getattr(l_2_ns, 'client_events'):
+                l_3_methods = resolve('methods')
+                l_3_event_doc = resolve('event_doc')
+                l_3_m = missing
+                _loop_vars = {}
+                pass
+                l_3_m = environment.getitem(context.call((undefined(name='methods') if l_3_methods is missing else l_3_methods), l_2_ns, _loop_vars=_loop_vars), ('client', environment.getattr(l_3_ev, 'name')))
+                _loop_vars['m'] = l_3_m
+                yield '\n    '
+                yield str((undefined(name='adef') if l_1_adef is missing else l_1_adef))
+                yield ' '
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '(self'
+                yield str((str_join((', data: models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 42 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 42 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield ') -> '
+                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
+                yield ':\n        '
+                yield str(t_1(str_join((context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), ("\n\nWaits for the ack (``timeout`` defaults to the client's ``default_timeout``) and returns\nit validated. Raises AckTimeoutError, AckValidationError, or ServerError (the server\nanswered with an error object)." if environment.getattr(l_3_ev, 'ack') else '\n\nSends the event; the spec declares no ack.'), )), 8))
+                yield '\n'
+                if environment.getattr(l_3_ev, 'ack'):
+                    pass
+                    yield '        result: models.'
+                    yield str(environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'))
+                    yield ' = '
+                    yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
+                    yield 'self._call('
+                    yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                    yield ', '
+                    yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
+                    yield ', '
+                    yield str(('data' if environment.getattr(l_3_ev, 'payload') else 'None'))
+                    yield ', models.'
+                    yield str(environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'))
+                    yield ', timeout'
+                    yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 45 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                    yield ')\n        return result\n'
+                else:
+                    pass
+                    yield '        '
+                    yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
+                    yield 'self._emit('
+                    yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                    yield ', '
+                    yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
+                    yield ', '
+                    yield str(('data' if environment.getattr(l_3_ev, 'payload') else 'None'))
+                    yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 48 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                    yield ')\n'
+            l_3_ev = l_3_methods = l_3_m = l_3_event_doc = missing
+            for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
+                l_3_methods = resolve('methods')
+                l_3_event_doc = resolve('event_doc')
+                l_3_m = l_3_returns = l_3_handler_type = missing
+                _loop_vars = {}
+                pass
+                l_3_m = environment.getitem(context.call((undefined(name='methods') if l_3_methods is missing else l_3_methods), l_2_ns, _loop_vars=_loop_vars), ('server', environment.getattr(l_3_ev, 'name')))
+                _loop_vars['m'] = l_3_m
+                l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
+                _loop_vars['returns'] = l_3_returns
+                l_3_handler_type = str_join(('Callable[[', (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else ''), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
+                _loop_vars['handler_type'] = l_3_handler_type
+                yield '\n    def '
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '(self, handler: '
+                yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
+                yield ') -> '
+                yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
+                yield ':\n        '
+                yield str(t_1(str_join(('Register the handler of ', t_3(environment.getattr(l_3_ev, 'name')), ' (usable as a decorator).\n\nIt receives the validated payload; an invalid one goes to the error handlers instead.', ("\nThe server expects an ack: the handler's return value, validated." if environment.getattr(l_3_ev, 'ack') else ''), '\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
+                yield '\n        self._on('
+                yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                yield ', '
+                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
+                yield ', '
+                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
+                yield ', handler'
+                yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 58 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield ')\n        return handler\n'
+            l_3_ev = l_3_methods = l_3_m = l_3_returns = l_3_handler_type = l_3_event_doc = missing
+        l_2_ns = missing
+        yield '\n\nclass '
+        yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+        yield 'Client(_'
+        yield str(('Sync' if (l_1_mode == 'sync') else 'Async'))
+        yield 'ClientBase):\n    '
+        yield str(t_1(str_join((str_join((environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': typed ', ('asyncio ' if (l_1_mode == 'async') else ''), 'Socket.IO client.', )), '\n\n``', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), 'Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,\ntransports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;\n', ('``async with``' if (l_1_mode == 'async') else '``with``'), ' connects and disconnects.', )), 4))
+        yield '\n\n    namespace_names: ClassVar[tuple[str, ...]] = ('
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+            _loop_vars = {}
+            pass
+            yield str(t_3(environment.getattr(l_2_ns, 'name')))
+            yield ', '
+        l_2_ns = missing
+        yield ')\n    default_socketio_path: ClassVar[str] = SOCKETIO_PATH\n    default_url: ClassVar[str] = DEFAULT_URL\n'
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+            l_2_attrs = resolve('attrs')
+            _loop_vars = {}
+            pass
+            yield '    '
+            yield str(environment.getitem((undefined(name='attrs') if l_2_attrs is missing else l_2_attrs), environment.getattr(l_2_ns, 'name')))
+            yield ': '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace\n'
+        l_2_ns = l_2_attrs = missing
+        yield '\n'
+        if (undefined(name='params') if l_0_params is missing else l_0_params):
+            pass
+            yield '\n    def __init__(\n        self,\n        url: str | None = None,\n        *,\n'
+            for l_2_p in (undefined(name='params') if l_0_params is missing else l_0_params):
+                _loop_vars = {}
+                pass
+                yield '        '
+                yield str(environment.getattr(l_2_p, 'name'))
+                yield ': '
+                yield str(environment.getattr(l_2_p, 'annotation'))
+                yield str(('' if environment.getattr(l_2_p, 'required') else ' = None'))
+                yield ',\n'
+            l_2_p = missing
+            yield '        socketio_path: str | None = None,\n        auth: Any = None,\n        query: Mapping[str, str] | None = None,\n        headers: Mapping[str, str] | None = None,\n        transports: Sequence[str] | None = None,\n        wait_timeout: float = 5.0,\n        default_timeout: float = 60.0,\n        namespaces: Sequence[str] | None = None,\n        **options: Unpack[SocketIOOptions],\n    ) -> None:\n        '
+            yield str(t_1(str_join(('Connection parameters typed from the spec, validated before connecting:\n\n', t_2(context.eval_ctx, (undefined(name='params_doc') if l_1_params_doc is missing else l_1_params_doc), '\n'), '\n\nThe other parameters are those of every generated client.', )), 8))
+            yield '\n        handshake = Handshake()\n'
+            for l_2_p in (undefined(name='params') if l_0_params is missing else l_0_params):
+                _loop_vars = {}
+                pass
+                yield '        '
+                yield str(environment.getattr(l_2_p, 'call'))
+                yield '\n'
+            l_2_p = missing
+            yield '        super().__init__(\n            url,\n            socketio_path=socketio_path,\n            auth=auth,\n            query=merged(query, handshake.query),\n            headers=merged(headers, handshake.headers),\n            transports=transports,\n            wait_timeout=wait_timeout,\n            default_timeout=default_timeout,\n            namespaces=namespaces,\n            **options,\n        )\n'
+        yield '\n    def _make_namespaces(self) -> None:\n'
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+            l_2_attrs = resolve('attrs')
+            _loop_vars = {}
+            pass
+            yield '        self.'
+            yield str(environment.getitem((undefined(name='attrs') if l_2_attrs is missing else l_2_attrs), environment.getattr(l_2_ns, 'name')))
+            yield ' = '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace(self)\n'
+        l_2_ns = l_2_attrs = missing
+        if (not environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            pass
+            yield '        return None\n'
+        def t_4(fiter):
+            for l_2_ns in fiter:
+                if (environment.getattr(l_2_ns, 'name') == '/'):
+                    yield l_2_ns
+        for l_2_ns in t_4(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            _loop_vars = {}
+            pass
+            def t_5(fiter):
+                l_3_root_shortcuts = resolve('root_shortcuts')
+                for l_3_ev in fiter:
+                    if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('client', environment.getattr(l_3_ev, 'name'))):
+                        yield l_3_ev
+            for l_3_ev in t_5(environment.getattr(l_2_ns, 'client_events')):
+                l_3_root_shortcuts = resolve('root_shortcuts')
+                l_3_attrs = resolve('attrs')
+                l_3_m = missing
+                _loop_vars = {}
+                pass
+                l_3_m = context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('client', environment.getattr(l_3_ev, 'name')), _loop_vars=_loop_vars)
+                _loop_vars['m'] = l_3_m
+                yield '\n    '
+                yield str((undefined(name='adef') if l_1_adef is missing else l_1_adef))
+                yield ' '
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '(self'
+                yield str((str_join((', data: models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 123 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 123 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield ') -> '
+                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
+                yield ':\n        '
+                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
+                yield '\n        '
+                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
+                yield 'self.'
+                yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
+                yield '.'
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '('
+                yield str(('data' if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield ')\n'
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_attrs = missing
+            def t_6(fiter):
+                l_3_root_shortcuts = resolve('root_shortcuts')
+                for l_3_ev in fiter:
+                    if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('server', environment.getattr(l_3_ev, 'name'))):
+                        yield l_3_ev
+            for l_3_ev in t_6(environment.getattr(l_2_ns, 'server_events')):
+                l_3_root_shortcuts = resolve('root_shortcuts')
+                l_3_attrs = resolve('attrs')
+                l_3_m = l_3_returns = l_3_handler_type = missing
+                _loop_vars = {}
+                pass
+                l_3_m = context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('server', environment.getattr(l_3_ev, 'name')), _loop_vars=_loop_vars)
+                _loop_vars['m'] = l_3_m
+                l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
+                _loop_vars['returns'] = l_3_returns
+                l_3_handler_type = str_join(('Callable[[', (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else ''), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
+                _loop_vars['handler_type'] = l_3_handler_type
+                yield '\n    def '
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '(self, handler: '
+                yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
+                yield ') -> '
+                yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
+                yield ':\n        '
+                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
+                yield '\n        return self.'
+                yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
+                yield '.'
+                yield str((undefined(name='m') if l_3_m is missing else l_3_m))
+                yield '(handler)\n'
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_returns = l_3_handler_type = l_3_attrs = missing
+        l_2_ns = missing
+    l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = l_1_params_doc = missing
+
+blocks = {}
+debug_info = '1=34&4=36&17=38&23=42&25=44&27=46&28=51&29=53&30=55&31=57&32=59&35=63&36=68&38=70&39=72&40=78&42=81&43=90&44=92&45=95&48=112&51=122&52=128&53=130&54=132&56=135&57=141&58=143&64=154&65=158&67=160&70=167&71=172&74=179&80=182&81=186&93=193&95=195&96=199&113=204&114=209&116=215&119=218&120=225&121=236&123=239&124=248&125=250&127=262&128=273&129=275&130=277&132=280&133=286&134=288'

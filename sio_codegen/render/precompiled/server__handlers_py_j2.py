@@ -1,0 +1,104 @@
+# Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
+# Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
+COMPILED_FROM = '308bfb3fcc7535fe02c38744090d8f3fe13d7a725cdc8d21817dac9a1963044b'
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'server/handlers.py.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_api = resolve('api')
+    l_0_server_imports = resolve('server_imports')
+    l_0_handler_instances = resolve('handler_instances')
+    try:
+        t_1 = environment.filters['docstring']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'docstring' found.")
+    try:
+        t_2 = environment.filters['join']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'join' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    yield str(t_1(str_join(('Handlers of ', environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': yours to edit.\n\nsio-codegen created this file once and never overwrites it. After a spec change, regenerate and\nrun ``mypy --strict``: it points at every method here that no longer fits the generated bases.\nA method left as ``raise NotImplementedError`` answers clients with a ``not_implemented`` error\nack (hooks behave as the defaults) and is listed at start-up.', )), 0))
+    yield '\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\nfrom ._generated import models\nfrom ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers, override\nfrom ._generated.server import '
+    yield str(t_2(context.eval_ctx, (undefined(name='server_imports') if l_0_server_imports is missing else l_0_server_imports), ', '))
+    yield '\n'
+    for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        l_1_named_hooks = resolve('named_hooks')
+        _loop_vars = {}
+        pass
+        yield '\n\nclass '
+        yield str(environment.getattr(l_1_ns, 'class_prefix'))
+        yield 'Handlers('
+        yield str(environment.getattr(l_1_ns, 'class_prefix'))
+        yield 'Namespace):\n    '
+        yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', )), 4))
+        yield '\n'
+        for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            l_2_handler_params = resolve('handler_params')
+            l_2_ack_type = resolve('ack_type')
+            l_2_event_doc = resolve('event_doc')
+            _loop_vars = {}
+            pass
+            yield '\n    @override\n    def on_'
+            yield str(environment.getattr(l_2_ev, 'identifier'))
+            yield '('
+            yield str(context.call((undefined(name='handler_params') if l_2_handler_params is missing else l_2_handler_params), l_2_ev, _loop_vars=_loop_vars))
+            yield ') -> '
+            yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
+            yield ':\n        '
+            yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
+            yield '\n        raise NotImplementedError\n'
+        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
+        for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
+            l_2_hook_params = resolve('hook_params')
+            l_2_hook_returns = resolve('hook_returns')
+            _loop_vars = {}
+            pass
+            yield '\n    @override\n    def handle_'
+            yield str(l_2_hook)
+            yield '('
+            yield str(environment.getitem((undefined(name='hook_params') if l_2_hook_params is missing else l_2_hook_params), l_2_hook))
+            yield ') -> '
+            yield str(environment.getitem((undefined(name='hook_returns') if l_2_hook_returns is missing else l_2_hook_returns), l_2_hook))
+            yield ':\n        '
+            yield str(t_1(str_join(('x-handlers names ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), )), 8))
+            yield '\n        raise NotImplementedError\n'
+        l_2_hook = l_2_hook_params = l_2_hook_returns = missing
+    l_1_ns = l_1_named_hooks = missing
+    yield '\n\n'
+    if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
+        pass
+        yield '\n\nclass SecurityHooks(Security):\n    """Verify the credentials of each security scheme: return a Principal, or None to refuse."""\n'
+        for (l_1_name, l_1_scheme) in context.call(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'), 'items')):
+            l_1_verify_params = resolve('verify_params')
+            l_1_scheme_doc = resolve('scheme_doc')
+            _loop_vars = {}
+            pass
+            yield '\n    @override\n    def verify_'
+            yield str(environment.getattr(l_1_scheme, 'identifier'))
+            yield '(self, '
+            yield str(context.call((undefined(name='verify_params') if l_1_verify_params is missing else l_1_verify_params), l_1_scheme, _loop_vars=_loop_vars))
+            yield ') -> Principal | None:\n        '
+            yield str(t_1(context.call((undefined(name='scheme_doc') if l_1_scheme_doc is missing else l_1_scheme_doc), l_1_scheme, _loop_vars=_loop_vars), 8))
+            yield '\n        raise NotImplementedError\n'
+        l_1_name = l_1_scheme = l_1_verify_params = l_1_scheme_doc = missing
+    yield '\n\ndef all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:\n    """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""\n    return ['
+    yield str(t_2(context.eval_ctx, (undefined(name='handler_instances') if l_0_handler_instances is missing else l_0_handler_instances), ', '))
+    yield ']\n'
+
+blocks = {}
+debug_info = '1=32&9=34&10=36&13=41&14=45&15=47&18=54&19=60&22=63&25=69&26=75&32=80&37=83&40=89&41=93&49=97'

@@ -1,0 +1,229 @@
+# Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
+# Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
+COMPILED_FROM = '484a0fc2d867a6d7508cabe02d1ba7bee774087d0cc2165e67ba12587952be07'
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'server/server.py.j2'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_header = resolve('header')
+    l_0_socketio_path = resolve('socketio_path')
+    l_0_api = resolve('api')
+    try:
+        t_1 = environment.filters['docstring']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'docstring' found.")
+    try:
+        t_2 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'pystr' found.")
+    pass
+    yield str((undefined(name='header') if l_0_header is missing else l_0_header))
+    yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Callable\nfrom typing import ClassVar\n\nfrom flask_socketio import SocketIO\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\n\nSOCKETIO_PATH = '
+    yield str(t_2((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
+    yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
+    for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        l_1_named_hooks = resolve('named_hooks')
+        _loop_vars = {}
+        pass
+        yield '\n\nclass '
+        yield str(environment.getattr(l_1_ns, 'class_prefix'))
+        yield 'Namespace(NamespaceHandlers):\n    '
+        yield str(t_1(str_join(('Handlers of the Socket.IO namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.\n\n', environment.getattr(l_1_ns, 'description'), )), 4))
+        yield '\n\n    namespace: ClassVar[str] = '
+        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
+        for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            _loop_vars = {}
+            pass
+            yield '        EventSpec('
+            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield ', "on_'
+            yield str(environment.getattr(l_2_ev, 'identifier'))
+            yield '", '
+            yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
+            yield ', '
+            yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 38 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield '),\n'
+        l_2_ev = missing
+        yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
+        for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
+            _loop_vars = {}
+            pass
+            yield '"handle_'
+            yield str(l_2_hook)
+            yield '", '
+        l_2_hook = missing
+        yield ')\n'
+        if environment.getattr(environment.getattr(l_1_ns, 'bindings'), 'query'):
+            pass
+            yield '    query_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(environment.getattr(l_1_ns, 'bindings'), 'query'), 'model'))
+            yield '\n'
+        if environment.getattr(environment.getattr(l_1_ns, 'bindings'), 'headers'):
+            pass
+            yield '    headers_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(environment.getattr(l_1_ns, 'bindings'), 'headers'), 'model'))
+            yield '\n'
+        if environment.getattr(l_1_ns, 'security'):
+            pass
+            yield '    security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ('
+            for l_2_alt in environment.getattr(l_1_ns, 'security'):
+                _loop_vars = {}
+                pass
+                yield '('
+                for l_3_r in l_2_alt:
+                    _loop_vars = {}
+                    pass
+                    yield 'Requirement('
+                    yield str(t_2(environment.getattr(l_3_r, 'scheme')))
+                    yield ', ('
+                    for l_4_s in environment.getattr(l_3_r, 'scopes'):
+                        _loop_vars = {}
+                        pass
+                        yield str(t_2(l_4_s))
+                        yield ', '
+                    l_4_s = missing
+                    yield ')), '
+                l_3_r = missing
+                yield '), '
+            l_2_alt = missing
+            yield ')\n'
+        for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            l_2_handler_params = resolve('handler_params')
+            l_2_ack_type = resolve('ack_type')
+            l_2_event_doc = resolve('event_doc')
+            _loop_vars = {}
+            pass
+            yield '\n    def on_'
+            yield str(environment.getattr(l_2_ev, 'identifier'))
+            yield '('
+            yield str(context.call((undefined(name='handler_params') if l_2_handler_params is missing else l_2_handler_params), l_2_ev, _loop_vars=_loop_vars))
+            yield ') -> '
+            yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
+            yield ':\n        '
+            yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
+            yield '\n        raise NotImplementedError\n'
+        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
+        yield '\n\nclass '
+        yield str(environment.getattr(l_1_ns, 'class_prefix'))
+        yield 'Emitter(Emitter):\n    '
+        yield str(t_1(str_join(('Typed, validated emits of the events the server sends in namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.', )), 4))
+        yield '\n\n    namespace: ClassVar[str] = '
+        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield '\n'
+        for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
+            l_2_event_doc = resolve('event_doc')
+            _loop_vars = {}
+            pass
+            yield '\n    def emit_'
+            yield str(environment.getattr(l_2_ev, 'identifier'))
+            yield '(\n        self,\n'
+            if environment.getattr(l_2_ev, 'payload'):
+                pass
+                yield '        data: models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'))
+                yield ',\n'
+            yield '        *,\n        to: str | None = None,\n        skip_sid: str | None = None,\n'
+            if environment.getattr(l_2_ev, 'ack'):
+                pass
+                yield '        callback: Callable[[models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '], None] | None = None,\n'
+            yield '    ) -> None:\n        '
+            yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
+            yield '\n        self._emit('
+            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield ', '
+            yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
+            yield ', '
+            yield str(('data' if environment.getattr(l_2_ev, 'payload') else 'None'))
+            yield ', to, skip_sid'
+            if environment.getattr(l_2_ev, 'ack'):
+                pass
+                yield ', models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield ', callback'
+            yield ')\n'
+            if environment.getattr(l_2_ev, 'ack'):
+                pass
+                yield '\n    def call_'
+                yield str(environment.getattr(l_2_ev, 'identifier'))
+                yield '(\n        self,\n'
+                if environment.getattr(l_2_ev, 'payload'):
+                    pass
+                    yield '        data: models.'
+                    yield str(environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'))
+                    yield ',\n'
+                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield ':\n        '
+                yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
+                yield '\n        result: models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield ' = self._call('
+                yield str(t_2(environment.getattr(l_2_ev, 'name')))
+                yield ', '
+                yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
+                yield ', '
+                yield str(('data' if environment.getattr(l_2_ev, 'payload') else 'None'))
+                yield ', models.'
+                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield ', to, timeout)\n        return result\n'
+        l_2_ev = l_2_event_doc = missing
+    l_1_ns = l_1_named_hooks = missing
+    yield '\n\n'
+    if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
+        pass
+        yield '\n\nclass Security(SecurityHandlers):\n    """Verify hooks of the spec\'s security schemes: subclass in handlers.py.\n\n    Each returns a Principal to accept the credentials or None to refuse them; a hook left as\n    the generated stub refuses every connection that needs it.\n    """\n\n    schemes: ClassVar[dict[str, SchemeSpec]] = {\n'
+        for (l_1_name, l_1_scheme) in context.call(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'), 'items')):
+            _loop_vars = {}
+            pass
+            yield '        '
+            yield str(t_2(l_1_name))
+            yield ': SchemeSpec('
+            yield str(t_2(l_1_name))
+            yield ', '
+            yield str(t_2(environment.getattr(l_1_scheme, 'kind')))
+            yield ', "verify_'
+            yield str(environment.getattr(l_1_scheme, 'identifier'))
+            yield '", '
+            yield str(t_2((environment.getattr(l_1_scheme, 'location') or 'header')))
+            yield ', '
+            yield str(t_2((environment.getattr(l_1_scheme, 'key_name') if (environment.getattr(l_1_scheme, 'kind') == 'api_key') else 'Authorization')))
+            yield '),\n'
+        l_1_name = l_1_scheme = missing
+        yield '    }\n'
+        for (l_1_name, l_1_scheme) in context.call(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'), 'items')):
+            l_1_verify_params = resolve('verify_params')
+            l_1_scheme_doc = resolve('scheme_doc')
+            _loop_vars = {}
+            pass
+            yield '\n    def verify_'
+            yield str(environment.getattr(l_1_scheme, 'identifier'))
+            yield '(self, '
+            yield str(context.call((undefined(name='verify_params') if l_1_verify_params is missing else l_1_verify_params), l_1_scheme, _loop_vars=_loop_vars))
+            yield ') -> Principal | None:\n        '
+            yield str(t_1(context.call((undefined(name='scheme_doc') if l_1_scheme_doc is missing else l_1_scheme_doc), l_1_scheme, _loop_vars=_loop_vars), 8))
+            yield '\n        raise NotImplementedError\n'
+        l_1_name = l_1_scheme = l_1_verify_params = l_1_scheme_doc = missing
+    yield '\n\nHANDLER_BASES: tuple[type[NamespaceHandlers], ...] = ('
+    for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        _loop_vars = {}
+        pass
+        yield str(environment.getattr(l_1_ns, 'class_prefix'))
+        yield 'Namespace, '
+    l_1_ns = missing
+    yield ')\n\n\ndef register_handlers(\n    socketio: SocketIO, *handlers: NamespaceHandlers | SecurityHandlers, validate: bool = True\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. Returns the methods\n    still unimplemented, by namespace; they are logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    return register(socketio, handlers, validate=validate)\n'
+
+blocks = {}
+debug_info = '1=26&27=28&29=30&32=35&33=37&35=39&37=41&38=45&41=56&42=64&43=67&45=69&46=72&48=74&49=77&51=98&53=105&54=111&59=115&60=117&62=119&63=121&65=126&67=128&68=131&73=134&74=137&77=140&78=142&79=154&81=157&83=159&84=162&89=165&90=167&91=169&98=182&105=185&106=189&109=203&111=209&112=213&118=217'
