@@ -39,6 +39,12 @@ INVALID = {
         "it references #/components/schemas/lightMeasuredPayload, which it does not define",
         "no such location in the target document",
     ),
+    "asyncapi+generator/packages/templates/clients/websocket/test/__fixtures__/"
+    "asyncapi-hoppscotch-client.yml": (
+        "a plain WebSocket API whose ws binding asks for a POST handshake, which no Socket.IO "
+        "client makes (the Socket.IO handshake is a GET)",
+        "bindings.ws.method 'POST' cannot hold",
+    ),
     "asyncapi+generator/apps/generator/test/docs/apiwithref.json": (
         "its payload is a remote https $ref (https://schema.example.com/crm/shared.json)",
         "remote references are refused",
