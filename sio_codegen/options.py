@@ -114,20 +114,20 @@ class Job:
         if self.command == "models":
             return None
         folder = self.output.resolve().name
-        candidates = [("package name", self.package_name, "--package NAME")]
+        candidates = [("package name", self.package_name, "another name with --package NAME")]
         if folder.isidentifier() and folder != self.package_name:
             candidates.append(("output folder", folder, "another output folder"))
         elif not self.package:
             candidates[0] = ("package name", self.package_name, "another output folder")
         for label, name, how in candidates:
             if name in sys.stdlib_module_names:
-                what = "the standard library module"
+                what = f"the standard-library module {name!r}"
             elif name in DEPENDENCY_MODULES:
-                what = "the module of a library the generated package needs,"
+                what = f"the module {name!r} of a library the generated package needs"
             else:
                 continue
             return (
-                f"{label} {name!r} would shadow {what} {name!r} (the generated package could "
-                f"not import it): choose {how}"
+                f"{label} {name!r} would shadow {what}, which then could not be imported: "
+                f"choose {how}"
             )
         return None
