@@ -95,22 +95,23 @@ class Job:
                 f"could not be imported or run with python -m: use a folder name of ASCII "
                 f"letters, digits and _, such as {suggested(folder)!r}"
             )
-        candidates = [("package name", self.package_name, "--package NAME")]
+        candidates = [("package name", self.package_name, "another name with --package NAME")]
         if folder.isidentifier() and folder != self.package_name:
             candidates.append(("output folder", folder, "another output folder"))
         elif not self.package:
             candidates[0] = ("package name", self.package_name, "another output folder")
         for label, name, how in candidates:
             # Case-insensitive: on macOS and Windows a folder Socketio/ shadows socketio.
-            if name.lower() in sys.stdlib_module_names:
-                what = "the standard library module"
-            elif name.lower() in DEPENDENCY_MODULES:
-                what = "the module of a library the generated package needs,"
+            module = name.lower()
+            if module in sys.stdlib_module_names:
+                what = f"the standard-library module {module!r}"
+            elif module in DEPENDENCY_MODULES:
+                what = f"the module {module!r} of a library the generated package needs"
             else:
                 continue
             return (
-                f"{label} {name!r} would shadow {what} {name.lower()!r} (the generated "
-                f"package could not import it): choose {how}"
+                f"{label} {name!r} would shadow {what}, which then could not be imported: "
+                f"choose {how}"
             )
         return None
 

@@ -532,7 +532,7 @@ def test_package_names_that_shadow_a_dependency_or_the_stdlib_are_refused(
     assert f"error: package name {shown!r} would shadow" in err or (
         f"error: output folder {folder!r} would shadow" in err and "--package" in extra
     )
-    assert f"{name!r} (the generated package could not import it)" in err
+    assert f"module {name!r}" in err and "which then could not be imported" in err
     assert not out.exists()
 
 

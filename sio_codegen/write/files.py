@@ -155,11 +155,13 @@ def apply(plan: Plan) -> WriteResult:
     names = {t.name for t in planned} | {journal.JOURNAL_NAME}
     folders = {plan.root} | {t.parent for t in planned}
     pending: list[tuple[Path, Path]] = []  # (temporary, target)
+    committed = False  # one rename alone is atomic: no journal needed
     try:
         for target, text in changed:
             pending.append((_stage(target, text), target))
         if len(pending) + len(obsolete) > 1:
             journal.commit(plan.root, pending, obsolete)
+            committed = True
     except BaseException:
         for temporary, _ in pending:
             temporary.unlink(missing_ok=True)
@@ -168,7 +170,7 @@ def apply(plan: Plan) -> WriteResult:
         os.replace(temporary, target)
         result.written.append(target)
     result.removed = journal.remove(plan.root, obsolete)
-    if os.path.lexists(plan.root / journal.JOURNAL_NAME):
+    if committed:
         journal.sync_folders(folders)  # the renames are on disk before the journal goes
         os.unlink(plan.root / journal.JOURNAL_NAME)
     journal.clean_leftovers(folders, names)
