@@ -12,7 +12,11 @@ from typing import Any, Literal
 from sio_codegen.model import naming
 from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
-Command = Literal["models", "server", "client"]
+Command = Literal["models", "server", "client", "catalog", "docs"]
+# Commands whose output is one file (the rest write a folder).
+FILE_COMMANDS = frozenset({"models", "catalog"})
+# Commands that need no Python package name and no models module.
+DOC_COMMANDS = frozenset({"catalog", "docs"})
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Job:
     package: str | None = None
     options: LoadOptions = field(default_factory=LoadOptions)
     allow_unenforced: bool = False
+    seed: int = 0
+    """catalog and docs: the seed generated examples are made from."""
 
     @property
     def package_name(self) -> str:
@@ -53,7 +59,7 @@ class Job:
     def package_problem(self) -> str | None:
         """Why the package this job writes could not be imported, or run with ``python -m``,
         under its name; None when it can (and for a models module, which is a file)."""
-        if self.command == "models":
+        if self.command in ("models", *DOC_COMMANDS):
             return None
         if self.package is not None and not importable(self.package):
             return (
@@ -86,6 +92,8 @@ class Job:
             args += ["--server-var", f"{name}={value}"]
         if self.allow_unenforced:
             args.append("--allow-unenforced-security")
+        if self.seed:
+            args += ["--seed", str(self.seed)]
         return shlex.join(args)
 
     @property
@@ -95,7 +103,7 @@ class Job:
 
     @property
     def root(self) -> Path:
-        return self.output.parent if self.command == "models" else self.output
+        return self.output.parent if self.command in FILE_COMMANDS else self.output
 
     def _refs_root(self) -> str | None:
         """The refs root relative to the spec's folder: the same on every machine."""
@@ -107,13 +115,14 @@ class Job:
     def option_key(self) -> dict[str, Any]:
         """Every option that changes the output: part of the no-op decision."""
         return {
-            "package": self.package_name if self.command != "models" else None,
+            "package": self.package_name if self.command in ("server", "client") else None,
             "validate": self.options.validate,
             "allow_remote_refs": self.options.allow_remote_refs,
             "refs_root": self._refs_root(),
             "allow_unenforced_security": self.allow_unenforced,
             "server": self.options.server,
             "server_vars": sorted(self.options.server_vars) or None,
+            **({"seed": self.seed} if self.command in DOC_COMMANDS else {}),
         }
 
     def up_to_date(self) -> bool:

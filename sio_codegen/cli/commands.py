@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.options import Job, LoadOptions
+from sio_codegen.options import DOC_COMMANDS, Job, LoadOptions
 from sio_codegen.render import models_worker
 
 if TYPE_CHECKING:
@@ -33,6 +33,9 @@ UNENFORCED_HELP = (
     "generate even where a namespace requires a security scheme a Socket.IO server cannot "
     "enforce (e.g. userPassword, X509, SASL); such requirements are dropped, with a warning"
 )
+
+
+SEED_HELP = "seed of the generated examples (default: 0); the same seed, the same examples"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -117,6 +120,18 @@ def _parser() -> argparse.ArgumentParser:
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
     client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    catalog = generating(
+        "catalog", "write the event catalog: one JSON document of every event, for programs"
+    )
+    catalog.add_argument(
+        "-o", "--output", type=Path, help="file to write (default: print it to standard output)"
+    )
+    catalog.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    docs = generating(
+        "docs", "write an offline HTML page of the API, the resolved spec and the event catalog"
+    )
+    docs.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    docs.add_argument("--seed", type=int, default=0, help=SEED_HELP)
     return parser
 
 
@@ -165,6 +180,7 @@ def _job(args: argparse.Namespace) -> Job:
         package=getattr(args, "package", None),
         options=_options(args),
         allow_unenforced=getattr(args, "allow_unenforced_security", False),
+        seed=getattr(args, "seed", 0),
     )
 
 
@@ -191,7 +207,9 @@ def run_job(
     the command that regenerates the job's output, printed when ``--check`` finds it stale."""
     if not (check_only or diff) and job.up_to_date():
         return _up_to_date(job, quiet)
-    with models_worker.started():  # the generator's import overlaps ours and the spec's load
+    # The models worker: the generator's import overlaps ours and the spec's load.
+    worker = nullcontext() if job.command in DOC_COMMANDS else models_worker.started()
+    with worker:
         return start_job(
             job, report, check_only=check_only, diff=diff, quiet=quiet, regenerate=regenerate
         )()
@@ -359,7 +377,28 @@ def _regenerate_profile(args: argparse.Namespace, profile: str) -> str:
     return shlex.join(command)
 
 
+def _cmd_catalog(args: argparse.Namespace, report: Report) -> int:
+    """``catalog`` without ``-o`` prints the catalog; with it, it is a generating command."""
+    if args.output is not None:
+        return _cmd_generate_one(args, report)
+    if args.check or args.diff:
+        print("sio-codegen: error: --check and --diff need -o FILE", file=sys.stderr)
+        return EXIT_SPEC_ERROR
+    from sio_codegen.load.loader import load_api
+    from sio_codegen.model.checks import without_reserved_events
+    from sio_codegen.render.catalog import catalog_json
+
+    loaded = load_api(args.spec, _options(args), report)
+    api = without_reserved_events(loaded.api, report, loaded.spec.root.location)
+    text = catalog_json(api, args.seed)
+    _print_diagnostics(report, args.quiet)
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
+    "catalog": _cmd_catalog,
+    "docs": _cmd_generate_one,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,

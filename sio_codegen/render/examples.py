@@ -1,0 +1,150 @@
+"""Example values of a schema: the spec's own examples where one is valid, else one generated
+by jsf (JSON Schema Faker for Python) and kept only when valid. Deterministic for a seed.
+
+Why jsf (see bench/RESULTS-examples.md): on the 269 payload and ack schemas of the golden specs
+and the AsyncAPI corpus it made a valid value for 257 (8 tries, one seed each), in 0.5 s in all;
+hypothesis-jsonschema 0.23.1 fails on the current Hypothesis (6.170) for 242 of them, and
+polyfactory starts from Pydantic classes, which only exist once datamodel-code-generator ran.
+
+Spec text is untrusted: what jsf is given is bounded first (no remote or file references, no
+huge lengths or repetitions), and every value is checked by :mod:`json_validator`, whose
+regular expressions never backtrack."""
+
+from __future__ import annotations
+
+import copy
+import json
+import random
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sio_codegen.render.json_validator import is_valid
+from sio_codegen.render.schema_bundle import definition_name, refs_in
+
+Source = Literal["spec", "generated"]
+ATTEMPTS = 8
+# Generated examples stay readable: lengths and counts are capped (never below a minimum).
+_CAPS = {"maxLength": ("minLength", 24), "maxItems": ("minItems", 3),
+         "maxProperties": ("minProperties", 6)}  # fmt: skip
+_LIMIT = 1000
+_REPEAT = re.compile(r"\{\s*(\d{1,12})")
+
+
+@dataclass(frozen=True)
+class Example:
+    value: Any
+    source: Source
+
+
+def example(schema: dict[str, Any], candidates: Iterable[Any], seed: int) -> Example | None:
+    """The first of ``candidates`` (the spec's examples) valid against the self-contained
+    ``schema``, else a generated value, else None when none valid could be made."""
+    for candidate in candidates:
+        if _json_value(candidate) and is_valid(schema, candidate):
+            return Example(candidate, "spec")
+    value = generated(schema, seed)
+    return None if value is _NONE else Example(value, "generated")
+
+
+def schema_examples(schema: Any) -> list[Any]:
+    """What a schema itself offers as examples: ``examples``, ``example``, ``const``,
+    ``default`` (in that order; each still has to validate)."""
+    if not isinstance(schema, dict):
+        return []
+    found: list[Any] = []
+    if isinstance(schema.get("examples"), list):
+        found.extend(schema["examples"])
+    for key in ("example", "const", "default"):
+        if key in schema:
+            found.append(schema[key])
+    return found
+
+
+_NONE = object()
+
+
+def generated(schema: dict[str, Any], seed: int) -> Any:
+    """A value valid against ``schema``, made by jsf from ``seed``; ``_NONE`` when jsf cannot
+    make one in ATTEMPTS tries or the schema is not one to hand it."""
+    tame = _tamed(schema)
+    if tame is None:
+        return _NONE
+    for attempt in range(ATTEMPTS):
+        # First from the examples and defaults the schema's fields carry, then at random.
+        value = _jsf(tame, seed * ATTEMPTS + attempt, from_examples=attempt == 0)
+        if value is not _NONE and is_valid(schema, value):
+            return value
+    return _NONE
+
+
+def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
+    from faker import Faker
+    from faker.generator import random as faker_random
+    from jsf import JSF
+
+    state, faker_state = random.getstate(), faker_random.getstate()
+    try:
+        random.seed(seed)
+        Faker.seed(seed)
+        value = JSF(schema, allow_none_optionals=0.0, max_recursive_depth=3).generate(
+            use_defaults=from_examples, use_examples=from_examples
+        )
+        text = json.dumps(value, sort_keys=True, allow_nan=False)
+        return json.loads(text)
+    except Exception:  # jsf raises what it raises on schemas it cannot read: no example then
+        return _NONE
+    finally:
+        random.setstate(state)
+        faker_random.setstate(faker_state)
+
+
+def _json_value(value: Any) -> bool:
+    try:
+        json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return True
+
+
+def _tamed(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """A copy of ``schema`` safe to hand jsf, or None: only local ``#/definitions/`` references
+    (jsf would open any other with smart_open), no minimum length or count and no regex
+    repetition over _LIMIT; maximums capped for readable values; OpenAPI's ``example`` read as
+    ``examples`` (which jsf reads)."""
+    definitions = schema.get("definitions", {})
+    for ref in refs_in(schema):
+        name = definition_name(ref)
+        if name is None or name not in definitions:
+            return None
+    tame = copy.deepcopy(schema)
+    stack: list[Any] = [tame]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        if "example" in node and "examples" not in node:
+            node["examples"] = [node["example"]]
+        if node.get("type") == "array" and "maxItems" not in node:
+            low = node.get("minItems", 0)
+            node["maxItems"] = max(_CAPS["maxItems"][1], low if isinstance(low, int) else 0)
+        for key, (low_key, cap) in _CAPS.items():
+            low = node.get(low_key, 0)
+            if isinstance(low, int) and low > _LIMIT:
+                return None
+            high = node.get(key)
+            floor = low if isinstance(low, int) else 0
+            if (isinstance(high, int) and high > max(cap, floor)) or (high is None and low):
+                node[key] = max(cap, floor)
+        patterns = [node.get("pattern")]
+        if isinstance(node.get("patternProperties"), dict):
+            patterns.extend(node["patternProperties"])
+        for pattern in patterns:
+            if isinstance(pattern, str) and any(int(n) > _LIMIT for n in _REPEAT.findall(pattern)):
+                return None
+        stack.extend(node.values())
+    return tame
