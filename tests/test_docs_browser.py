@@ -23,8 +23,10 @@ import pytest
 from docs_pages import GOLDEN_SPECS, HOSTILE, ROOT, golden_args, write_docs
 
 CHROMIUM = os.environ.get("SIO_CODEGEN_CHROMIUM", "/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]  # fmt: skip
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 

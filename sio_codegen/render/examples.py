@@ -13,9 +13,11 @@ regular expressions never backtrack."""
 from __future__ import annotations
 
 import copy
+import importlib
 import json
 import random
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -29,7 +31,9 @@ ATTEMPTS = 8
 _CAPS = {"maxLength": ("minLength", 24), "maxItems": ("minItems", 3),
          "maxProperties": ("minProperties", 6)}  # fmt: skip
 _LIMIT = 1000
-_REPEAT = re.compile(r"\{\s*(\d{1,12})")
+# jsf draws strings for a ``pattern`` with rstr, repeating ``*`` and ``+`` up to this many times
+# (rstr's own limit is 100); a pattern whose longest string could exceed _LIMIT is not drawn.
+_STAR_PLUS = 8
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,11 @@ def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
     from faker.generator import random as faker_random
     from jsf import JSF
 
+    xeger: Any = importlib.import_module("rstr.xeger")  # the module, not rstr.xeger()
     state, faker_state = random.getstate(), faker_random.getstate()
+    star_plus = xeger.STAR_PLUS_LIMIT
     try:
+        xeger.STAR_PLUS_LIMIT = _STAR_PLUS
         random.seed(seed)
         Faker.seed(seed)
         value = JSF(schema, allow_none_optionals=0.0, max_recursive_depth=3).generate(
@@ -96,6 +103,7 @@ def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
     except Exception:  # jsf raises what it raises on schemas it cannot read: no example then
         return _NONE
     finally:
+        xeger.STAR_PLUS_LIMIT = star_plus
         random.setstate(state)
         faker_random.setstate(faker_state)
 
@@ -144,7 +152,52 @@ def _tamed(schema: dict[str, Any]) -> dict[str, Any] | None:
         if isinstance(node.get("patternProperties"), dict):
             patterns.extend(node["patternProperties"])
         for pattern in patterns:
-            if isinstance(pattern, str) and any(int(n) > _LIMIT for n in _REPEAT.findall(pattern)):
+            if isinstance(pattern, str) and not _pattern_bounded(pattern):
                 return None
         stack.extend(node.values())
     return tame
+
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
+
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
+_REPEATS |= {getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
+
+
+def _pattern_bounded(pattern: str) -> bool:
+    """Whether the longest string rstr could draw for ``pattern`` stays under _LIMIT (a
+    nested repetition multiplies: ``((a+)+)+`` is 8**3 characters)."""
+    try:
+        parsed = sre_parse.parse(pattern)
+        return _longest(parsed, 0) <= _LIMIT
+    except (re.error, RecursionError, OverflowError, ValueError):
+        return False
+
+
+def _longest(node: Any, depth: int) -> int:
+    if depth > 50:
+        raise RecursionError
+    if isinstance(node, sre_parse.SubPattern):
+        return sum(_longest(item, depth + 1) for item in node.data)
+    if not isinstance(node, tuple) or len(node) != 2:
+        return 1
+    op, av = node
+    if op in _REPEATS:
+        low, high, inner = av
+        if low > _LIMIT:
+            return _LIMIT + 1
+        times = min(high, _STAR_PLUS) if high == sre_constants.MAXREPEAT else min(high, _LIMIT + 1)
+        return int(max(times, low)) * _longest(inner, depth + 1)
+    if op is sre_constants.BRANCH:
+        return max((_longest(p, depth + 1) for p in av[1]), default=0)
+    if op is sre_constants.SUBPATTERN:
+        return _longest(av[-1], depth + 1)
+    subpatterns = [
+        x for x in (av if isinstance(av, tuple) else ()) if isinstance(x, sre_parse.SubPattern)
+    ]
+    return max((_longest(p, depth + 1) for p in subpatterns), default=1)
