@@ -148,3 +148,28 @@ def test_reserved_events_are_left_out_with_a_warning(
     assert "event 'connect' of namespace '/' is reserved by Socket.IO" in err
     catalog = json.loads((tmp_path / "site" / "catalog.json").read_text())
     assert [e["name"] for e in catalog["namespaces"][0]["events"]] == ["hello"]
+
+
+def test_profiles_generate_and_check_docs_and_catalogs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "api.yaml").write_bytes(GOLDEN_SPECS["tictactoe"].read_bytes())
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sio-codegen.profiles.site]\ncommand = "docs"\nspec = "api.yaml"\noutput = "site"\n'
+        '[tool.sio-codegen.profiles.agents]\ncommand = "catalog"\nspec = "api.yaml"\n'
+        'output = "agents/catalog.json"\nseed = 3\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert run_cli(["generate", "-q"], capsys)[0] == 0
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == sorted(FILES)
+    assert json.loads((tmp_path / "agents/catalog.json").read_text())["seed"] == 3
+    assert run_cli(["generate", "--check", "-q"], capsys)[0] == 0
+    (tmp_path / "site" / "catalog.json").write_text("{}")
+    code, _, err = run_cli(["generate", "--check", "-q"], capsys)
+    assert code == 1 and "site: stale; regenerate with: sio-codegen generate site" in err
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.sio-codegen.profiles.x]\ncommand = "docs"\nspec = "api.yaml"\noutput = "s"\n'
+        'seed = "one"\n'
+    )
+    code, _, err = run_cli(["generate"], capsys)
+    assert code == 2 and "profile 'x': seed must be an integer" in err

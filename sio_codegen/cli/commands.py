@@ -348,7 +348,8 @@ def _cmd_generate(args: argparse.Namespace, report: Report) -> int:
     loads: dict[tuple[Path, LoadOptions], Loaded] = {}  # profiles of one spec load it once
     selected = [p for p in profiles if not args.profiles or p.name in args.profiles]
     stale = {p.name for p in selected if args.check or args.diff or not p.job.up_to_date()}
-    with models_worker.started() if stale else nullcontext():
+    needs_models = any(p.job.command not in DOC_COMMANDS for p in selected if p.name in stale)
+    with models_worker.started() if needs_models else nullcontext():
         # Every profile's templates first: they render while the models are in the making.
         started = [
             (profile, start_job(profile.job, Report(), check_only=args.check, diff=args.diff,

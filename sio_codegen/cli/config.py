@@ -4,7 +4,7 @@
 validate = true                      # defaults for every profile (optional)
 
 [tool.sio-codegen.profiles.chat-server]
-command = "server"                   # server | client | models
+command = "server"                   # server | client | models | catalog | docs
 spec = "api/chat.yaml"               # relative to pyproject.toml
 output = "chat_server"
 package = "chat_server"              # optional
@@ -12,6 +12,7 @@ allow-remote-refs = false            # optional
 allow-unenforced-security = false    # optional
 server = "production"                # optional: the server to generate for (default: the first)
 server-vars = { port = "8080" }      # optional: values of that server's {variables}
+seed = 0                             # optional (catalog, docs): the seed of generated examples
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-COMMANDS = ("server", "client", "models")
+COMMANDS = ("server", "client", "models", "catalog", "docs")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
-         "allow-unenforced-security", "refs-root", "server", "server-vars"}  # fmt: skip
+         "allow-unenforced-security", "refs-root", "server", "server-vars", "seed"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -122,6 +123,9 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
         isinstance(v, str) for v in server_vars.values()
     ):
         raise _error(path, f"profile {name!r}: server-vars must be a table of strings", where)
+    seed = settings.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise _error(path, f"profile {name!r}: seed must be an integer", where)
     job = Job(
         command=command,
         spec=_relative(base / settings["spec"]),
@@ -135,6 +139,7 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
             server_vars=tuple(sorted(server_vars.items())),
         ),
         allow_unenforced=flags["allow-unenforced-security"],
+        seed=seed,
     )
     problem = job.package_problem()
     if problem is not None:
