@@ -281,3 +281,38 @@ def test_hostile_spec_catalog_is_sound(capsys: pytest.CaptureFixture[str]) -> No
     assert_sound(data)
     names = [e["name"] for ns in data["namespaces"] for e in ns["events"]]
     assert '"><img src=x onerror=alert(7)>' in names
+
+
+def test_security_and_bindings_name_the_clients_keywords(
+    write_spec: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A scheme the generated client leaves out (userPassword: no Socket.IO server enforces it)
+    is listed with no keyword; the others keep the client's keyword names."""
+    spec = write_spec(
+        dedent("""
+        asyncapi: 2.6.0
+        info: {title: T, version: '1'}
+        servers:
+          local: {url: 127.0.0.1, protocol: ws, security: [{userPass: []}, {bearer: []}]}
+        channels:
+          /:
+            bindings: {ws: {query: {type: object, properties: {room: {type: string}}}}}
+            publish: {message: {name: hello}}
+        components:
+          securitySchemes:
+            userPass: {type: userPassword}
+            bearer: {type: http, scheme: bearer}
+    """)
+    )
+    data = catalog_of([str(spec)], capsys)
+    assert_sound(data)
+    schemes = data["security_schemes"]
+    assert schemes["userPass"]["client_keyword"] is None
+    assert schemes["bearer"]["client_keyword"] == "bearer"
+    (ns,) = data["namespaces"]
+    assert ns["security"] == [
+        [{"scheme": "userPass", "scopes": []}],
+        [{"scheme": "bearer", "scopes": []}],
+    ]
+    assert ns["bindings"]["query"]["client_keyword"] == "root_query"
+    assert ns["bindings"]["query"]["schema"]["properties"] == {"room": {"type": "string"}}

@@ -15,7 +15,9 @@ from importlib import resources
 from typing import Any
 
 from sio_codegen import __version__
+from sio_codegen.diagnostics import Location, Report
 from sio_codegen.model.api import Api, Event, Namespace, SchemaUse, SecurityScheme
+from sio_codegen.model.security import enforceable
 from sio_codegen.render.client import connect_params, methods, namespace_attributes
 from sio_codegen.render.examples import example, schema_examples
 from sio_codegen.render.json_validator import DIALECT
@@ -91,7 +93,9 @@ def _scheme(scheme: SecurityScheme, keyword: str | None) -> dict[str, Any]:
 
 def _client_keywords(api: Api) -> dict[tuple[str, str], str]:
     """The typed client's constructor keyword of each binding and security scheme (the order in
-    which render.client.connect_params makes them)."""
+    which render.client.connect_params makes them). The client leaves out what a Socket.IO
+    server cannot enforce (userPassword, X509, ...): such a scheme has no keyword."""
+    api = enforceable(api, Report(), lambda pointer: Location("", pointer), allow_unenforced=True)
     params = iter(connect_params(api, namespace_attributes(api)))
     found: dict[tuple[str, str], str] = {}
     for ns in api.namespaces:
