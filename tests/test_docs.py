@@ -173,3 +173,22 @@ def test_profiles_generate_and_check_docs_and_catalogs(
     )
     code, _, err = run_cli(["generate"], capsys)
     assert code == 2 and "profile 'x': seed must be an integer" in err
+
+
+def test_written_files_get_the_mode_a_new_file_gets(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A web server must be able to read the site: not mkstemp's 0600. An existing file keeps
+    its mode when rewritten."""
+    spec, out = str(GOLDEN_SPECS["tictactoe"]), tmp_path / "site"
+    previous = os.umask(0o022)
+    try:
+        assert run_cli(["docs", spec, "-o", str(out), "-q"], capsys)[0] == 0
+        assert {(out / name).stat().st_mode & 0o777 for name in FILES} == {0o644}
+        (out / "index.html").chmod(0o640)
+        (out / "index.html").write_text("edited")
+        assert run_cli(["docs", spec, "-o", str(out), "-q"], capsys)[0] == 0
+        assert (out / "index.html").stat().st_mode & 0o777 == 0o640
+        assert (out / "index.html").read_text() != "edited"
+    finally:
+        os.umask(previous)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,14 +110,27 @@ def apply(plan: Plan) -> WriteResult:
 
 def _stage(target: Path, text: str) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode(target)
     fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp's 0600 would hide a docs site from its web server
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
     except BaseException:
         Path(name).unlink(missing_ok=True)
         raise
     return Path(name)
+
+
+def _mode(target: Path) -> int:
+    """The mode a written file gets: an existing file keeps its own; a new one gets what
+    ``open()`` would give it (0666 less the umask)."""
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
 
 
 def _remove_empty_parents(folder: Path, root: Path) -> None:
