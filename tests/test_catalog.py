@@ -316,3 +316,31 @@ def test_security_and_bindings_name_the_clients_keywords(
     ]
     assert ns["bindings"]["query"]["client_keyword"] == "root_query"
     assert ns["bindings"]["query"]["schema"]["properties"] == {"room": {"type": "string"}}
+
+
+@pytest.mark.parametrize("fmt", ["date-time", "date", "time"])
+def test_generated_dates_do_not_depend_on_the_day_they_are_made(
+    fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Faker draws dates up to "now": without a fixed reference, --check would go stale the
+    next day. The clock is moved here by replacing the datetime class Faker reads it from."""
+    import datetime as dt
+
+    import faker.providers.date_time as clock
+
+    schema = {"type": "string", "format": fmt}
+    made = []
+    for year in (2030, 2040):
+
+        class Later(dt.datetime):
+            YEAR = year
+
+            @classmethod
+            def now(cls, tz: dt.tzinfo | None = None) -> Later:  # type: ignore[override]
+                return cls(cls.YEAR, 6, 1, tzinfo=dt.timezone.utc).astimezone(tz)
+
+        monkeypatch.setattr(clock, "datetime", Later)
+        found = examples.example(schema, [], seed=0)
+        assert found is not None
+        made.append(found.value)
+    assert made[0] == made[1]

@@ -14,6 +14,7 @@ regular expressions never backtrack."""
 from __future__ import annotations
 
 import copy
+import datetime
 import importlib
 import json
 import random
@@ -70,6 +71,18 @@ def schema_examples(schema: Any) -> list[Any]:
 _NONE = object()
 
 
+class _Reference(datetime.datetime):
+    """Faker's clock while examples are made: dates are drawn up to "now", and the same seed
+    must give the same dates on every day."""
+
+    @classmethod
+    def now(cls, tz: datetime.tzinfo | None = None) -> _Reference:
+        return cls.fromtimestamp(_REFERENCE_TIME, tz)
+
+
+_REFERENCE_TIME = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc).timestamp()
+
+
 def generated(schema: dict[str, Any], seed: int) -> Any:
     """A value valid against ``schema``, made by jsf from ``seed``; ``_NONE`` when jsf cannot
     make one in ATTEMPTS tries or the schema is not one to hand it."""
@@ -90,10 +103,12 @@ def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
     from jsf import JSF
 
     xeger: Any = importlib.import_module("rstr.xeger")  # the module, not rstr.xeger()
+    clock: Any = importlib.import_module("faker.providers.date_time")
     state, faker_state = random.getstate(), faker_random.getstate()
-    star_plus = xeger.STAR_PLUS_LIMIT
+    star_plus, real_datetime = xeger.STAR_PLUS_LIMIT, clock.datetime
     try:
         xeger.STAR_PLUS_LIMIT = _STAR_PLUS
+        clock.datetime = _Reference
         random.seed(seed)
         Faker.seed(seed)
         value = JSF(schema, allow_none_optionals=0.0, max_recursive_depth=3).generate(
@@ -105,6 +120,7 @@ def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
         return _NONE
     finally:
         xeger.STAR_PLUS_LIMIT = star_plus
+        clock.datetime = real_datetime
         random.setstate(state)
         faker_random.setstate(faker_state)
 
