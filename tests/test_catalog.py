@@ -5,6 +5,7 @@ validator), deterministic for a seed, the client's method names, and the command
 from __future__ import annotations
 
 import json
+import os
 import random
 import re
 from pathlib import Path
@@ -232,12 +233,14 @@ def test_hostile_schemas_give_a_valid_example_or_none(schema: dict[str, Any]) ->
 
 
 @pytest.mark.parametrize(
-    ("pattern", "bounded"),
-    [("^[a-z]{3,10}$", True), ("^(a+)+$", True), ("((((a+)+)+)+)", False), ("a{1001}", False),
-     ("x|(y{2}){600}", False), ("(?=a)a", True)],
+    ("pattern", "limit"),
+    [("^[a-z]{3,10}$", 8), ("^(a+)+$", 8), ("^a{12}b+$", 12), ("((((a+)+)+)+)", None),
+     ("a{1001}", None), ("x|(y{2}){600}", None), ("(?=a)a", 8), ("^(ab{30}){40}$", None)],
 )  # fmt: skip
-def test_patterns_whose_strings_could_be_huge_are_not_drawn(pattern: str, bounded: bool) -> None:
-    assert examples._pattern_bounded(pattern) is bounded
+def test_patterns_whose_strings_could_be_huge_are_not_drawn(
+    pattern: str, limit: int | None
+) -> None:
+    assert examples.star_plus_limit([pattern]) == limit
 
 
 @pytest.mark.parametrize(
@@ -344,3 +347,25 @@ def test_generated_dates_do_not_depend_on_the_day_they_are_made(
         assert found is not None
         made.append(found.value)
     assert made[0] == made[1]
+
+
+def test_generated_examples_do_not_depend_on_the_hash_seed() -> None:
+    """rstr draws some characters from sets (`\\W`, `[^...]`), whose order depends on
+    PYTHONHASHSEED."""
+    import subprocess
+    import sys
+
+    script = (
+        "import json\nfrom sio_codegen.render.examples import example\n"
+        "schemas = [{'type': 'string', 'pattern': p} for p in "
+        "('^\\\\W{12}$', '^[^a-z]{12}$', '^\\\\D\\\\S\\\\W.{9}$')]\n"
+        "print(json.dumps([example(s, [], seed=0).value for s in schemas]))\n"
+    )
+    outputs = set()
+    for hash_seed in ("0", "1", "2", "3"):
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+        )  # fmt: skip
+        outputs.add(result.stdout)
+    assert len(outputs) == 1, outputs

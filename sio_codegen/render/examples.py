@@ -2,8 +2,8 @@
 by jsf (JSON Schema Faker for Python) and kept only when valid. Deterministic for a seed.
 
 Why jsf (``python bench/catalog_examples.py``): on the 868 argument and ack schemas of the
-golden specs and the AsyncAPI corpus, valid examples for 824 in 1.7 s in all, where
-hypothesis-jsonschema 0.23.1 makes 129 in 17 s (it fails on most object schemas with Hypothesis
+golden specs and the AsyncAPI corpus, valid examples for 824 in 1.8 s in all, where
+hypothesis-jsonschema 0.23.1 makes 129 in 15-17 s (it fails on most object schemas with Hypothesis
 6.170); polyfactory starts from Pydantic classes, which only exist once datamodel-code-generator
 ran.
 
@@ -33,8 +33,10 @@ ATTEMPTS = 8
 _CAPS = {"maxLength": ("minLength", 24), "maxItems": ("minItems", 3),
          "maxProperties": ("minProperties", 6)}  # fmt: skip
 _LIMIT = 1000
-# jsf draws strings for a ``pattern`` with rstr, repeating ``*`` and ``+`` up to this many times
-# (rstr's own limit is 100); a pattern whose longest string could exceed _LIMIT is not drawn.
+# jsf draws strings for a ``pattern`` with rstr, which repeats anything at most STAR_PLUS_LIMIT
+# times (its default 100; a larger explicit minimum fails): the limit is set to this, or to the
+# largest minimum count the schema's patterns ask for. A pattern whose longest string could then
+# exceed _LIMIT is not drawn.
 _STAR_PLUS = 8
 
 
@@ -71,6 +73,20 @@ def schema_examples(schema: Any) -> list[Any]:
 _NONE = object()
 
 
+class _SortedChoice:
+    """rstr's source of randomness while examples are made: the ``random`` module, except that
+    a choice among characters is made in sorted order. rstr builds some character lists from
+    sets (``\\W``, ``[^a-z]``), whose order depends on PYTHONHASHSEED."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(random, name)
+
+    def choice(self, candidates: Any) -> Any:
+        if isinstance(candidates, list) and all(isinstance(c, str) for c in candidates):
+            candidates = sorted(candidates)
+        return random.choice(candidates)
+
+
 class _Reference(datetime.datetime):
     """Faker's clock while examples are made: dates are drawn up to "now", and the same seed
     must give the same dates on every day."""
@@ -86,29 +102,32 @@ _REFERENCE_TIME = datetime.datetime(2025, 1, 1, tzinfo=datetime.timezone.utc).ti
 def generated(schema: dict[str, Any], seed: int) -> Any:
     """A value valid against ``schema``, made by jsf from ``seed``; ``_NONE`` when jsf cannot
     make one in ATTEMPTS tries or the schema is not one to hand it."""
-    tame = _tamed(schema)
-    if tame is None:
+    tamed = _tamed(schema)
+    if tamed is None:
         return _NONE
+    tame, star_plus = tamed
     for attempt in range(ATTEMPTS):
         # First from the examples and defaults the schema's fields carry, then at random.
-        value = _jsf(tame, seed * ATTEMPTS + attempt, from_examples=attempt == 0)
+        value = _jsf(tame, seed * ATTEMPTS + attempt, star_plus, from_examples=attempt == 0)
         if value is not _NONE and is_valid(schema, value):
             return value
     return _NONE
 
 
-def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
+def _jsf(schema: dict[str, Any], seed: int, star_plus: int, *, from_examples: bool) -> Any:
     from faker import Faker
     from faker.generator import random as faker_random
     from jsf import JSF
 
     xeger: Any = importlib.import_module("rstr.xeger")  # the module, not rstr.xeger()
+    drawer: Any = importlib.import_module("rstr")._default_instance  # the one jsf calls
     clock: Any = importlib.import_module("faker.providers.date_time")
     state, faker_state = random.getstate(), faker_random.getstate()
-    star_plus, real_datetime = xeger.STAR_PLUS_LIMIT, clock.datetime
+    real_limit, real_datetime, real_random = xeger.STAR_PLUS_LIMIT, clock.datetime, drawer._random
     try:
-        xeger.STAR_PLUS_LIMIT = _STAR_PLUS
+        xeger.STAR_PLUS_LIMIT = star_plus
         clock.datetime = _Reference
+        drawer._random = _SortedChoice()
         random.seed(seed)
         Faker.seed(seed)
         value = JSF(schema, allow_none_optionals=0.0, max_recursive_depth=3).generate(
@@ -119,8 +138,9 @@ def _jsf(schema: dict[str, Any], seed: int, *, from_examples: bool) -> Any:
     except Exception:  # jsf raises what it raises on schemas it cannot read: no example then
         return _NONE
     finally:
-        xeger.STAR_PLUS_LIMIT = star_plus
+        xeger.STAR_PLUS_LIMIT = real_limit
         clock.datetime = real_datetime
+        drawer._random = real_random
         random.setstate(state)
         faker_random.setstate(faker_state)
 
@@ -133,17 +153,18 @@ def _json_value(value: Any) -> bool:
     return True
 
 
-def _tamed(schema: dict[str, Any]) -> dict[str, Any] | None:
-    """A copy of ``schema`` safe to hand jsf, or None: only local ``#/definitions/`` references
-    (jsf would open any other with smart_open), no minimum length or count and no regex
-    repetition over _LIMIT; maximums capped for readable values; OpenAPI's ``example`` read as
-    ``examples`` (which jsf reads)."""
+def _tamed(schema: dict[str, Any]) -> tuple[dict[str, Any], int] | None:
+    """A copy of ``schema`` safe to hand jsf and rstr's repetition limit for it, or None: only
+    local ``#/definitions/`` references (jsf would open any other with smart_open), no minimum
+    length or count over _LIMIT, no pattern whose strings could be longer; maximums capped for
+    readable values; OpenAPI's ``example`` read as ``examples`` (which jsf reads)."""
     definitions = schema.get("definitions", {})
     for ref in refs_in(schema):
         name = definition_name(ref)
         if name is None or name not in definitions:
             return None
     tame = copy.deepcopy(schema)
+    patterns: list[Any] = []
     stack: list[Any] = [tame]
     while stack:
         node = stack.pop()
@@ -165,14 +186,26 @@ def _tamed(schema: dict[str, Any]) -> dict[str, Any] | None:
             floor = low if isinstance(low, int) else 0
             if (isinstance(high, int) and high > max(cap, floor)) or (high is None and low):
                 node[key] = max(cap, floor)
-        patterns = [node.get("pattern")]
+        patterns.append(node.get("pattern"))
         if isinstance(node.get("patternProperties"), dict):
             patterns.extend(node["patternProperties"])
-        for pattern in patterns:
-            if isinstance(pattern, str) and not _pattern_bounded(pattern):
-                return None
         stack.extend(node.values())
-    return tame
+    star_plus = star_plus_limit([p for p in patterns if isinstance(p, str)])
+    return None if star_plus is None else (tame, star_plus)
+
+
+def star_plus_limit(patterns: list[str]) -> int | None:
+    """rstr's repetition limit for these patterns: _STAR_PLUS, or the largest minimum count
+    they ask for; None when one could draw a string longer than _LIMIT (a nested repetition
+    multiplies: ``((a+)+)+`` is 8**3 characters) or cannot be read."""
+    try:
+        parsed = [sre_parse.parse(p) for p in patterns]
+        limit = max([_STAR_PLUS, *(_largest_minimum(p, 0) for p in parsed)])
+        if limit > _LIMIT or any(_longest(p, limit, 0) > _LIMIT for p in parsed):
+            return None
+    except (re.error, RecursionError, OverflowError, ValueError, TypeError):
+        return None
+    return limit
 
 
 if sys.version_info >= (3, 11):
@@ -186,35 +219,39 @@ _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
 _REPEATS |= {getattr(sre_constants, "POSSESSIVE_REPEAT", sre_constants.MAX_REPEAT)}
 
 
-def _pattern_bounded(pattern: str) -> bool:
-    """Whether the longest string rstr could draw for ``pattern`` stays under _LIMIT (a
-    nested repetition multiplies: ``((a+)+)+`` is 8**3 characters)."""
-    try:
-        parsed = sre_parse.parse(pattern)
-        return _longest(parsed, 0) <= _LIMIT
-    except (re.error, RecursionError, OverflowError, ValueError):
-        return False
+def _children(node: Any) -> list[Any]:
+    """The sub-patterns of one parsed item (a group, a branch, a repetition, an assertion)."""
+    if isinstance(node, sre_parse.SubPattern):
+        return list(node.data)
+    if not isinstance(node, tuple) or len(node) != 2:
+        return []
+    op, av = node
+    if op is sre_constants.BRANCH:
+        return list(av[1])
+    return [x for x in (av if isinstance(av, tuple) else ()) if isinstance(x, sre_parse.SubPattern)]
 
 
-def _longest(node: Any, depth: int) -> int:
-    if depth > 50:
+def _largest_minimum(node: Any, depth: int) -> int:
+    if depth > 100:
+        raise RecursionError
+    own = 0
+    if isinstance(node, tuple) and len(node) == 2 and node[0] in _REPEATS:
+        own = int(node[1][0])
+    return max([own, *(_largest_minimum(c, depth + 1) for c in _children(node))])
+
+
+def _longest(node: Any, limit: int, depth: int) -> int:
+    """The longest string rstr draws for a parsed pattern when it repeats at most ``limit``."""
+    if depth > 100:
         raise RecursionError
     if isinstance(node, sre_parse.SubPattern):
-        return sum(_longest(item, depth + 1) for item in node.data)
+        return sum(_longest(item, limit, depth + 1) for item in node.data)
     if not isinstance(node, tuple) or len(node) != 2:
         return 1
     op, av = node
     if op in _REPEATS:
-        low, high, inner = av
-        if low > _LIMIT:
-            return _LIMIT + 1
-        times = min(high, _STAR_PLUS) if high == sre_constants.MAXREPEAT else min(high, _LIMIT + 1)
-        return int(max(times, low)) * _longest(inner, depth + 1)
-    if op is sre_constants.BRANCH:
-        return max((_longest(p, depth + 1) for p in av[1]), default=0)
-    if op is sre_constants.SUBPATTERN:
-        return _longest(av[-1], depth + 1)
-    subpatterns = [
-        x for x in (av if isinstance(av, tuple) else ()) if isinstance(x, sre_parse.SubPattern)
-    ]
-    return max((_longest(p, depth + 1) for p in subpatterns), default=1)
+        return int(min(av[1], limit)) * _longest(av[2], limit, depth + 1)
+    if op is sre_constants.BRANCH or op is sre_constants.SUBPATTERN:
+        longest = [_longest(c, limit, depth + 1) for c in _children(node)]
+        return max(longest, default=0)
+    return max([1, *(_longest(c, limit, depth + 1) for c in _children(node))])
