@@ -192,3 +192,29 @@ def test_written_files_get_the_mode_a_new_file_gets(
         assert (out / "index.html").read_text() != "edited"
     finally:
         os.umask(previous)
+
+
+def test_shared_specs_pages_render_safely() -> None:
+    """Every document of the corpus that loads gives a page of only the template's own tags
+    and links, with every event name in its text."""
+    from conftest import shared_specs_dir
+
+    from sio_codegen.diagnostics import SpecError
+    from sio_codegen.options import LoadOptions
+    from sio_codegen.render.docs import docs_files
+
+    folder = shared_specs_dir()
+    rendered = 0
+    for path in sorted(folder.rglob("*.y*ml")) + sorted(folder.rglob("*.json")):
+        try:
+            loaded = load_api(path, LoadOptions(validate=False, refs_root=path.parent.parent))
+        except (SpecError, RecursionError, UnicodeDecodeError):
+            continue
+        files = docs_files(loaded.api, resolved_json(loaded.spec.data))
+        text = "".join(assert_safe_page(files["index.html"]).text)
+        catalog = json.loads(files["catalog.json"])
+        for ns in catalog["namespaces"]:
+            for event in ns["events"]:
+                assert event["name"] in text, (path, event["name"])
+        rendered += 1
+    assert rendered > 40
