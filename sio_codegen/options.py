@@ -99,7 +99,9 @@ class Job:
     @property
     def manifest_rel(self) -> str | None:
         """Where the manifest lives, relative to the output folder."""
-        return {"server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME}.get(self.command)
+        return {
+            "server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME, "docs": MANIFEST_NAME
+        }.get(self.command)  # fmt: skip
 
     @property
     def root(self) -> Path:

@@ -23,6 +23,9 @@ from helpers import run_cli
 from sio_codegen.load.loader import load_api
 from sio_codegen.model.schemas import resolved_json
 from sio_codegen.render.docs import FILES
+from sio_codegen.write.manifest import MANIFEST_NAME
+
+WRITTEN = sorted([*FILES, MANIFEST_NAME])
 
 ALLOWED_TAGS = {
     "html", "head", "meta", "link", "title", "style", "body", "div", "nav", "ul", "li", "a", "main",
@@ -56,7 +59,7 @@ def assert_safe_page(html: str) -> Any:
 def test_golden_sites(case: str, tmp_path: Path) -> None:
     out = tmp_path / "site"
     catalog = write_docs(golden_args(case), out)
-    assert sorted(p.name for p in out.iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in out.iterdir()) == WRITTEN
     args = golden_args(case)
     refs_root = Path(args[2]) if len(args) > 1 else None
     from sio_codegen.options import LoadOptions
@@ -113,12 +116,16 @@ def test_byte_identical_across_runs_and_hash_seeds(tmp_path: Path) -> None:
 
 
 def test_check_and_regeneration(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Like a generated package: a manifest lists what was generated from what, so that a
+    no-op run does nothing and an edited or missing file is regenerated."""
     spec, out = str(GOLDEN_SPECS["tictactoe"]), tmp_path / "site"
     assert run_cli(["docs", spec, "-o", str(out), "--check"], capsys)[0] == 1  # all missing
     assert run_cli(["docs", spec, "-o", str(out), "-q"], capsys)[0] == 0
     mtimes = {name: (out / name).stat().st_mtime_ns for name in FILES}
     code, stdout, _ = run_cli(["docs", spec, "-o", str(out), "--check"], capsys)
     assert code == 0 and "fresh" in stdout
+    code, stdout, _ = run_cli(["docs", spec, "-o", str(out)], capsys)
+    assert code == 0 and stdout == f"{out}: up to date\n"  # the manifest's hashes decide
     (out / "index.html").write_text("edited")
     (out / "asyncapi.yaml").unlink()
     code, stdout, err = run_cli(["docs", spec, "-o", str(out), "--check"], capsys)
@@ -161,7 +168,7 @@ def test_profiles_generate_and_check_docs_and_catalogs(
     )
     monkeypatch.chdir(tmp_path)
     assert run_cli(["generate", "-q"], capsys)[0] == 0
-    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == sorted(FILES)
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == WRITTEN
     assert json.loads((tmp_path / "agents/catalog.json").read_text())["seed"] == 3
     assert run_cli(["generate", "--check", "-q"], capsys)[0] == 0
     (tmp_path / "site" / "catalog.json").write_text("{}")
