@@ -15,7 +15,11 @@ from sio_codegen.paths import confined
 from sio_codegen.write import journal
 from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
-Command = Literal["models", "server", "client"]
+Command = Literal["models", "server", "client", "catalog", "docs"]
+# Commands whose output is one file (the rest write a folder).
+FILE_COMMANDS = frozenset({"models", "catalog"})
+# Commands that need no Python package name and no models module.
+DOC_COMMANDS = frozenset({"catalog", "docs"})
 
 DEPENDENCY_MODULES = frozenset({
     # Flask-SocketIO and what it pulls in
@@ -65,6 +69,8 @@ class Job:
     allow_unenforced: bool = False
     force: bool = False
     """Overwrite files there that sio-codegen did not generate (it never does otherwise)."""
+    seed: int = 0
+    """catalog and docs: the seed generated examples are made from."""
 
     @property
     def package_name(self) -> str:
@@ -81,7 +87,7 @@ class Job:
         under its name: not an importable name, or one that would shadow a module the generated
         package or its dependencies import (both the import name and the folder's name count:
         Python imports the folder by its name); None when it can (and for a models module)."""
-        if self.command == "models":
+        if self.command in ("models", *DOC_COMMANDS):
             return None
         if self.package is not None and not importable(self.package):
             return (
@@ -136,16 +142,20 @@ class Job:
             args.append("--channels-as-events")
         if self.allow_unenforced:
             args.append("--allow-unenforced-security")
+        if self.seed:
+            args += ["--seed", str(self.seed)]
         return shlex.join(args)
 
     @property
     def manifest_rel(self) -> str | None:
         """Where the manifest lives, relative to the output folder."""
-        return {"server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME}.get(self.command)
+        return {
+            "server": f"_generated/{MANIFEST_NAME}", "client": MANIFEST_NAME, "docs": MANIFEST_NAME
+        }.get(self.command)  # fmt: skip
 
     @property
     def root(self) -> Path:
-        return self.output.parent if self.command == "models" else self.output
+        return self.output.parent if self.command in FILE_COMMANDS else self.output
 
     def _refs_root(self) -> str | None:
         """The refs root relative to the spec's folder: the same on every machine."""
@@ -157,7 +167,7 @@ class Job:
     def option_key(self) -> dict[str, Any]:
         """Every option that changes the output: part of the no-op decision."""
         return {
-            "package": self.package_name if self.command != "models" else None,
+            "package": self.package_name if self.command in ("server", "client") else None,
             "validate": self.options.validate,
             "allow_remote_refs": self.options.allow_remote_refs,
             "refs_root": self._refs_root(),
@@ -166,6 +176,7 @@ class Job:
             "server_vars": sorted(self.options.server_vars) or None,
             "perspective": self.options.perspective,
             "channels_as_events": self.options.channels_as_events,
+            **({"seed": self.seed} if self.command in DOC_COMMANDS else {}),
         }
 
     def up_to_date(self) -> bool:

@@ -17,7 +17,7 @@ from sio_codegen.model.api import Api
 from sio_codegen.model.checks import without_reserved_events
 from sio_codegen.model.schemas import resolved_json
 from sio_codegen.model.security import enforceable
-from sio_codegen.options import Job, LoadOptions
+from sio_codegen.options import DOC_COMMANDS, Job, LoadOptions
 from sio_codegen.paths import confined
 from sio_codegen.render import client as client_gen
 from sio_codegen.render import server as server_gen
@@ -99,16 +99,35 @@ class Rendered:
     api: Api
     generated: dict[str, str]
     user_owned: dict[str, str]
-    models_path: str
+    models_path: str | None
+    """None: the job writes no models module (catalog, docs)."""
     models: Callable[[], str]
 
     def files(self) -> dict[str, str]:
         """Every generated file: waits for the models module."""
+        if self.models_path is None:
+            return dict(self.generated)
         return {**self.generated, self.models_path: self.models()}
+
+
+def render_docs(job: Job, loaded: Loaded) -> Rendered:
+    """The catalog (one file) or the docs site (a folder): no models module, no formatting.
+    Events Socket.IO reserves are left out with a warning, as the generated code does."""
+    from sio_codegen.render.catalog import catalog_json
+    from sio_codegen.render.docs import docs_files
+
+    api = without_reserved_events(loaded.api, loaded.report, loaded.spec.root.location)
+    if job.command == "catalog":
+        files = {job.output.name: catalog_json(api, job.seed)}
+    else:
+        files = docs_files(api, resolved_json(loaded.spec.data), job.seed)
+    return Rendered(api, files, {}, None, lambda: "")
 
 
 def render(job: Job, loaded: Loaded) -> Rendered:
     """Every file of the job, relative to its root; the models module perhaps still pending."""
+    if job.command in DOC_COMMANDS:
+        return render_docs(job, loaded)
     models = start_models_source(loaded)  # perhaps in a worker process, while templates render
     if job.command == "models":
         return Rendered(loaded.api, {}, {}, job.output.name, models)

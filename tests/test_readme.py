@@ -44,7 +44,7 @@ BIN = Path(sys.executable).parent
 README_PORT = "5000"
 SERVER = "tictactoe_server"
 CLIENT = "tictactoe_client"
-COMMANDS = ("server", "client", "generate", "models", "validate")
+COMMANDS = ("server", "client", "generate", "models", "validate", "docs", "catalog")
 
 
 # -- What each block is --------------------------------------------------------------------
@@ -83,6 +83,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     # server with the security hooks implemented (tests/test_security_e2e.py runs that).
     "connection contract": lambda b: b.lang == "python" and "public_query=" in b.text,
     "error ack": lambda b: b.lang == "json" and '"sio_error"' in b.text,
+    # Checked to be a part of the real catalog of the tic-tac-toe example.
+    "catalog excerpt": lambda b: b.lang == "json" and '"sio-codegen-catalog"' in b.text,
     "configuration": lambda b: b.lang == "toml" and "[tool.sio-codegen" in b.text,
     "pre-commit": lambda b: b.lang == "yaml" and "repo: local" in b.text,
 }
@@ -451,3 +453,34 @@ def test_pre_commit_block_fails_on_stale_code_and_names_the_command(configured: 
     assert "chat_server: stale; regenerate with: sio-codegen generate chat-server" in result.stdout
     result = run_bash(f"sio-codegen generate -q && git add -A && {pre_commit}", configured)
     assert result.returncode == 0, result.stdout
+
+
+def _part_of(excerpt: object, real: object, where: str = "") -> None:
+    """Every key of the excerpt is in the real document with (a part of) its value; every item
+    of an excerpt's list is (a part of) some item of the real list."""
+    if isinstance(excerpt, dict):
+        assert isinstance(real, dict), where
+        for key, value in excerpt.items():
+            assert key in real, f"{where}/{key} is not in the real catalog"
+            _part_of(value, real[key], f"{where}/{key}")
+    elif isinstance(excerpt, list):
+        assert isinstance(real, list), where
+        for number, item in enumerate(excerpt):
+            matches = []
+            for candidate in real:
+                try:
+                    _part_of(item, candidate, f"{where}/{number}")
+                    matches.append(candidate)
+                except AssertionError:
+                    pass
+            assert matches, f"{where}/{number}: no such item in the real catalog"
+    else:
+        assert excerpt == real, f"{where}: {excerpt!r} != {real!r}"
+
+
+def test_catalog_excerpt_is_part_of_the_real_catalog(capsys: pytest.CaptureFixture[str]) -> None:
+    (block,) = of_kind("catalog excerpt")
+    from sio_codegen.cli.commands import main
+
+    assert main(["catalog", str(ROOT / "examples/tictactoe.yaml"), "-q"]) == 0
+    _part_of(json.loads(block.text), json.loads(capsys.readouterr().out))

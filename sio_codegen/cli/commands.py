@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.options import Job, LoadOptions
+from sio_codegen.options import DOC_COMMANDS, Job, LoadOptions
 from sio_codegen.render import models_cache
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ FORCE_HELP = (
     "overwrite files in the output that sio-codegen did not generate (no manifest of ours "
     "lists them, no DO NOT EDIT header); refused by default"
 )
+SEED_HELP = "seed of the generated examples (default: 0); the same seed, the same examples"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -139,6 +140,18 @@ def _parser() -> argparse.ArgumentParser:
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
     client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    catalog = generating(
+        "catalog", "write the event catalog: one JSON document of every event, for programs"
+    )
+    catalog.add_argument(
+        "-o", "--output", type=Path, help="file to write (default: print it to standard output)"
+    )
+    catalog.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    docs = generating(
+        "docs", "write an offline HTML page of the API, the resolved spec and the event catalog"
+    )
+    docs.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
+    docs.add_argument("--seed", type=int, default=0, help=SEED_HELP)
     return parser
 
 
@@ -190,6 +203,7 @@ def _job(args: argparse.Namespace) -> Job:
         options=_options(args),
         allow_unenforced=getattr(args, "allow_unenforced_security", False),
         force=args.force,
+        seed=getattr(args, "seed", 0),
     )
 
 
@@ -227,6 +241,7 @@ def _models_worker(jobs: list[Job]) -> AbstractContextManager[object]:
     """A models worker for these jobs (see models_worker), unless they probably need none: their
     models are in the cache. Forking it regardless would cost a cached run about twice its time:
     the worker's imports compete with the main process for the cores."""
+    jobs = [job for job in jobs if job.command not in DOC_COMMANDS]  # they make no models
     if all(models_cache.probably_cached(job.spec) for job in jobs):
         return nullcontext()
     from sio_codegen.render import models_worker
@@ -403,7 +418,28 @@ def _regenerate_profile(args: argparse.Namespace, profile: str) -> str:
     return shlex.join(command)
 
 
+def _cmd_catalog(args: argparse.Namespace, report: Report) -> int:
+    """``catalog`` without ``-o`` prints the catalog; with it, it is a generating command."""
+    if args.output is not None:
+        return _cmd_generate_one(args, report)
+    if args.check or args.diff:
+        print("sio-codegen: error: --check and --diff need -o FILE", file=sys.stderr)
+        return EXIT_SPEC_ERROR
+    from sio_codegen.load.loader import load_api
+    from sio_codegen.model.checks import without_reserved_events
+    from sio_codegen.render.catalog import catalog_json
+
+    loaded = load_api(args.spec, _options(args), report)
+    api = without_reserved_events(loaded.api, report, loaded.spec.root.location)
+    text = catalog_json(api, args.seed)
+    _print_diagnostics(report, args.quiet)
+    sys.stdout.write(text)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
+    "catalog": _cmd_catalog,
+    "docs": _cmd_generate_one,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,

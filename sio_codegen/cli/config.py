@@ -4,7 +4,7 @@
 validate = true                      # defaults for every profile (optional)
 
 [tool.sio-codegen.profiles.chat-server]
-command = "server"                   # server | client | models
+command = "server"                   # server | client | models | catalog | docs
 spec = "api/chat.yaml"               # relative to pyproject.toml
 output = "chat_server"
 package = "chat_server"              # optional
@@ -14,6 +14,7 @@ server = "production"                # optional: the server to generate for (def
 server-vars = { port = "8080" }      # optional: values of that server's {variables}
 perspective = "client"               # optional: the document describes the client's side
 channels-as-events = true            # optional: every channel is an event of one namespace
+seed = 0                             # optional (catalog, docs): the seed of generated examples
 """
 
 from __future__ import annotations
@@ -32,10 +33,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-COMMANDS = ("server", "client", "models")
+COMMANDS = ("server", "client", "models", "catalog", "docs")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
          "allow-unenforced-security", "refs-root", "server", "server-vars", "perspective",
-         "channels-as-events"}  # fmt: skip
+         "channels-as-events", "seed"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -131,6 +132,9 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
     channels_as_events = settings.get("channels-as-events")
     if channels_as_events is not None and not isinstance(channels_as_events, bool):
         raise _error(path, f"profile {name!r}: channels-as-events must be true or false", where)
+    seed = settings.get("seed", 0)
+    if not isinstance(seed, int) or isinstance(seed, bool):
+        raise _error(path, f"profile {name!r}: seed must be an integer", where)
     job = Job(
         command=command,
         spec=_relative(base / settings["spec"]),
@@ -146,6 +150,7 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
             channels_as_events=channels_as_events,
         ),
         allow_unenforced=flags["allow-unenforced-security"],
+        seed=seed,
     )
     problem = job.package_problem()
     if problem is not None:

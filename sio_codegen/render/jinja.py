@@ -149,3 +149,21 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+@cache
+def html_environment() -> jinja2.Environment:
+    """For HTML pages (templates/docs): every value is HTML-escaped unless the template marks
+    it safe, which no template does with spec text."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+    )
+
+
+def render_html(template: str, **context: Any) -> str:
+    return html_environment().get_template(template).render(**context)

@@ -116,10 +116,14 @@ def check(plan: Plan) -> CheckResult:
     return result
 
 
+CATALOG_MARK = b'{"format":"sio-codegen-catalog"'
+"""How a catalog file starts (JSON has no comments for a DO NOT EDIT header)."""
+
+
 def _is_ours(rel: str, current: bytes | _Unreadable, plan: Plan) -> bool:
     if rel in plan.ours:
         return True
-    return isinstance(current, bytes) and current.startswith(MARK.encode())
+    return isinstance(current, bytes) and current.startswith((MARK.encode(), CATALOG_MARK))
 
 
 def apply(plan: Plan) -> WriteResult:

@@ -1,0 +1,17 @@
+# Compiled from templates/docs/style.css by Jinja2 3.1.6: DO NOT EDIT.
+# Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
+COMPILED_FROM = '994a6fff45a52391c17a099db522f55ca51bbdd1dc8060b29fe3813bbe5efca0'
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'docs/style.css'
+
+def root(context, missing=missing):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    pass
+    yield ':root { color-scheme: light dark; --fg: #1d2330; --muted: #5b6474; --bg: #fff; --panel: #f5f7fa;\n  --line: #d9dee7; --accent: #2456c7; --in: #0a7a4f; --out: #9a4d00; --warn: #a11; }\n@media (prefers-color-scheme: dark) { :root { --fg: #e6e9ef; --muted: #a3abb9; --bg: #14171d;\n  --panel: #1d222b; --line: #323947; --accent: #7ea6ff; --in: #4cc38a; --out: #f0a35e; --warn: #f77; } }\n* { box-sizing: border-box; }\nbody { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;\n  color: var(--fg); background: var(--bg); }\n.layout { display: grid; grid-template-columns: 17rem 1fr; min-height: 100vh; }\nnav { position: sticky; top: 0; height: 100vh; overflow: auto; padding: 1rem;\n  border-right: 1px solid var(--line); background: var(--panel); font-size: 14px; }\nnav ul { list-style: none; padding-left: .8rem; margin: .2rem 0; }\nnav > ul { padding-left: 0; }\nnav a { color: var(--fg); text-decoration: none; overflow-wrap: anywhere; }\nnav a:hover { color: var(--accent); }\nmain { padding: 1.5rem 2rem 4rem; max-width: 72rem; min-width: 0; }\nh1 { margin: 0 0 .2rem; font-size: 1.8rem; overflow-wrap: anywhere; }\nh2 { margin-top: 2.5rem; border-bottom: 1px solid var(--line); padding-bottom: .3rem; overflow-wrap: anywhere; }\nh3 { margin-top: 1.8rem; color: var(--muted); font-size: 1rem; text-transform: uppercase; letter-spacing: .05em; }\n.meta { color: var(--muted); }\n.text { white-space: pre-wrap; overflow-wrap: anywhere; }\ncode, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }\npre { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem;\n  overflow: auto; max-height: 28rem; margin: .4rem 0; }\ntable { border-collapse: collapse; width: 100%; margin: .4rem 0; font-size: 14px; }\nth, td { text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); padding: .3rem .5rem;\n  overflow-wrap: anywhere; }\nth { color: var(--muted); font-weight: 600; }\n.event { border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; margin: 1rem 0; }\n.event h4 { margin: 0 0 .3rem; font-size: 1.1rem; overflow-wrap: anywhere; }\n.badge { display: inline-block; font-size: 12px; font-weight: 600; border-radius: 999px;\n  padding: .05rem .55rem; margin-right: .4rem; border: 1px solid currentColor; vertical-align: middle; }\n.client_to_server { color: var(--in); }\n.server_to_client { color: var(--out); }\n.deprecated { color: var(--warn); }\ndetails summary { cursor: pointer; color: var(--accent); }\n.label { font-weight: 600; margin: .6rem 0 .1rem; }\n.none { color: var(--muted); font-style: italic; }\n@media (max-width: 50rem) { .layout { display: block; } nav { position: static; height: auto; } }\n'
+
+blocks = {}
+debug_info = ''
