@@ -172,3 +172,14 @@ def test_python_m_is_the_development_server_and_says_so(package_root: Path) -> N
     first = output.splitlines()[0]
     assert first.startswith(f"serving on {server.url} (development server; in production: gunicorn")
     assert "Werkzeug" not in output and "WARNING: This is a development server" not in output
+
+
+def test_an_unusable_setting_is_one_line_and_exit_2(package_root: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "prod_server"], cwd=package_root, capture_output=True, text=True,
+        env={**os.environ, "SIO_MAX_CONNECTIONS": "abc"}, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "python -m prod_server: SIO_MAX_CONNECTIONS: expected a positive integer, got 'abc'"
+    ]

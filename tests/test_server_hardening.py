@@ -251,6 +251,14 @@ def deep(levels: int) -> str:
     return '{"text":' * levels + '"x"' + "}" * levels
 
 
+def test_a_connect_nested_too_deeply_is_refused(echo: RunningServer) -> None:
+    with raw(echo) as sock:
+        sock.send("40" + deep(1_000))
+        assert sock.recv_until("4").startswith("44")
+        assert sock.connect("/").startswith("40{")  # the session goes on
+        assert sock.call("echo", {"text": "ok"}) == [{"text": "ok"}]
+
+
 @pytest.mark.parametrize("levels", [200, 1_000, 50_000])
 def test_deeply_nested_json_gets_a_validation_error(echo: RunningServer, levels: int) -> None:
     with raw(echo) as sock:

@@ -33,19 +33,19 @@ def main() -> None:
     parser.add_argument("--no-validate", action="store_true", help="switch validation off")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    print(f"serving on http://{args.host}:{args.port} (development server; in production: "
-          "gunicorn -c python:circular_server._generated.gunicorn_conf circular_server.wsgi:app)",
-          file=sys.stderr, flush=True)  # fmt: skip
     try:
-        app, socketio = create_app(
-            cors_allowed_origins=parse_origins(args.cors_origins),
-            message_queue=args.message_queue,
-            validate=False if args.no_validate else None,
-            max_connections=args.max_connections,
-        )
         settings = Settings.from_env()
     except ValueError as exc:  # an unusable SIO_* value
         parser.exit(2, f"{parser.prog}: {exc}\n")
+    print(f"serving on http://{args.host}:{args.port} (development server; in production: "
+          "gunicorn -c python:circular_server._generated.gunicorn_conf circular_server.wsgi:app)",
+          file=sys.stderr, flush=True)  # fmt: skip
+    app, socketio = create_app(
+        cors_allowed_origins=parse_origins(args.cors_origins),
+        message_queue=args.message_queue,
+        validate=False if args.no_validate else None,
+        max_connections=args.max_connections,
+    )
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # its banner and one line per request
     DevRequestHandler.timeout = settings.ping_interval + settings.ping_timeout + 10
     socketio.run(app, host=args.host, port=args.port, allow_unsafe_werkzeug=True,

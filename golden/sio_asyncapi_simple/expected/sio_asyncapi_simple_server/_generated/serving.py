@@ -139,6 +139,10 @@ class Settings:
             "max_json_depth": _int_setting(env, "SIO_MAX_JSON_DEPTH", cls.max_json_depth),
         }
         values.update({key: value for key, value in given.items() if value is not None})
+        if values["max_connections"] < 1:
+            raise ValueError(
+                f"max_connections: expected a positive integer, got {values['max_connections']}"
+            )
         return cls(**values)
 
     def socketio_options(self) -> dict[str, Any]:
