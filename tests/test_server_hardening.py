@@ -148,6 +148,54 @@ def test_cors_origins_open_the_check_explicitly(secured_root: Path) -> None:
         assert sock.connect("/keys/cookie").startswith("40/keys/cookie,")
 
 
+# An app.py and __main__.py as sio-codegen generated them before (user files: never regenerated)
+OLD_APP = dedent(
+    """
+    from flask import Flask
+    from flask_socketio import SocketIO
+
+    from ._generated.server import SOCKETIO_PATH, register_handlers
+    from .handlers import all_handlers
+
+
+    def create_app():
+        app = Flask(__name__)
+        socketio = SocketIO(
+            app, path=SOCKETIO_PATH, cors_allowed_origins=[], async_mode="threading"
+        )
+        register_handlers(socketio, *all_handlers())
+        return app, socketio
+    """
+)
+OLD_MAIN = dedent(
+    """
+    import sys
+
+    from .app import create_app
+
+    app, socketio = create_app()
+    port = int(sys.argv[sys.argv.index("--port") + 1])
+    socketio.run(app, host="127.0.0.1", port=port, allow_unsafe_werkzeug=True)
+    """
+)
+
+
+def test_an_older_app_py_without_origin_check_gets_same_origin(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    root = tmp_path_factory.mktemp("old_app")
+    folder = generate_server(SPECS / "security.yaml", root, "old_server")
+    (folder / "handlers.py").write_text(HANDLERS)
+    (folder / "recorder.py").write_text(RECORDER)
+    (folder / "app.py").write_text(OLD_APP)
+    (folder / "__main__.py").write_text(OLD_MAIN)
+    with run_server(root, "old_server") as server:
+        assert refused_at_handshake(server, origin="https://evil.example", headers=COOKIE)
+        with raw(server, origin=server.url, headers=COOKIE) as sock:
+            assert sock.connect("/keys/cookie").startswith("40/keys/cookie,")
+        assert "would switch the Origin check off" in server.output()
+
+
 # 9. Reserved event names
 
 
