@@ -117,8 +117,9 @@ def test_malformed_error_objects_are_protocol_errors(
         pytest.raises(pkg.runtime.ProtocolError) as caught,
     ):
         client.root.fetch(pkg.models.FetchPayload(what), timeout=10)
-    assert isinstance(caught.value, pkg.runtime.ServerError)
-    assert isinstance(caught.value, pkg.runtime.ClientError)
+    assert isinstance(caught.value, pkg.ServerError)  # the documented family, exported
+    assert isinstance(caught.value, pkg.ClientError)
+    assert pkg.ProtocolError is pkg.runtime.ProtocolError
     assert caught.value.type == "protocol_error"
 
 
