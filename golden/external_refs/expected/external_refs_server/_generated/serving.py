@@ -329,8 +329,8 @@ def guard(
         try:
             return on_message(eio_sid, data)
         except Exception as exc:  # noqa: BLE001 - a bad packet is the client's doing: one line
-            client_errors.log(logging.WARNING, "dropped a malformed packet from %s: %s: %.200s",
-                              _peer(server, eio_sid), type(exc).__name__, exc)  # fmt: skip
+            client_errors.log(logging.WARNING, "dropped a malformed packet from %s: %s: %.200r",
+                              _peer(server, eio_sid), type(exc).__name__, str(exc))  # fmt: skip
             return None
 
     on_connect: Callable[..., Any] = server._handle_eio_connect
