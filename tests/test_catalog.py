@@ -279,6 +279,7 @@ def test_a_catalog_file_is_regenerated_without_force_but_a_foreign_file_is_not(
     out.write_text('{"mine": true}\n')
     code, _, err = run_cli(["catalog", spec, "-o", str(out), "--seed", "8"], capsys)
     assert code == 2 and out.read_text() == '{"mine": true}\n'
+    assert "did not generate" in err or "--force" in err
 
 
 def test_a_bad_spec_is_one_located_error_and_nothing_is_written(

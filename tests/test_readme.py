@@ -87,6 +87,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     "catalog excerpt": lambda b: b.lang == "json" and '"sio-codegen-catalog"' in b.text,
     "configuration": lambda b: b.lang == "toml" and "[tool.sio-codegen" in b.text,
     "pre-commit": lambda b: b.lang == "yaml" and "repo: local" in b.text,
+    # Compared with what tests/test_production.py runs (which starts it for real).
+    "production command": lambda b: b.lang == "" and "gunicorn -c python:" in b.text,
 }
 
 
@@ -484,3 +486,24 @@ def test_catalog_excerpt_is_part_of_the_real_catalog(capsys: pytest.CaptureFixtu
 
     assert main(["catalog", str(ROOT / "examples/tictactoe.yaml"), "-q"]) == 0
     _part_of(json.loads(block.text), json.loads(capsys.readouterr().out))
+
+
+def test_the_production_command_is_the_one_the_production_test_runs() -> None:
+    """The README's gunicorn line names the generated config and WSGI entry point that exist in
+    a generated package, with the arguments tests/test_production.py starts gunicorn with."""
+    (block,) = of_kind("production command")
+    line = next(x for x in block.text.splitlines() if "gunicorn" in x and "pip" not in x)
+    words = line.split()
+    words = words[words.index("gunicorn") :]
+    config = words[words.index("-c") + 1]
+    assert config == "python:PKG._generated.gunicorn_conf", line
+    assert words[-1] == "PKG.wsgi:app", line
+    package = ROOT / "golden" / "tictactoe" / "expected" / "tictactoe_server"
+    assert (package / "_generated" / "gunicorn_conf.py").is_file()
+    assert "\napp, socketio = create_app()" in (package / "wsgi.py").read_text()
+    production_test = (ROOT / "tests" / "test_production.py").read_text()
+    assert '"-c", "python:prod_server._generated.gunicorn_conf"' in production_test
+    assert '"prod_server.wsgi:app"' in production_test
+    requirements = block.text.splitlines()[0].split()
+    assert requirements[:3] == ["pip", "install", "-r"]
+    assert (package / requirements[3].replace("PKG/", "")).is_file()

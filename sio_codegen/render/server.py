@@ -5,7 +5,11 @@ from __future__ import annotations
 from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
 from sio_codegen.render.jinja import render
 
-SERVER_REQUIREMENTS = ("Flask-SocketIO>=5.3", "pydantic[email]>=2.6,<3")
+SERVER_REQUIREMENTS = (
+    "Flask-SocketIO>=5.3",
+    "pydantic[email]>=2.6,<3",
+    'gunicorn>=23; sys_platform != "win32"',
+)
 HOOKS = ("connect", "disconnect", "error")
 HOOK_PARAMS = {
     "connect": "self, sid: str, auth: Any",
@@ -93,6 +97,8 @@ def server_files(
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
+        "_generated/serving.py": render("server/serving.py.j2", **ctx),
+        "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
         "_generated/spec.json": spec_json,
         "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
     }
@@ -101,5 +107,6 @@ def server_files(
         "handlers.py": render("server/handlers.py.j2", **ctx),
         "app.py": render("server/app.py.j2", **ctx),
         "__main__.py": render("server/main.py.j2", **ctx),
+        "wsgi.py": render("server/wsgi.py.j2", **ctx),
     }
     return generated, user_owned

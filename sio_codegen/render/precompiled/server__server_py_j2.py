@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '484a0fc2d867a6d7508cabe02d1ba7bee774087d0cc2165e67ba12587952be07'
+COMPILED_FROM = 'f8b7bd66889d44b4409699f5a9a43c9ce612893a7c195a13991b3d7918e5665e'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -27,7 +27,7 @@ def root(context, missing=missing):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
-    yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Callable\nfrom typing import ClassVar\n\nfrom flask_socketio import SocketIO\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\n\nSOCKETIO_PATH = '
+    yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Callable\nfrom typing import ClassVar\n\nfrom flask_socketio import SocketIO\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
     yield str(t_2((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
@@ -52,7 +52,7 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 38 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 39 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield '),\n'
         l_2_ev = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
@@ -223,7 +223,7 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Namespace, '
     l_1_ns = missing
-    yield ')\n\n\ndef register_handlers(\n    socketio: SocketIO, *handlers: NamespaceHandlers | SecurityHandlers, validate: bool = True\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. Returns the methods\n    still unimplemented, by namespace; they are logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    return register(socketio, handlers, validate=validate)\n'
+    yield ')\n\n\ndef register_handlers(\n    socketio: SocketIO,\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=26&27=28&29=30&32=35&33=37&35=39&37=41&38=45&41=56&42=64&43=67&45=69&46=72&48=74&49=77&51=98&53=105&54=111&59=115&60=117&62=119&63=121&65=126&67=128&68=131&73=134&74=137&77=140&78=142&79=154&81=157&83=159&84=162&89=165&90=167&91=169&98=182&105=185&106=189&109=203&111=209&112=213&118=217'
+debug_info = '1=26&28=28&30=30&33=35&34=37&36=39&38=41&39=45&42=56&43=64&44=67&46=69&47=72&49=74&50=77&52=98&54=105&55=111&60=115&61=117&63=119&64=121&66=126&68=128&69=131&74=134&75=137&78=140&79=142&80=154&82=157&84=159&85=162&90=165&91=167&92=169&99=182&106=185&107=189&110=203&112=209&113=213&119=217'

@@ -1,27 +1,23 @@
 """The Flask app factory of this server: yours to edit (created once, never overwritten).
 
-Configuration, from arguments or the environment:
-- ``SIO_CORS_ORIGINS``: allowed CORS origins, comma separated, or ``*``;
+Configuration, from arguments or the environment (see ``_generated/serving.py``):
+- ``SIO_CORS_ORIGINS``: the origins allowed to connect, comma separated (the server's own
+  origin too, if pages from it connect), or ``*`` for any; unset, the same origin only;
 - ``SIO_MESSAGE_QUEUE``: a message queue URL (e.g. ``redis://127.0.0.1:6379/0``) to run several
   server processes;
-- ``SIO_VALIDATE=0``: switch payload, ack and emit validation off.
+- ``SIO_VALIDATE=0``: switch payload, ack and emit validation off;
+- ``SIO_MAX_CONNECTIONS`` (1000), ``SIO_PING_INTERVAL`` (25 s), ``SIO_PING_TIMEOUT`` (20 s),
+  ``SIO_MAX_MESSAGE_SIZE`` (1,000,000 bytes), ``SIO_MAX_JSON_DEPTH`` (128).
 """
 
 from __future__ import annotations
-
-import os
 
 from flask import Flask
 from flask_socketio import SocketIO
 
 from ._generated.server import SOCKETIO_PATH, register_handlers
+from ._generated.serving import Settings
 from .handlers import all_handlers
-
-
-def _origins(value: str | None) -> str | list[str] | None:
-    if not value:
-        return None
-    return "*" if value.strip() == "*" else [o.strip() for o in value.split(",") if o.strip()]
 
 
 def create_app(
@@ -29,21 +25,22 @@ def create_app(
     cors_allowed_origins: str | list[str] | None = None,
     message_queue: str | None = None,
     validate: bool | None = None,
+    max_connections: int | None = None,
 ) -> tuple[Flask, SocketIO]:
-    """Build the Flask app and its SocketIO server with every namespace's handlers."""
+    """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
+    left None come from the environment."""
     app = Flask(__name__)
-    if cors_allowed_origins is None:
-        cors_allowed_origins = _origins(os.environ.get("SIO_CORS_ORIGINS"))
-    if message_queue is None:
-        message_queue = os.environ.get("SIO_MESSAGE_QUEUE") or None
-    if validate is None:
-        validate = os.environ.get("SIO_VALIDATE", "1") not in ("0", "false", "no")
-    socketio = SocketIO(
-        app,
-        path=SOCKETIO_PATH,
-        cors_allowed_origins=cors_allowed_origins if cors_allowed_origins is not None else [],
+    settings = Settings.from_env(
+        cors_allowed_origins=cors_allowed_origins,
         message_queue=message_queue,
-        async_mode="threading",
+        validate=validate,
+        max_connections=max_connections,
     )
-    register_handlers(socketio, *all_handlers(), validate=validate)
+    socketio = SocketIO(app, path=SOCKETIO_PATH, **settings.socketio_options())
+    register_handlers(
+        socketio,
+        *all_handlers(),
+        validate=settings.validate,
+        max_connections=settings.max_connections,
+    )
     return app, socketio

@@ -42,6 +42,12 @@ class SocketIOOptions(TypedDict, total=False):
     ssl_verify: bool
     request_timeout: float
     handle_sigint: bool
+    max_message_size: int
+    """Bytes the server may send in one WebSocket message or long-polling response (default
+    10,000,000); more closes the connection. Enforced by the generated client, not passed on."""
+
+
+DEFAULT_MAX_MESSAGE_SIZE = 10_000_000
 
 
 class ClientError(Exception):
@@ -90,6 +96,15 @@ class ServerError(ClientError):
         )
 
 
+class ProtocolError(ServerError):
+    """The server answered with a malformed error object (``{"sio_error": ...}`` whose value is
+    not an object of a string ``type``, a string ``message`` and a list of ``errors`` objects)."""
+
+    def __init__(self, *, event: str, namespace: str) -> None:
+        error = {"type": "protocol_error", "message": "malformed error object from the server"}
+        super().__init__(error, event=event, namespace=namespace)
+
+
 def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
     """Pydantic's error details, JSON-ready and without echoing the input."""
     return [
@@ -123,11 +138,22 @@ def wire_json(raw: Any) -> str | None:
         return None
 
 
-def _error_object(value: Any) -> Mapping[str, Any] | None:
-    if isinstance(value, dict) and isinstance(value.get(ERROR_KEY), dict) and len(value) == 1:
-        error: Mapping[str, Any] = value[ERROR_KEY]
-        return error
-    return None
+def server_error(value: Any, event: str, namespace: str) -> ServerError | None:
+    """The error an ack stands for: ``{"sio_error": ...}`` (and nothing else) is one, a
+    ServerError, or a ProtocolError when what it holds is malformed; None for any other ack."""
+    if not (isinstance(value, dict) and len(value) == 1 and ERROR_KEY in value):
+        return None
+    error = value[ERROR_KEY]
+    errors = error.get("errors", []) if isinstance(error, dict) else None
+    if (
+        isinstance(error, dict)
+        and isinstance(error.get("type", ""), str)
+        and isinstance(error.get("message", ""), str)
+        and isinstance(errors, list)
+        and all(isinstance(item, dict) for item in errors)
+    ):
+        return ServerError(error, event=event, namespace=namespace)
+    return ProtocolError(event=event, namespace=namespace)
 
 
 class Namespace:
@@ -197,9 +223,9 @@ class Namespace:
         return tuple(value) if multiple_args else value
 
     def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
-        error = _error_object(raw)
+        error = server_error(raw, event, self.namespace)
         if error is not None:
-            raise ServerError(error, event=event, namespace=self.namespace)
+            raise error
         if model is None:
             return None
         value = list(raw) if isinstance(raw, tuple) else raw
@@ -426,6 +452,84 @@ def merged(base: Mapping[str, str] | None, extra: Mapping[str, str]) -> dict[str
     return {**extra, **(base or {})}
 
 
+def _too_large(limit: int) -> str:
+    message = f"the server sent more than max_message_size ({limit} bytes): connection closed"
+    logger.warning("%s", message)
+    return message
+
+
+def bounded_websocket(limit: int) -> type[Any]:
+    """websocket-client's WebSocket (the sync client's) reading at most ``limit`` bytes of one
+    message: the frame that would go beyond is refused before it is read."""
+    import websocket  # websocket-client: what python-socketio[client] uses
+
+    class BoundedWebSocket(websocket.WebSocket):  # type: ignore[misc,unused-ignore]
+        _received = 0
+
+        def recv_data(self, control_frame: bool = False) -> Any:
+            self._received = 0  # one message at a time
+            return super().recv_data(control_frame)
+
+        def _recv(self, bufsize: int) -> bytes:
+            data: bytes = super()._recv(bufsize)  # type: ignore[no-untyped-call,unused-ignore]
+            self._received += len(data)
+            if self._received > limit:
+                raise websocket.WebSocketPayloadException(_too_large(limit))
+            return data
+
+    return BoundedWebSocket
+
+
+def bounded_session(limit: int) -> Any:
+    """A requests session (the sync client's long-polling) reading at most ``limit`` bytes of
+    one response."""
+    import requests  # type: ignore[import-untyped,unused-ignore]
+
+    class BoundedSession(requests.Session):
+        def request(self, *args: Any, **kwargs: Any) -> requests.Response:
+            kwargs["stream"] = True
+            response = super().request(*args, **kwargs)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_content(65_536):
+                size += len(chunk)
+                if size > limit:
+                    response.close()
+                    raise requests.exceptions.ContentDecodingError(_too_large(limit))
+                chunks.append(chunk)
+            response._content = b"".join(chunks)
+            return response
+
+    return BoundedSession()
+
+
+def bounded_aiohttp_session(limit: int) -> Any:
+    """An aiohttp session (the asyncio client's long-polling) reading at most ``limit`` bytes of
+    one response; created by python-engineio inside the event loop."""
+    import aiohttp
+
+    class BoundedResponse(aiohttp.ClientResponse):
+        async def read(self) -> bytes:
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in self.content.iter_chunked(65_536):
+                size += len(chunk)
+                if size > limit:
+                    self.close()
+                    raise ValueError(_too_large(limit))  # python-engineio aborts cleanly
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+    return aiohttp.ClientSession(response_class=BoundedResponse)
+
+
+def _http_factory(sio: Any, factory: Callable[[], Any]) -> None:
+    """The HTTP session python-engineio makes for long-polling, when it takes a factory
+    (recent python-engineio); older ones keep their own (responses are then not bounded)."""
+    if hasattr(sio.eio, "http_factory") and sio.eio.http is None:
+        sio.eio.http_factory = factory
+
+
 class _ClientBase:
     """Connection settings and construction the sync and asyncio clients share."""
 
@@ -468,6 +572,9 @@ class _ClientBase:
         if unknown:
             raise ValueError(f"not namespaces of this API: {', '.join(unknown)}")
         self.connect_namespaces = list(namespaces) if namespaces else list(self.namespace_names)
+        self.max_message_size = int(options.pop("max_message_size", DEFAULT_MAX_MESSAGE_SIZE))
+        if self.max_message_size < 1:
+            raise ValueError("max_message_size must be positive")
         self.sio = self._make_sio(options)
         self._make_namespaces()
 
@@ -499,7 +606,12 @@ class SyncClient(_ClientBase):
     """Base of the generated ``Client``: a ``socketio.Client`` with typed namespaces."""
 
     def _make_sio(self, options: SocketIOOptions) -> Any:
-        return socketio.Client(**options)
+        limit = self.max_message_size
+        sio = socketio.Client(
+            **options, websocket_extra_options={"class_": bounded_websocket(limit)}
+        )
+        _http_factory(sio, lambda: bounded_session(limit))
+        return sio
 
     def connect(self) -> None:
         url, kwargs = self._connect_args()
@@ -523,7 +635,10 @@ class AsyncClient(_ClientBase):
     """Base of the generated ``AsyncClient``: a ``socketio.AsyncClient`` with typed namespaces."""
 
     def _make_sio(self, options: SocketIOOptions) -> Any:
-        return socketio.AsyncClient(**options)
+        limit = self.max_message_size
+        sio = socketio.AsyncClient(**options, websocket_extra_options={"max_msg_size": limit})
+        _http_factory(sio, lambda: bounded_aiohttp_session(limit))
+        return sio
 
     async def connect(self) -> None:
         url, kwargs = self._connect_args()

@@ -18,6 +18,7 @@ from .runtime import (
     EmitValidationError,
     HandlerAckValidationError,
     PayloadValidationError,
+    ProtocolError,
     ServerError,
 )
 
@@ -30,6 +31,7 @@ __all__ = [
     "EmitValidationError",
     "HandlerAckValidationError",
     "PayloadValidationError",
+    "ProtocolError",
     "ServerError",
     "models",
 ]

@@ -27,6 +27,8 @@ from socketio.exceptions import (  # type: ignore[import-untyped]
     ConnectionRefusedError as Refused,  # what Flask-SocketIO sends to the client as connect_error
 )
 
+from .serving import Throttled
+
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 if TYPE_CHECKING:  # mypy then checks that every @override method still has a base method
@@ -39,6 +41,10 @@ else:
 
 
 logger = logging.getLogger("client_perspective_server.server")
+invalid_input_log = Throttled(logger)
+"""Where errors in what clients send are logged: one line each, rate-limited."""
+failure_log = Throttled(logger)
+"""Where failures of handlers and hooks are logged (clients can provoke them): rate-limited."""
 
 ERROR_KEY = "sio_error"
 """The key of the error object in an error ack: ``{"sio_error": {...}}``."""
@@ -211,11 +217,14 @@ class NamespaceHandlers:
         """A client has disconnected."""
 
     def handle_error(self, sid: str, error: Exception) -> None:
-        """A payload or ack failed validation, or a handler raised. Logs by default."""
+        """A payload or ack failed validation, or a handler raised. Logs by default, rate-limited
+        (clients can cause both): one line for an error of the client, a traceback for a
+        handler's."""
         if isinstance(error, SioError) and not isinstance(error, HandlerError):
-            logger.warning("%s on %s %r: %s", error.kind, error.namespace, error.event, error)
+            invalid_input_log.log(logging.WARNING, "%s on %s %r: %s", error.kind, error.namespace,
+                                  error.event, error)  # fmt: skip
         else:
-            logger.error("error in namespace %s", self.namespace, exc_info=error)
+            failure_log.log(logging.ERROR, "error in namespace %s", self.namespace, exc_info=error)
 
 
 ErrorFactory = Callable[[list[dict[str, Any]]], SioError]
@@ -474,6 +483,16 @@ def _register_hooks(
 
     def connect(auth: Any = None) -> bool | None:
         sid: str = request.sid  # type: ignore[attr-defined]
+        try:
+            return accept(sid, auth)
+        except Refused:
+            raise
+        except Exception as exc:  # a failing hook refuses, with a generic reason
+            failure_log.log(logging.ERROR, "connect to namespace %s failed; refused", namespace,
+                            exc_info=exc)  # fmt: skip
+            raise _refuse("connection refused") from exc
+
+    def accept(sid: str, auth: Any) -> bool | None:
         if validate:
             check_bindings(handlers)
         principal = check_security(handlers, security, stubs, auth)

@@ -21,6 +21,7 @@ from .runtime import (
     SecurityHandlers,
     register,
 )
+from .serving import guard
 
 SOCKETIO_PATH = "/socket.io"
 """The Engine.IO endpoint path, from the server the package was generated for."""
@@ -107,15 +108,21 @@ HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (RootNamespace,)
 
 
 def register_handlers(
-    socketio: SocketIO, *handlers: NamespaceHandlers | SecurityHandlers, validate: bool = True
+    socketio: SocketIO,
+    *handlers: NamespaceHandlers | SecurityHandlers,
+    validate: bool = True,
+    max_connections: int | None = None,
 ) -> dict[str, list[str]]:
     """Wire one handlers object per namespace (and the Security handlers, when the spec has
     security) into ``socketio``, with validation around each event and the connection contract
     (ws bindings, security) on every connect. ``validate=False`` switches payload and binding
-    validation off on the same code path; security is always enforced. Returns the methods
-    still unimplemented, by namespace; they are logged too."""
+    validation off on the same code path; security is always enforced. The guards of
+    ``serving.py`` go around the server (``max_connections`` defaults to
+    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are
+    logged too."""
     served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}
     missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]
     if missing:
         raise ValueError(f"no handlers given for namespace(s): {', '.join(missing)}")
+    guard(socketio, max_connections=max_connections)
     return register(socketio, handlers, validate=validate)
