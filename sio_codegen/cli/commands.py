@@ -117,6 +117,25 @@ def _parser() -> argparse.ArgumentParser:
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
     client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    diff = sub.add_parser(
+        "diff",
+        help="list what changes for clients and servers between two versions of a spec",
+        description="List what changes for clients and servers between two versions of a spec; "
+        "exit 1 when a change breaks (or possibly breaks) either side.",
+    )
+    diff.add_argument("old", metavar="OLD", type=Path, help="old spec (with --base: the new one)")
+    diff.add_argument("new", metavar="NEW", type=Path, nargs="?", help="the new spec")
+    diff.add_argument(
+        "--base",
+        metavar="REV:PATH",
+        help="read the old spec from a git revision, e.g. origin/main:asyncapi.yaml",
+    )
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    diff.add_argument("--no-validate", action="store_true", help="schema violations as warnings")
+    diff.add_argument("--allow-remote-refs", action="store_true", help="follow http(s) $refs")
+    diff.add_argument("-q", "--quiet", action="store_true", help="print breaking changes only")
     return parser
 
 
@@ -359,7 +378,21 @@ def _regenerate_profile(args: argparse.Namespace, profile: str) -> str:
     return shlex.join(command)
 
 
+def _cmd_diff(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.diff.command import run
+
+    if (args.base is None) == (args.new is None):
+        print("sio-codegen diff: error: give OLD and NEW, or --base REV:PATH and NEW",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_SPEC_ERROR
+    options = LoadOptions(validate=not args.no_validate, allow_remote_refs=args.allow_remote_refs)
+    old, new = (None, args.old) if args.base is not None else (args.old, args.new)
+    return run(old, new, base=args.base, options=options, output_format=args.format,
+               quiet=args.quiet, report=report)  # fmt: skip
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
+    "diff": _cmd_diff,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,
