@@ -113,6 +113,12 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
     server.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    server.add_argument(
+        "--check-handlers",
+        action="store_true",
+        help="import the functions x-handler / x-handlers name (from the package's parent "
+        "folder) and warn about each that does not import",
+    )
     client = generating("client", "write a typed python-socketio client package (sync and asyncio)")
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
@@ -193,7 +199,7 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
     if problem is not None:
         print(f"sio-codegen: error: {problem}", file=sys.stderr)
         return EXIT_SPEC_ERROR
-    return run_job(
+    status = run_job(
         job,
         report,
         check_only=args.check,
@@ -201,6 +207,31 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
         quiet=args.quiet,
         regenerate=job.command_line(),
     )
+    if status == EXIT_OK and getattr(args, "check_handlers", False):
+        _check_handler_paths(job)
+    return status
+
+
+def _check_handler_paths(job: Job) -> None:
+    """``--check-handlers``: a warning for each x-handler / x-handlers path that does not
+    import (the generated server would refuse to start)."""
+    from sio_codegen.diagnostics import Diagnostic
+    from sio_codegen.load.loader import load_api
+    from sio_codegen.pipeline import contract_api
+    from sio_codegen.write.handler_paths import check_imports, handler_paths
+
+    loaded = load_api(job.spec, job.options, Report())
+    paths = handler_paths(contract_api(loaded, job.allow_unenforced))
+    try:
+        failed = check_imports(job.output, paths)
+    except RuntimeError as exc:
+        where = loaded.spec.root.location("")
+        print(Diagnostic("warning", f"could not check the handlers: {exc}", where).format(),
+              file=sys.stderr)  # fmt: skip
+        return
+    for path, message in failed:
+        where = loaded.spec.root.location(path.pointer)
+        print(Diagnostic("warning", message, where).format(), file=sys.stderr)
 
 
 def run_job(
