@@ -153,7 +153,8 @@ def start(root: Path, package: str) -> subprocess.CompletedProcess[str]:
         ("chat.handlers.nope", "x-handler of event 'new message' (namespace '/'): "
                                "'chat.handlers.nope' not found"),
         ("missing_module.new_message", "x-handler of event 'new message' (namespace '/'): "
-                                       "cannot import 'missing_module.new_message'"),
+                                       "cannot import 'missing_module.new_message': "
+                                       "No module named 'missing_module'"),
         ("chat.handlers.usernames", "x-handler of event 'new message' (namespace '/'): "
                                     "'chat.handlers.usernames' is not callable"),
     ],

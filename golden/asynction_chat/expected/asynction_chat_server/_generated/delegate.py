@@ -70,7 +70,7 @@ def _import(path: str) -> Any:
         for attribute in parts[split:]:
             found = getattr(found, attribute)
         return found
-    raise ModuleNotFoundError(f"no module named {parts[0]!r}", name=parts[0])
+    raise ModuleNotFoundError(f"No module named {parts[0]!r}", name=parts[0])
 
 
 def resolve(path: str, what: str) -> Function:
