@@ -45,7 +45,7 @@ BIN = Path(sys.executable).parent
 README_PORT = "5000"
 SERVER = "tictactoe_server"
 CLIENT = "tictactoe_client"
-COMMANDS = ("server", "client", "generate", "models", "validate", "diff")
+COMMANDS = ("server", "client", "generate", "models", "validate", "diff", "init")
 
 
 # -- What each block is --------------------------------------------------------------------

@@ -123,6 +123,21 @@ def _parser() -> argparse.ArgumentParser:
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
     client.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    init = sub.add_parser(
+        "init",
+        help="write a first AsyncAPI 3.0 spec from the handlers a running app registers",
+        description="Write a first AsyncAPI 3.0 spec from the handlers a Flask-SocketIO app "
+        "(or a python-socketio server) registers.",
+    )
+    init.add_argument(
+        "--from-app",
+        required=True,
+        metavar="MODULE:ATTR",
+        help="the app: a Flask-SocketIO SocketIO, its Flask app, a python-socketio Server, "
+        "AsyncServer, ASGIApp or WSGIApp (imported from the current folder)",
+    )
+    init.add_argument("-o", "--output", type=Path, required=True, help="spec file to write")
+    init.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     diff = sub.add_parser(
         "diff",
         help="list what changes for clients and servers between two versions of a spec",
@@ -422,8 +437,15 @@ def _cmd_diff(args: argparse.Namespace, report: Report) -> int:
                quiet=args.quiet, report=report)  # fmt: skip
 
 
+def _cmd_init(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.init.command import run
+
+    return run(args.from_app, args.output, quiet=args.quiet)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
     "diff": _cmd_diff,
+    "init": _cmd_init,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,

@@ -14,7 +14,10 @@ extensions) from the handlers in ``handlers.py``, with Asynction's conventions:
   ConnectionRefusedError to refuse; ``disconnect`` gets the reason if it takes an argument;
   ``error`` gets the exception;
 - every function runs in Flask-SocketIO's context: ``flask.request.sid``, ``request.args``,
-  ``flask_socketio.emit`` work as they do under Asynction.
+  ``flask_socketio.emit`` work as they do under Asynction;
+- a path to a method of a class (``module.ChatNamespace.on_move``, as ``sio-codegen init
+  --from-app`` writes for a class-based ``Namespace``) calls it on one instance of the class,
+  made with the namespace and given the running server, as ``on_namespace`` does.
 
 Every path is imported when the handlers are created (at start-up): a missing or unimportable
 one raises HandlerPathError, naming it.
@@ -29,6 +32,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from flask import current_app
 from pydantic import BaseModel, ValidationError
 
 from .runtime import AckValidationError, dump, pydantic_errors
@@ -50,14 +54,19 @@ class Function:
     """How many positional arguments it takes; None: any number (``*args``)."""
     model: type[BaseModel] | None
     """The Pydantic model its first parameter is annotated with, if any."""
+    instance: Any = None
+    """The object whose method it is, when the path names a method of a class."""
 
     def __call__(self, *args: Any) -> Any:
+        if self.instance is not None:
+            _bind(self.instance)
         given = args if self.positional is None else args[: self.positional]
         return self.call(*given)
 
 
-def _import(path: str) -> Any:
-    """The object at ``path``: the longest importable module prefix, then attributes."""
+def _import(path: str) -> tuple[Any, Any]:
+    """The object at ``path`` and the one before its last name: the longest importable module
+    prefix, then attributes."""
     parts = path.split(".")
     for split in range(len(parts) - 1, 0, -1):
         module_name = ".".join(parts[:split])
@@ -67,18 +76,52 @@ def _import(path: str) -> Any:
             if exc.name is not None and module_name.startswith(exc.name):
                 continue  # not a module: perhaps a class of the module before it
             raise
+        owner = found
         for attribute in parts[split:]:
-            found = getattr(found, attribute)
-        return found
+            owner, found = found, getattr(found, attribute)
+        return owner, found
     raise ModuleNotFoundError(f"No module named {parts[0]!r}", name=parts[0])
 
 
-def resolve(path: str, what: str) -> Function:
-    """The function ``path`` names; ``what`` says where the spec names it (for the error)."""
+_INSTANCES: dict[tuple[type, str], Any] = {}
+
+
+def _instance(cls: type, namespace: str) -> Any:
+    """One instance per class and namespace whose methods the spec names: a class-based
+    namespace (Flask-SocketIO's or python-socketio's ``Namespace``) made with the namespace,
+    any other class with no argument."""
+    key = (cls, namespace)
+    if key not in _INSTANCES:
+        namespaced = any(c.__name__ == "Namespace" for c in cls.__mro__)
+        _INSTANCES[key] = cls(namespace) if namespaced else cls()
+    return _INSTANCES[key]
+
+
+def _bind(instance: Any) -> None:
+    """Give a class-based namespace the running server, as ``on_namespace`` would."""
+    sio = current_app.extensions.get("socketio")
+    if sio is None:
+        return
+    if callable(getattr(instance, "_set_socketio", None)):
+        if getattr(instance, "socketio", None) is not sio:
+            instance._set_socketio(sio)
+    elif callable(getattr(instance, "_set_server", None)):
+        if getattr(instance, "server", None) is not sio.server:
+            instance._set_server(sio.server)
+
+
+def resolve(path: str, what: str, namespace: str = "/") -> Function:
+    """The function ``path`` names; ``what`` says where the spec names it (for the error). A
+    method of a class is called on one instance of it (see :func:`_instance`)."""
     if "." not in path.strip("."):
         raise HandlerPathError(f"{what}: {path!r} is not a dotted path (module.function)")
+    name = path.rsplit(".", 1)[-1]
+    instance = None
     try:
-        found = _import(path)
+        owner, found = _import(path)
+        if inspect.isclass(owner) and inspect.isfunction(inspect.getattr_static(owner, name)):
+            instance = _instance(owner, namespace)
+            found = getattr(instance, name)
     except AttributeError as exc:
         raise HandlerPathError(f"{what}: {path!r} not found: {exc}") from exc
     except ImportError as exc:
@@ -87,7 +130,7 @@ def resolve(path: str, what: str) -> Function:
         raise HandlerPathError(f"{what}: importing {path!r} failed: {exc!r}") from exc
     if not callable(found):
         raise HandlerPathError(f"{what}: {path!r} is not callable")
-    return Function(path, found, _positional(found), _first_model(found))
+    return Function(path, found, _positional(found), _first_model(found), instance)
 
 
 def _positional(function: Callable[..., Any]) -> int | None:
@@ -121,11 +164,11 @@ class Delegates:
     def __init__(self, namespace: str, events: Mapping[str, str], hooks: Mapping[str, str]) -> None:
         self.namespace = namespace
         self.events = {
-            name: resolve(path, f"x-handler of event {name!r} (namespace {namespace!r})")
+            name: resolve(path, f"x-handler of event {name!r} (namespace {namespace!r})", namespace)
             for name, path in events.items()
         }
         self.hooks = {
-            hook: resolve(path, f"x-handlers {hook} of namespace {namespace!r}")
+            hook: resolve(path, f"x-handlers {hook} of namespace {namespace!r}", namespace)
             for hook, path in hooks.items()
         }
 
