@@ -382,6 +382,13 @@ def test_any_of_alternative_added_widens(tmp_path: Path, capsys: Cap) -> None:
     )
 
 
+def test_required_field_without_its_schema_accepts_any_value() -> None:
+    old = {"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}
+    new = {"type": "object", "required": ["a"]}
+    found = Comparer({}, {}).compare(old, new)
+    assert [(c.path, c.kind) for c in found] == [("/properties/a", "widened")]
+
+
 def test_renamed_model_with_the_same_content_is_no_change(tmp_path: Path, capsys: Cap) -> None:
     def edit(spec: dict[str, Any]) -> None:
         schemas(spec)["Move2"] = schemas(spec).pop("Move")

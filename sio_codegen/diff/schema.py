@@ -149,6 +149,8 @@ class Comparer:
                     yield SchemaChange(where, "widened", "required field removed")
                 elif name not in new_req:
                     yield SchemaChange(where, "widened", "field removed")
+                else:
+                    yield SchemaChange(where, "widened", "field's schema removed (any value)")
                 if new_extra is False:
                     yield SchemaChange(where, "narrowed", "field no longer allowed")
                 elif isinstance(new_extra, dict) and new_extra:
