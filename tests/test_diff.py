@@ -389,6 +389,14 @@ def test_required_field_without_its_schema_accepts_any_value() -> None:
     assert [(c.path, c.kind) for c in found] == [("/properties/a", "widened")]
 
 
+def test_reordered_lists_are_no_change() -> None:
+    old = {"type": ["string", "null"], "enum": ["a", "b", None],
+           "anyOf": [{"minLength": 1}, {"type": "null"}]}  # fmt: skip
+    new = {"type": ["null", "string"], "enum": [None, "b", "a"],
+           "anyOf": [{"type": "null"}, {"minLength": 1}]}  # fmt: skip
+    assert Comparer({}, {}).compare(old, new) == []
+
+
 def test_renamed_model_with_the_same_content_is_no_change(tmp_path: Path, capsys: Cap) -> None:
     def edit(spec: dict[str, Any]) -> None:
         schemas(spec)["Move2"] = schemas(spec).pop("Move")

@@ -205,8 +205,8 @@ class Comparer:
         after = _branches(new.get("anyOf"), self.new_canon)
         if before is None or after is None or ("anyOf" in old) != ("anyOf" in new):
             yield SchemaChange(where, "unknown", "anyOf changed: cannot tell whether it narrows")
-        elif before == after:
-            return
+        elif sorted(before) == sorted(after):
+            return  # the same alternatives, reordered
         elif all(b in after for b in before):
             yield SchemaChange(where, "widened", "anyOf alternative added")
         elif all(a in before for a in after):
