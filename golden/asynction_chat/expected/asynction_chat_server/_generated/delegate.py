@@ -105,9 +105,11 @@ def _bind(instance: Any) -> None:
     if callable(getattr(instance, "_set_socketio", None)):
         if getattr(instance, "socketio", None) is not sio:
             instance._set_socketio(sio)
-    elif callable(getattr(instance, "_set_server", None)):
-        if getattr(instance, "server", None) is not sio.server:
-            instance._set_server(sio.server)
+    elif (
+        callable(getattr(instance, "_set_server", None))
+        and getattr(instance, "server", None) is not sio.server
+    ):
+        instance._set_server(sio.server)
 
 
 def resolve(path: str, what: str, namespace: str = "/") -> Function:
