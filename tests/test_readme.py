@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 import socketio
+import yaml
 from helpers import mypy_strict
 from readme_blocks import Block, blocks, section
 from servers import free_port, run_server
@@ -44,7 +45,7 @@ BIN = Path(sys.executable).parent
 README_PORT = "5000"
 SERVER = "tictactoe_server"
 CLIENT = "tictactoe_client"
-COMMANDS = ("server", "client", "generate", "models", "validate", "docs", "catalog")
+COMMANDS = ("server", "client", "generate", "models", "validate", "docs", "catalog", "diff", "init")
 
 
 # -- What each block is --------------------------------------------------------------------
@@ -75,6 +76,7 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     "package tree": lambda b: b.lang == "" and re.match(r"\w+/\n", b.text) is not None,
     "usage": lambda b: b.lang == "" and b.text.startswith("sio-codegen "),
     "error lines": lambda b: b.lang == "" and ": error: " in b.text,
+    "diff output": lambda b: b.lang == "" and b.text.startswith(("breaking", "compatible")),
     "architecture": lambda b: b.lang == "" and b.text.startswith("cli/"),
     "quoted generated code": lambda b: b.lang == "python" and "(from `golden/" in b.before,
     "handlers.py": lambda b: b.lang == "python" and "def all_handlers(" in b.text,
@@ -341,6 +343,27 @@ def test_error_lines_are_what_validate_prints(tmp_path: Path) -> None:
     result = run_bash("sio-codegen validate asyncapi.yaml", tmp_path)
     assert result.returncode == 2
     assert result.stdout == block.text
+
+
+def test_diff_output_is_what_diff_prints(tmp_path: Path) -> None:
+    """The README's example: tictactoe.yaml with a required ``player`` added to make_move's
+    payload, an optional ``comment`` to move_made's and a new server event ``chat``."""
+    (block,) = of_kind("diff output")
+    spec = yaml.safe_load((ROOT / "examples" / "tictactoe.yaml").read_text())
+    schemas = spec["components"]["schemas"]
+    schemas["MakeMoveData"]["properties"]["player"] = {"type": "string", "enum": ["X", "O"]}
+    schemas["MakeMoveData"]["required"].append("player")
+    schemas["MoveMadeData"]["properties"]["comment"] = {"type": "string"}
+    spec["channels"]["/"]["subscribe"]["message"]["oneOf"].append(
+        {"name": "chat", "payload": {"type": "string"}}
+    )
+    (tmp_path / "new.yaml").write_text(yaml.safe_dump(spec))
+    shutil.copy(ROOT / "examples" / "tictactoe.yaml", tmp_path / "old.yaml")
+    result = run_bash("sio-codegen diff old.yaml new.yaml", tmp_path)
+    assert result.returncode == 1
+    assert [line for line in result.stdout.splitlines() if "old.yaml" not in line] == (
+        block.text.splitlines()
+    )
 
 
 def _options() -> dict[str, set[str]]:

@@ -181,6 +181,9 @@ def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         path = root / "app_server" / name
         path.write_text(path.read_text() + "\n" + USER_CODE)
     (root / "app_server" / "mycode.py").write_text(USER_CODE)
+    # The function the spec's x-handlers names (app.bye): the server calls it, and would not
+    # start without it.
+    (root / "app.py").write_text("def bye() -> None:\n    pass\n")
     return root
 
 

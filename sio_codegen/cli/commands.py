@@ -136,6 +136,12 @@ def _parser() -> argparse.ArgumentParser:
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
     server.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    server.add_argument(
+        "--check-handlers",
+        action="store_true",
+        help="import the functions x-handler / x-handlers name (from the package's parent "
+        "folder) and warn about each that does not import",
+    )
     client = generating("client", "write a typed python-socketio client package (sync and asyncio)")
     client.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     client.add_argument("--package", help="import name of the package (default: the folder name)")
@@ -152,6 +158,40 @@ def _parser() -> argparse.ArgumentParser:
     )
     docs.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     docs.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    init = sub.add_parser(
+        "init",
+        help="write a first AsyncAPI 3.0 spec from the handlers a running app registers",
+        description="Write a first AsyncAPI 3.0 spec from the handlers a Flask-SocketIO app "
+        "(or a python-socketio server) registers.",
+    )
+    init.add_argument(
+        "--from-app",
+        required=True,
+        metavar="MODULE:ATTR",
+        help="the app: a Flask-SocketIO SocketIO, its Flask app, a python-socketio Server, "
+        "AsyncServer, ASGIApp or WSGIApp (imported from the current folder)",
+    )
+    init.add_argument("-o", "--output", type=Path, required=True, help="spec file to write")
+    init.add_argument("-q", "--quiet", action="store_true", help="print errors only")
+    diff = sub.add_parser(
+        "diff",
+        help="list what changes for clients and servers between two versions of a spec",
+        description="List what changes for clients and servers between two versions of a spec; "
+        "exit 1 when a change breaks (or possibly breaks) either side.",
+    )
+    diff.add_argument("old", metavar="OLD", type=Path, help="old spec (with --base: the new one)")
+    diff.add_argument("new", metavar="NEW", type=Path, nargs="?", help="the new spec")
+    diff.add_argument(
+        "--base",
+        metavar="REV:PATH",
+        help="read the old spec from a git revision, e.g. origin/main:asyncapi.yaml",
+    )
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    diff.add_argument("--no-validate", action="store_true", help="schema violations as warnings")
+    diff.add_argument("--allow-remote-refs", action="store_true", help="follow http(s) $refs")
+    diff.add_argument("-q", "--quiet", action="store_true", help="print breaking changes only")
     return parser
 
 
@@ -213,7 +253,7 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
     if problem is not None:
         print(f"sio-codegen: error: {problem}", file=sys.stderr)
         return EXIT_SPEC_ERROR
-    return run_job(
+    status = run_job(
         job,
         report,
         check_only=args.check,
@@ -221,6 +261,31 @@ def _cmd_generate_one(args: argparse.Namespace, report: Report) -> int:
         quiet=args.quiet,
         regenerate=job.command_line(),
     )
+    if status == EXIT_OK and getattr(args, "check_handlers", False):
+        _check_handler_paths(job)
+    return status
+
+
+def _check_handler_paths(job: Job) -> None:
+    """``--check-handlers``: a warning for each x-handler / x-handlers path that does not
+    import (the generated server would refuse to start)."""
+    from sio_codegen.diagnostics import Diagnostic
+    from sio_codegen.load.loader import load_api
+    from sio_codegen.pipeline import contract_api
+    from sio_codegen.write.handler_paths import check_imports, handler_paths
+
+    loaded = load_api(job.spec, job.options, Report())
+    paths = handler_paths(contract_api(loaded, job.allow_unenforced))
+    try:
+        failed = check_imports(job.output, paths)
+    except RuntimeError as exc:
+        where = loaded.spec.root.location("")
+        print(Diagnostic("warning", f"could not check the handlers: {exc}", where).format(),
+              file=sys.stderr)  # fmt: skip
+        return
+    for path, message in failed:
+        where = loaded.spec.root.location(path.pointer)
+        print(Diagnostic("warning", message, where).format(), file=sys.stderr)
 
 
 def run_job(
@@ -437,9 +502,30 @@ def _cmd_catalog(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
+def _cmd_diff(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.diff.command import run
+
+    if (args.base is None) == (args.new is None):
+        print("sio-codegen diff: error: give OLD and NEW, or --base REV:PATH and NEW",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_SPEC_ERROR
+    options = LoadOptions(validate=not args.no_validate, allow_remote_refs=args.allow_remote_refs)
+    old, new = (None, args.old) if args.base is not None else (args.old, args.new)
+    return run(old, new, base=args.base, options=options, output_format=args.format,
+               quiet=args.quiet, report=report)  # fmt: skip
+
+
+def _cmd_init(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.init.command import run
+
+    return run(args.from_app, args.output, quiet=args.quiet)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
     "catalog": _cmd_catalog,
     "docs": _cmd_generate_one,
+    "diff": _cmd_diff,
+    "init": _cmd_init,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,

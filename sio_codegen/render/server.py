@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
-from sio_codegen.render.jinja import render
+from sio_codegen.render.jinja import pystr, render
 
 SERVER_REQUIREMENTS = (
     "Flask-SocketIO>=5.3",
@@ -61,6 +61,48 @@ def named_hooks(ns: Namespace) -> list[str]:
     return [hook for hook in HOOKS if getattr(ns.hooks, hook)]
 
 
+# -- x-handler / x-handlers: functions at dotted paths (Asynction's extensions) --------------
+HOOK_CALLS = {
+    "connect": "return self.functions.connect(auth)",
+    "disconnect": "self.functions.disconnect(reason)",
+    "error": "self.functions.error(error)",
+}
+
+
+def dotted(path: str) -> bool:
+    """Whether ``path`` can name an importable function (``module.function``): a bare name,
+    as SIO-AsyncAPI writes in ``x-handlers``, names nothing to import and keeps the stub."""
+    parts = path.split(".")
+    return len(parts) >= 2 and all(part.isidentifier() for part in parts)
+
+
+def delegated_events(ns: Namespace) -> list[Event]:
+    """The events the server receives whose ``x-handler`` names a function to call."""
+    return [ev for ev in ns.client_events if dotted(ev.handler)]
+
+
+def delegated_hooks(ns: Namespace) -> list[str]:
+    return [hook for hook in named_hooks(ns) if dotted(getattr(ns.hooks, hook))]
+
+
+def delegate_call(event: Event) -> str:
+    """The body of a handler that calls its event's ``x-handler``."""
+    args = [pystr(event.name)]
+    if event.ack:
+        args.append(f"models.{event.ack.model}")
+    if event.payload:
+        args.append("data")
+    if event.multiple_args:
+        args.append("multiple_args=True")
+    if event.ack:
+        return f"return self.functions.ack({', '.join(args)})"
+    return f"self.functions.event({', '.join(args)})"
+
+
+def delegating(api: Api) -> bool:
+    return any(delegated_events(ns) or delegated_hooks(ns) for ns in api.namespaces)
+
+
 def _context(api: Api, header: str, package: str) -> dict[str, object]:
     return {
         "api": api,
@@ -81,6 +123,11 @@ def _context(api: Api, header: str, package: str) -> dict[str, object]:
         "handler_instances": [f"{ns.class_prefix}Handlers()" for ns in api.namespaces]
         + (["SecurityHooks()"] if api.security_schemes else []),
         "scheme_doc": scheme_doc,
+        "delegating": delegating(api),
+        "delegated_events": delegated_events,
+        "delegated_hooks": delegated_hooks,
+        "delegate_call": delegate_call,
+        "hook_calls": HOOK_CALLS,
     }
 
 
@@ -102,6 +149,8 @@ def server_files(
         "_generated/spec.json": spec_json,
         "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
     }
+    if delegating(api):
+        generated["_generated/delegate.py"] = render("server/delegate.py.j2", **ctx)
     user_owned = {
         "__init__.py": render("server/package_init.py.j2", **ctx),
         "handlers.py": render("server/handlers.py.j2", **ctx),

@@ -1,6 +1,6 @@
 # Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '308bfb3fcc7535fe02c38744090d8f3fe13d7a725cdc8d21817dac9a1963044b'
+COMPILED_FROM = '72ac68201b74bd2d68a858f4dacc3a4b8773d79aa9c51ae61e2c9290502ea83e'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/handlers.py.j2'
 
@@ -11,6 +11,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_api = resolve('api')
+    l_0_delegating = resolve('delegating')
     l_0_server_imports = resolve('server_imports')
     l_0_handler_instances = resolve('handler_instances')
     try:
@@ -33,11 +34,18 @@ def root(context, missing=missing):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield str(t_1(str_join(('Handlers of ', environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': yours to edit.\n\nsio-codegen created this file once and never overwrites it. After a spec change, regenerate and\nrun ``mypy --strict``: it points at every method here that no longer fits the generated bases.\nA method left as ``raise NotImplementedError`` answers clients with a ``not_implemented`` error\nack (hooks behave as the defaults) and is listed at start-up.', )), 0))
-    yield '\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\nfrom ._generated import models\nfrom ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers, override\nfrom ._generated.server import '
+    yield '\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\nfrom ._generated import models\n'
+    if (undefined(name='delegating') if l_0_delegating is missing else l_0_delegating):
+        pass
+        yield 'from ._generated.delegate import Delegates\n'
+    yield 'from ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers, override\nfrom ._generated.server import '
     yield str(t_2(context.eval_ctx, (undefined(name='server_imports') if l_0_server_imports is missing else l_0_server_imports), ', '))
     yield '\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        l_1_delegated_events = resolve('delegated_events')
+        l_1_delegated_hooks = resolve('delegated_hooks')
         l_1_named_hooks = resolve('named_hooks')
+        l_1_events = l_1_hooks = missing
         _loop_vars = {}
         pass
         yield '\n\nclass '
@@ -47,10 +55,38 @@ def root(context, missing=missing):
         yield 'Namespace):\n    '
         yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', )), 4))
         yield '\n'
+        l_1_events = context.call((undefined(name='delegated_events') if l_1_delegated_events is missing else l_1_delegated_events), l_1_ns, _loop_vars=_loop_vars)
+        _loop_vars['events'] = l_1_events
+        l_1_hooks = context.call((undefined(name='delegated_hooks') if l_1_delegated_hooks is missing else l_1_delegated_hooks), l_1_ns, _loop_vars=_loop_vars)
+        _loop_vars['hooks'] = l_1_hooks
+        if ((undefined(name='events') if l_1_events is missing else l_1_events) or (undefined(name='hooks') if l_1_hooks is missing else l_1_hooks)):
+            pass
+            yield '\n    def __init__(self) -> None:\n        """The functions the spec names (x-handler, x-handlers), imported now: a missing or\n        unimportable one stops the start-up, naming it (see _generated/delegate.py).\n        """\n        self.functions = Delegates(\n            '
+            yield str(t_3(environment.getattr(l_1_ns, 'name')))
+            yield ',\n            events={ '
+            for l_2_ev in (undefined(name='events') if l_1_events is missing else l_1_events):
+                _loop_vars = {}
+                pass
+                yield str(t_3(environment.getattr(l_2_ev, 'name')))
+                yield ': '
+                yield str(t_3(environment.getattr(l_2_ev, 'handler')))
+                yield ', '
+            l_2_ev = missing
+            yield '},\n            hooks={ '
+            for l_2_hook in (undefined(name='hooks') if l_1_hooks is missing else l_1_hooks):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_hook))
+                yield ': '
+                yield str(t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)))
+                yield ', '
+            l_2_hook = missing
+            yield '},\n        )\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_handler_params = resolve('handler_params')
             l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
+            l_2_delegate_call = resolve('delegate_call')
             _loop_vars = {}
             pass
             yield '\n    @override\n    def on_'
@@ -59,13 +95,24 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='handler_params') if l_2_handler_params is missing else l_2_handler_params), l_2_ev, _loop_vars=_loop_vars))
             yield ') -> '
             yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
-            yield ':\n        '
-            yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
-            yield '\n        raise NotImplementedError\n'
-        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
+            yield ':\n'
+            if (l_2_ev in (undefined(name='events') if l_1_events is missing else l_1_events)):
+                pass
+                yield '        '
+                yield str(t_1(str_join((context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), '\n\nCalls x-handler ', t_3(environment.getattr(l_2_ev, 'handler')), ': see _generated/delegate.py.', )), 8))
+                yield '\n        '
+                yield str(context.call((undefined(name='delegate_call') if l_2_delegate_call is missing else l_2_delegate_call), l_2_ev, _loop_vars=_loop_vars))
+                yield '\n'
+            else:
+                pass
+                yield '        '
+                yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
+                yield '\n        raise NotImplementedError\n'
+        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = l_2_delegate_call = missing
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
             l_2_hook_params = resolve('hook_params')
             l_2_hook_returns = resolve('hook_returns')
+            l_2_hook_calls = resolve('hook_calls')
             _loop_vars = {}
             pass
             yield '\n    @override\n    def handle_'
@@ -74,11 +121,21 @@ def root(context, missing=missing):
             yield str(environment.getitem((undefined(name='hook_params') if l_2_hook_params is missing else l_2_hook_params), l_2_hook))
             yield ') -> '
             yield str(environment.getitem((undefined(name='hook_returns') if l_2_hook_returns is missing else l_2_hook_returns), l_2_hook))
-            yield ':\n        '
-            yield str(t_1(str_join(('x-handlers names ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), )), 8))
-            yield '\n        raise NotImplementedError\n'
-        l_2_hook = l_2_hook_params = l_2_hook_returns = missing
-    l_1_ns = l_1_named_hooks = missing
+            yield ':\n'
+            if (l_2_hook in (undefined(name='hooks') if l_1_hooks is missing else l_1_hooks)):
+                pass
+                yield '        '
+                yield str(t_1(str_join(('Calls x-handlers ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), '.', )), 8))
+                yield '\n        '
+                yield str(environment.getitem((undefined(name='hook_calls') if l_2_hook_calls is missing else l_2_hook_calls), l_2_hook))
+                yield '\n'
+            else:
+                pass
+                yield '        '
+                yield str(t_1(str_join(('x-handlers names ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), )), 8))
+                yield '\n        raise NotImplementedError\n'
+        l_2_hook = l_2_hook_params = l_2_hook_returns = l_2_hook_calls = missing
+    l_1_ns = l_1_delegated_events = l_1_events = l_1_delegated_hooks = l_1_hooks = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
@@ -101,4 +158,4 @@ def root(context, missing=missing):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=32&9=34&10=36&13=41&14=45&15=47&18=54&19=60&22=63&25=69&26=75&32=80&37=83&40=89&41=93&49=97'
+debug_info = '1=33&8=35&12=39&13=41&16=49&17=53&18=55&19=57&20=59&25=62&26=64&27=73&30=82&33=90&34=96&35=99&36=101&38=106&42=109&45=116&46=122&47=125&48=127&50=132&57=137&62=140&65=146&66=150&74=154'

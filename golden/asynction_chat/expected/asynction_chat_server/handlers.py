@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ._generated import models
+from ._generated.delegate import Delegates
 from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import AdminNamespace, RootNamespace
 
@@ -18,39 +19,80 @@ from ._generated.server import AdminNamespace, RootNamespace
 class RootHandlers(RootNamespace):
     """Namespace '/'."""
 
+    def __init__(self) -> None:
+        """The functions the spec names (x-handler, x-handlers), imported now: a missing or
+        unimportable one stops the start-up, naming it (see _generated/delegate.py).
+        """
+        self.functions = Delegates(
+            "/",
+            events={
+                "add user": "app.add_user",
+                "new message": "app.new_message",
+                "stop typing": "app.stop_typing",
+                "typing": "app.message_typing",
+            },
+            hooks={
+                "disconnect": "app.disconnect",
+            },
+        )
+
     @override
     def on_add_user(self, sid: str, data: models.AddUserPayload) -> models.AddUserAck:
-        """Event 'add user'."""
-        raise NotImplementedError
+        """Event 'add user'.
+
+        Calls x-handler 'app.add_user': see _generated/delegate.py.
+        """
+        return self.functions.ack("add user", models.AddUserAck, data)
 
     @override
     def on_new_message(self, sid: str, data: models.NewMessagePayload) -> None:
-        """Event 'new message'."""
-        raise NotImplementedError
+        """Event 'new message'.
+
+        Calls x-handler 'app.new_message': see _generated/delegate.py.
+        """
+        self.functions.event("new message", data)
 
     @override
     def on_stop_typing(self, sid: str) -> None:
-        """Event 'stop typing'."""
-        raise NotImplementedError
+        """Event 'stop typing'.
+
+        Calls x-handler 'app.stop_typing': see _generated/delegate.py.
+        """
+        self.functions.event("stop typing")
 
     @override
     def on_typing(self, sid: str) -> None:
-        """Event 'typing'."""
-        raise NotImplementedError
+        """Event 'typing'.
+
+        Calls x-handler 'app.message_typing': see _generated/delegate.py.
+        """
+        self.functions.event("typing")
 
     @override
     def handle_disconnect(self, sid: str, reason: str | None) -> None:
-        """x-handlers names disconnect: 'app.disconnect'"""
-        raise NotImplementedError
+        """Calls x-handlers disconnect: 'app.disconnect'."""
+        self.functions.disconnect(reason)
 
 
 class AdminHandlers(AdminNamespace):
     """Namespace '/admin'."""
 
+    def __init__(self) -> None:
+        """The functions the spec names (x-handler, x-handlers), imported now: a missing or
+        unimportable one stops the start-up, naming it (see _generated/delegate.py).
+        """
+        self.functions = Delegates(
+            "/admin",
+            events={},
+            hooks={
+                "connect": "app.admin_connect",
+            },
+        )
+
     @override
     def handle_connect(self, sid: str, auth: Any) -> bool | None:
-        """x-handlers names connect: 'app.admin_connect'"""
-        raise NotImplementedError
+        """Calls x-handlers connect: 'app.admin_connect'."""
+        return self.functions.connect(auth)
 
 
 def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
