@@ -1,5 +1,5 @@
 """Which library makes the examples of the event catalog: how many of the argument and ack
-schemas of the golden specs and the AsyncAPI corpus (../shared/specs) each gives a valid example
+schemas of the golden specs and the AsyncAPI corpus (tests/corpus/specs) each gives a valid example
 for, and how long it takes (median of 3 rounds). Run: ``python bench/catalog_examples.py``.
 
 - jsf, as sio-codegen uses it (``sio_codegen.render.examples.example``: bounded schema, 8 seeds,
@@ -33,7 +33,7 @@ from sio_codegen.render.schema_bundle import bundle  # noqa: E402
 
 def schemas() -> list[dict[str, Any]]:
     paths = sorted(ROOT.glob("golden/*/spec/**/asyncapi.y*ml"))
-    shared = ROOT.parent / "shared" / "specs"
+    shared = ROOT / "tests" / "corpus" / "specs"
     paths += sorted(shared.rglob("*.y*ml")) + sorted(shared.rglob("*.json"))
     found = []
     for path in paths:

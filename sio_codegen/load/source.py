@@ -162,12 +162,29 @@ def read_source(path: Path) -> SourceFile:
     return SourceFile(path, text, _parse(path, text))
 
 
+_CLOSERS = {"}": "object", "]": "array"}
+
+
+def _trailing_comma(exc: json.JSONDecodeError) -> json.JSONDecodeError:
+    """Python 3.13's json names a trailing comma, at the comma; older ones say what they expected
+    after it, at the bracket. The same error on every Python: the 3.13 one."""
+    doc, pos = exc.doc, exc.pos
+    if pos >= len(doc) or doc[pos] not in _CLOSERS or exc.msg.startswith("Illegal"):
+        return exc
+    comma = len(doc[:pos].rstrip(" \t\n\r")) - 1
+    if comma < 0 or doc[comma] != ",":
+        return exc
+    kind = _CLOSERS[doc[pos]]
+    return json.JSONDecodeError(f"Illegal trailing comma before end of {kind}", doc, comma)
+
+
 def _parse(path: Path, text: str) -> Any:
     too_deep = f"nested more than {MAX_DEPTH} levels deep"
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
+            exc = _trailing_comma(exc)
             raise _fail(path, f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except RecursionError:
             raise _fail(path, too_deep, 1, 1) from None
