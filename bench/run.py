@@ -384,6 +384,10 @@ def main() -> None:
         "--peer", action="append", default=[], metavar="NAME=PYTHON",
         help=f"a peer ({', '.join(PEER_NAMES)}) and the interpreter of its own virtualenv",
     )  # fmt: skip
+    parser.add_argument(
+        "--runtime-only", action="store_true",
+        help="only the generated server's and client's speed (in-process, websocket)",
+    )  # fmt: skip
     args = parser.parse_args()
     pythons = {kind: PYTHON for kind in OURS}
     for peer in args.peer:
@@ -407,14 +411,14 @@ def main() -> None:
             )
         for size in sizes:
             specs[f"synthetic-{size}"] = write_synthetic(work, size)
-        rows = generation(specs, runs, work)
-        rows += noop(tictactoe, runs, work)
+        rows = [] if args.runtime_only else generation(specs, runs, work)
+        rows += [] if args.runtime_only else noop(tictactoe, runs, work)
         packages = prepare_packages(work / "rt")
         rows += in_process(packages, 0.05 if args.quick else 1.5, runs, pythons)
         server_rows, client_rows = websocket(packages, calls, runs, pythons)
         rows += server_rows + client_rows
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
-        rows += memory_and_startup(large, work, packages, runs)
+        rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)
     write_results(rows, args.output, runs, args.quick)
     print(args.output.read_text())
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sio_codegen.model.api import Api, Direction, Namespace
+from sio_codegen.model.validator import schemas_json
 from sio_codegen.render.jinja import render
 from sio_codegen.render.server import event_doc
 
 CLIENT_REQUIREMENTS = (
     "python-socketio[client,asyncio-client]>=5.11",
     "pydantic[email]>=2.6,<3",
+    "jsonschema-rs>=0.61,<1",
 )
 # Names the namespace classes and the client classes already use.
 _NAMESPACE_RESERVED = frozenset({"namespace", "client", "add_error_handler"})
@@ -134,5 +136,6 @@ def client_files(api: Api, header: str, package: str) -> dict[str, str]:
         "client.py": render("client/client.py.j2", **ctx),
         "runtime.py": render("client/runtime.py.j2", **ctx),
         "requirements.txt": "\n".join(CLIENT_REQUIREMENTS) + "\n",
+        "schemas.json": schemas_json(api.schemas),
         "py.typed": "",
     }

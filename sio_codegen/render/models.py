@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from sio_codegen.model.model_view import model_view
 from sio_codegen.render import models_cache, models_worker
 from sio_codegen.render.models_generator import ModelGenerationError, generate
 
@@ -21,8 +22,9 @@ def render_models(schemas: dict[str, Any], header: str) -> str:
 def start_models(schemas: dict[str, Any], header: str) -> Callable[[], str]:
     """Start turning ``schemas`` into a models module; call the result for its source (or the
     ModelGenerationError). From the cache if it has them, else in the command's worker process
-    (see models_worker) if it has one, else here when called."""
-    entry = models_cache.entry(schemas, header)
+    (see models_worker) if it has one, else here when called. The generator sees the
+    schemas' model view (see model_view)."""
+    entry = models_cache.entry(model_view(schemas), header)
     cached = entry.read()
     if cached is not None:
         return lambda: cached

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
+from sio_codegen.model.validator import schemas_json
 from sio_codegen.render.jinja import render
 
-SERVER_REQUIREMENTS = ("Flask-SocketIO>=5.3", "pydantic[email]>=2.6,<3")
+SERVER_REQUIREMENTS = ("Flask-SocketIO>=5.3", "pydantic[email]>=2.6,<3", "jsonschema-rs>=0.61,<1")
 HOOKS = ("connect", "disconnect", "error")
 HOOK_PARAMS = {
     "connect": "self, sid: str, auth: Any",
@@ -94,6 +95,7 @@ def server_files(
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
         "_generated/spec.json": spec_json,
+        "_generated/schemas.json": schemas_json(api.schemas),
         "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
     }
     user_owned = {

@@ -4,7 +4,9 @@
 
 """Validation and dispatch for the generated python-socketio clients (sync and asyncio).
 
-The same for every spec; it depends on python-socketio and pydantic only.
+The same for every spec; it depends on python-socketio, pydantic and jsonschema_rs only.
+Validity is decided by JSON Schema (draft-07), each model's schema compiled once from
+``schemas.json`` at import; the Pydantic models are the types handlers see.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from urllib.parse import urlencode
 
+import jsonschema_rs
 import socketio  # type: ignore[import-untyped]
 from pydantic import BaseModel, ValidationError
 
@@ -99,10 +104,14 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def dump(value: Any) -> Any:
-    """A model as JSON data (an object, never a JSON string); other values as they are."""
+    """A model as JSON data (an object, never a JSON string); other values as they are. Fields
+    never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
-        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
-        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
+        # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
+        # wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True
+        )
     return value
 
 
@@ -121,6 +130,87 @@ def wire_json(raw: Any) -> str | None:
         return _WIRE_ENCODER.encode(raw)
     except (TypeError, ValueError):
         return None
+
+
+SCHEMAS_FILE = Path(__file__).with_name("schemas.json")
+"""The spec's schemas, as data: every model's JSON Schema under ``definitions``."""
+
+BACKTRACK_LIMIT = 1_000_000
+"""Steps a ``pattern`` that needs backtracking (lookaround, backreferences) may take on one
+value; a value that needs more is invalid. Other patterns run in linear time."""
+
+MAX_ERRORS = 20
+"""Details reported for one invalid value, at most."""
+
+
+def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
+    """One compiled validator per model, by model name: once, when the package is imported."""
+    document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
+    compiled = jsonschema_rs.validator_map_for(
+        document,
+        validate_formats=True,
+        pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
+    )
+    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+
+
+VALIDATORS = _compile_validators()
+
+SCHEMA_FAILURE = {
+    "loc": [],
+    "msg": "the value could not be validated",
+    "type": "validation_failure",
+}
+
+
+def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
+    """One error as ``loc`` / ``msg`` / ``type`` (the JSON Schema keyword); never the input."""
+    keyword = error.kind.name
+    loc: list[Any] = list(error.instance_path)
+    if keyword == "required":
+        loc.append(error.kind.as_dict().get("property"))
+        msg = "Field required"
+    elif keyword == "type":
+        msg = "Input should be of type " + " or ".join(error.kind.as_dict().get("types", []))
+    elif keyword == "additionalProperties":
+        msg = "Additional properties are not allowed"
+    elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
+        msg = "pattern too costly to match"
+    else:
+        where = "/".join(str(part) for part in error.schema_path)
+        msg = f"does not satisfy {keyword!r} (schema: {where})"
+    return {"loc": loc, "msg": msg, "type": keyword}
+
+
+def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
+    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
+    Anything that goes wrong while validating is a validation error too."""
+    try:
+        validator = VALIDATORS[model.__name__]
+        if validator.is_valid(value):
+            return []
+        details = [_detail(error) for error in islice(validator.iter_errors(value), MAX_ERRORS)]
+        return details or [dict(SCHEMA_FAILURE)]
+    except Exception:  # noqa: BLE001 - e.g. a value JSON cannot carry: invalid, never a crash
+        return [dict(SCHEMA_FAILURE)]
+
+
+def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """A value of this process (data to send, an ack) as the JSON data to send, and where it
+    breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
+    is, anything else is built into the model first (Pydantic's ValidationError propagates).
+    Fields never set are left out; a field set to None where the schema allows no null is left
+    out too (None is how a model says "absent"), never sent as ``null``."""
+    built = value if type(value) is model else model.model_validate(value)
+    data = dump(built)
+    errors = schema_errors(model, data)
+    if errors:
+        lean = type(built).__pydantic_serializer__.to_python(
+            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
+        )
+        if lean != data and not schema_errors(model, lean):
+            return lean, []
+    return data, errors
 
 
 def _error_object(value: Any) -> Mapping[str, Any] | None:
@@ -161,27 +251,27 @@ class Namespace:
         *,
         wire: bool,
     ) -> Any:
-        """``value`` as ``model``, or ``error`` (``message`` formatted with the event's name, only
-        on failure). Data that arrived (``wire``) is validated as JSON, strictly; a value of this
-        process (data to send, a handler's ack) leniently, and a model of the class as it is."""
+        """Data that arrived (``wire``) as ``model``: JSON data its JSON Schema accepts, built into
+        the model. A value of this process (data to send, a handler's ack): the JSON data to
+        send, built into the model first (a model of the class as it is), then checked against
+        the JSON Schema. Else ``error`` (``message`` formatted with the event's name); anything
+        that fails on the way is that error too, never a crash."""
         text = ""
-        if wire:
-            text = wire_json(value) or ""
-            if not text:
-                raise error(
-                    message.format(event), event=event, namespace=self.namespace, errors=[NOT_JSON]
-                )
-        elif type(value) is model:
-            return value
         try:
-            if wire:  # model_validate_json without its Python wrapper: a hot path
-                return model.__pydantic_validator__.validate_json(text, strict=True)
-            return model.model_validate(value)
+            if wire:
+                text = wire_json(value) or ""
+                errors = [NOT_JSON] if not text else schema_errors(model, value)
+                if not errors:  # model_validate_json without its Python wrapper: a hot path
+                    return model.__pydantic_validator__.validate_json(text)
+            else:
+                data, errors = outgoing(model, value)
+                if not errors:
+                    return data
         except ValidationError as exc:
-            raise error(
-                message.format(event), event=event, namespace=self.namespace,
-                errors=pydantic_errors(exc),
-            ) from exc  # fmt: skip
+            errors = pydantic_errors(exc)
+        except Exception:  # noqa: BLE001 - a failing validator is a validation error
+            errors = [dict(SCHEMA_FAILURE)]
+        raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
 
     def _outgoing(
         self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool
@@ -190,10 +280,9 @@ class Namespace:
         tuple sends several."""
         if model is None:
             return None
-        checked = self._check(
+        value = self._check(
             model, data, EmitValidationError, "invalid data for event {!r}", event, wire=False
         )
-        value = dump(checked)
         return tuple(value) if multiple_args else value
 
     def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
@@ -235,15 +324,12 @@ class Namespace:
             return None
         message = "handler of {!r} returned an invalid ack"
         try:
-            checked = self._check(
-                model, result, HandlerAckValidationError, message, event, wire=False
-            )
+            return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
             return {ERROR_KEY: {"type": "ack_validation_error", "event": event,
                                 "namespace": self.namespace, "message": error.message,
                                 "errors": error.errors}}  # fmt: skip
-        return dump(checked)
 
 
 class SyncNamespace(Namespace):
@@ -373,20 +459,21 @@ class Handshake:
         """A query or headers binding, validated before anything is sent."""
         if value is None:
             return
-        if type(value) is not model:
-            try:
-                value = model.model_validate(value)
-            except ValidationError as exc:
-                raise ConnectParamsError(
-                    f"invalid {what} for namespace {namespace!r}",
-                    event="connect",
-                    namespace=namespace,
-                    errors=pydantic_errors(exc),
-                ) from exc
-        data = value.model_dump(mode="json", by_alias=True, exclude_none=True)
+        try:
+            data, errors = outgoing(model, value)
+        except ValidationError as exc:
+            errors = pydantic_errors(exc)
+        if errors:
+            raise ConnectParamsError(
+                f"invalid {what} for namespace {namespace!r}",
+                event="connect",
+                namespace=namespace,
+                errors=errors,
+            )
         target = self.query if what == "query" else self.headers
         for key, item in data.items():
-            target[key] = item if isinstance(item, str) else _text(item)
+            if item is not None:
+                target[key] = item if isinstance(item, str) else _text(item)
 
     def authorization(self, scheme: str, value: str | None) -> None:
         if value is None:

@@ -4,7 +4,9 @@
 
 """Validation and dispatch for the generated Flask-SocketIO server.
 
-The same for every spec; it depends on flask, flask_socketio and pydantic only.
+The same for every spec; it depends on flask, flask_socketio, pydantic and jsonschema_rs only.
+Validity is decided by JSON Schema (draft-07), each model's schema compiled once from
+``schemas.json`` at import; the Pydantic models are the types handlers see.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ import inspect
 import json
 import logging
 import textwrap
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+import jsonschema_rs
 from flask import request
 from flask_socketio import SocketIO
 from pydantic import BaseModel, RootModel, ValidationError
@@ -110,10 +116,14 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def dump(value: Any) -> Any:
-    """A model as JSON data (an object, never a JSON string); other values as they are."""
+    """A model as JSON data (an object, never a JSON string); other values as they are. Fields
+    never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
-        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
-        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
+        # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
+        # wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True
+        )
     return value
 
 
@@ -132,6 +142,87 @@ def wire_json(raw: Any) -> str | None:
         return _WIRE_ENCODER.encode(raw)
     except (TypeError, ValueError):
         return None
+
+
+SCHEMAS_FILE = Path(__file__).with_name("schemas.json")
+"""The spec's schemas, as data: every model's JSON Schema under ``definitions``."""
+
+BACKTRACK_LIMIT = 1_000_000
+"""Steps a ``pattern`` that needs backtracking (lookaround, backreferences) may take on one
+value; a value that needs more is invalid. Other patterns run in linear time."""
+
+MAX_ERRORS = 20
+"""Details reported for one invalid value, at most."""
+
+
+def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
+    """One compiled validator per model, by model name: once, when the package is imported."""
+    document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
+    compiled = jsonschema_rs.validator_map_for(
+        document,
+        validate_formats=True,
+        pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
+    )
+    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+
+
+VALIDATORS = _compile_validators()
+
+SCHEMA_FAILURE = {
+    "loc": [],
+    "msg": "the value could not be validated",
+    "type": "validation_failure",
+}
+
+
+def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
+    """One error as ``loc`` / ``msg`` / ``type`` (the JSON Schema keyword); never the input."""
+    keyword = error.kind.name
+    loc: list[Any] = list(error.instance_path)
+    if keyword == "required":
+        loc.append(error.kind.as_dict().get("property"))
+        msg = "Field required"
+    elif keyword == "type":
+        msg = "Input should be of type " + " or ".join(error.kind.as_dict().get("types", []))
+    elif keyword == "additionalProperties":
+        msg = "Additional properties are not allowed"
+    elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
+        msg = "pattern too costly to match"
+    else:
+        where = "/".join(str(part) for part in error.schema_path)
+        msg = f"does not satisfy {keyword!r} (schema: {where})"
+    return {"loc": loc, "msg": msg, "type": keyword}
+
+
+def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
+    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
+    Anything that goes wrong while validating is a validation error too."""
+    try:
+        validator = VALIDATORS[model.__name__]
+        if validator.is_valid(value):
+            return []
+        details = [_detail(error) for error in islice(validator.iter_errors(value), MAX_ERRORS)]
+        return details or [dict(SCHEMA_FAILURE)]
+    except Exception:  # noqa: BLE001 - e.g. a value JSON cannot carry: invalid, never a crash
+        return [dict(SCHEMA_FAILURE)]
+
+
+def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """A value of this process (data to send, an ack) as the JSON data to send, and where it
+    breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
+    is, anything else is built into the model first (Pydantic's ValidationError propagates).
+    Fields never set are left out; a field set to None where the schema allows no null is left
+    out too (None is how a model says "absent"), never sent as ``null``."""
+    built = value if type(value) is model else model.model_validate(value)
+    data = dump(built)
+    errors = schema_errors(model, data)
+    if errors:
+        lean = type(built).__pydantic_serializer__.to_python(
+            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
+        )
+        if lean != data and not schema_errors(model, lean):
+            return lean, []
+    return data, errors
 
 
 def construct(model: type[BaseModel], raw: Any) -> Any:
@@ -253,25 +344,35 @@ def parse_args(
 
 
 def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
-    """Data that arrived, validated as JSON, strictly (see :func:`wire_json`)."""
+    """Data that arrived as ``model``: JSON data (see :func:`wire_json`) that its JSON Schema
+    accepts, then built into the model. Any failure on the way is ``error``, never a crash."""
     text = wire_json(raw)
     if text is None:
         raise error([NOT_JSON])
+    errors = schema_errors(model, raw)
+    if errors:
+        raise error(errors)
     try:
-        return model.__pydantic_validator__.validate_json(text, strict=True)  # no wrapper: hot path
-    except ValidationError as exc:
+        return model.__pydantic_validator__.validate_json(text)  # no wrapper: a hot path
+    except ValidationError as exc:  # a model narrower than its schema
         raise error(pydantic_errors(exc)) from exc
+    except Exception as exc:  # a validator that fails is a validation error
+        raise error([dict(SCHEMA_FAILURE)]) from exc
 
 
 def from_python(model: type[BaseModel], value: Any, error: ErrorFactory) -> Any:
-    """A value this process produced (a handler's ack, data to emit) as JSON data: a model of
-    the right class as it is (validated when it was built), anything else validated."""
-    if type(value) is model:
-        return dump(value)
+    """A value this process produced (a handler's ack, data to emit) as the JSON data to send:
+    a model of the right class as it is, anything else built into the model first; what would
+    go out is then checked against the JSON Schema (the wire carries nothing the spec forbids)."""
     try:
-        return dump(model.model_validate(value))
+        data, errors = outgoing(model, value)
     except ValidationError as exc:
         raise error(pydantic_errors(exc)) from exc
+    except Exception as exc:  # e.g. a value the model cannot serialise
+        raise error([dict(SCHEMA_FAILURE)]) from exc
+    if errors:
+        raise error(errors)
+    return data
 
 
 def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) -> Any:
@@ -367,13 +468,13 @@ def _event_handler(
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
         try:
-            if not implemented:
+            data = parse_args(spec, args, namespace, validate, invalid_payload)
+            if not implemented:  # after validation: a client learns its payload is wrong
                 raise NotImplementedHandlerError(
                     f"handler {spec.method} of namespace {namespace!r} is not implemented",
                     event=spec.name,
                     namespace=namespace,
                 )
-            data = parse_args(spec, args, namespace, validate, invalid_payload)
             try:
                 result = method(sid) if spec.payload is None else method(sid, data)
             except SioError:
@@ -398,6 +499,10 @@ def _event_handler(
     return handle
 
 
+VALIDATION: weakref.WeakKeyDictionary[SocketIO, bool] = weakref.WeakKeyDictionary()
+"""The validation switch of each SocketIO the handlers were registered on: emitters follow it."""
+
+
 def register(
     socketio: SocketIO,
     handlers: Iterable[NamespaceHandlers | SecurityHandlers],
@@ -406,6 +511,7 @@ def register(
 ) -> dict[str, list[str]]:
     """Wire handlers into ``socketio``; return (and log) the unimplemented methods per namespace."""
     report: dict[str, list[str]] = {}
+    VALIDATION[socketio] = validate
     all_handlers = list(handlers)
     security = next((h for h in all_handlers if isinstance(h, SecurityHandlers)), None)
     stubs = _security_stubs(security, report)
@@ -524,14 +630,19 @@ def check_bindings(handlers: NamespaceHandlers) -> None:
 
 
 def _check_binding(model: type[BaseModel], data: dict[str, Any], what: str, namespace: str) -> None:
+    """Handshake values are text: the model reads them (``"5"`` as 5 for an integer), then what
+    it read is checked against the binding's JSON Schema."""
     try:
-        model.model_validate(data)
+        errors = schema_errors(model, dump(model.model_validate(data)))
     except ValidationError as exc:
+        errors = pydantic_errors(exc)
+    except Exception:  # noqa: BLE001 - a failing validator refuses, never crashes the handshake
+        errors = [dict(SCHEMA_FAILURE)]
+    if errors:
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']}"
-            for e in pydantic_errors(exc)
+            f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']}" for e in errors
         )
-        raise _refuse(f"invalid handshake {what} for namespace {namespace}: {details}") from exc
+        raise _refuse(f"invalid handshake {what} for namespace {namespace}: {details}")
 
 
 def check_security(
@@ -614,9 +725,17 @@ class Emitter:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, socketio: SocketIO, *, validate: bool = True) -> None:
+    def __init__(self, socketio: SocketIO, *, validate: bool | None = None) -> None:
+        """``validate`` defaults to the switch ``register_handlers`` was given for ``socketio``
+        (on when it was not registered)."""
         self.socketio = socketio
-        self.validate = validate
+        self._validate = validate
+
+    @property
+    def validate(self) -> bool:
+        if self._validate is not None:
+            return self._validate
+        return VALIDATION.get(self.socketio, True)
 
     def _emit(
         self,
