@@ -34,6 +34,7 @@ SPEC = {
                         {"$ref": "#/components/messages/Hostname"},
                         {"$ref": "#/components/messages/Cents"},
                         {"$ref": "#/components/messages/Pending"},
+                        {"$ref": "#/components/messages/Pair"},
                     ]
                 }
             },
@@ -80,6 +81,17 @@ SPEC = {
                 },
                 "x-ack": {"type": "boolean"},
             },
+            "Pair": {  # zod-sockets' argument list: 2020-12's tuple form
+                "name": "pair",
+                "x-multiple-args": True,
+                "payload": {
+                    "type": "array",
+                    "prefixItems": [{"type": "string"}, {"type": "integer"}],
+                    "items": {"not": {}},
+                    "minItems": 2,
+                },
+                "x-ack": {"type": "boolean"},
+            },
             "Notice": {
                 "name": "notice",
                 "payload": {
@@ -123,6 +135,10 @@ HANDLERS = dedent(
         def on_cents(self, sid: str, data: models.CentsPayload) -> models.CentsAck:
             return models.CentsAck(True)
 
+        def on_pair(self, sid: str, data: models.PairPayload) -> models.PairAck:
+            SEEN.append(("pair", data.root))
+            return models.PairAck(True)
+
         def handle_error(self, sid: str, error: Exception) -> None:
             pass
 
@@ -165,6 +181,7 @@ def call(packages: dict[str, Any]) -> Iterator[Any]:
     def emit(event: str, data: Any) -> Any:
         return client.emit(event, data, callback=True)
 
+    emit.client = client  # type: ignore[attr-defined]
     yield emit
     client.disconnect()
 
@@ -288,3 +305,12 @@ def test_the_client_keeps_extras_and_sends_no_null(packages: dict[str, Any]) -> 
     assert namespace._outgoing("obj", model, model(), False) == {}
     sent = namespace._outgoing("obj", model, {"n": 2, "k": "v"}, False)
     assert sent == {"n": 2, "k": "v"}
+
+
+def test_prefix_items_positions_and_count_are_enforced(packages: dict[str, Any], call: Any) -> None:
+    client = call.client
+    assert client.emit("pair", "a", 1, callback=True) is True
+    assert packages["handlers"].SEEN[-1] == ("pair", ["a", 1])
+    assert error_type(client.emit("pair", 1, "a", callback=True)) == "validation_error"
+    assert error_type(client.emit("pair", "a", 1, 2, callback=True)) == "validation_error"
+    assert error_type(client.emit("pair", "a", callback=True)) == "validation_error"

@@ -44,7 +44,7 @@ UNTYPED = (
     "keywords that imply a type in a schema without `type` (JSON Schema applies them only to "
     "values of that type and accepts any other): its model accepts any value; add a `type`"
 )
-TUPLE = "tuple-form `items` (a list of schemas): its model is a list of any values"
+TUPLE = "tuple-form `items` or `prefixItems`: its model is a list of any values"
 PATTERN_PROPERTIES = "`patternProperties`: its model accepts undeclared properties of any type"
 
 
@@ -78,10 +78,11 @@ def _schema(node: Any, note: Any, where: str = "") -> Any:
         if implied and note is not None:
             note(UNTYPED, where)
         node = {k: v for k, v in node.items() if k not in implied and k not in _SCALAR_KEYWORDS}
-    elif isinstance(node.get("items"), list):
+    elif isinstance(node.get("items"), list) or isinstance(node.get("prefixItems"), list):
         if note is not None:
             note(TUPLE, where)
-        node = {**node, "items": {}}
+        node = {k: v for k, v in node.items() if k not in ("prefixItems", "additionalItems")}
+        node["items"] = {}
     if "patternProperties" in node and node.get("additionalProperties", True) is not True:
         if note is not None:
             note(PATTERN_PROPERTIES, where)

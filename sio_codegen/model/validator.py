@@ -18,8 +18,38 @@ BACKTRACK_LIMIT = 1_000_000
 """As the runtimes' (templates/common/schema_validation.py.j2)."""
 
 
+_DATA = frozenset({"enum", "const", "default", "examples", "example"})
+_NAMES = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependencies"})
+
+
+def draft7(node: Any) -> Any:
+    """A schema in draft-07 terms: 2020-12's tuple form (``prefixItems``, with ``items`` for the
+    rest), which AsyncAPI 3.x documents use (zod-sockets' argument lists), becomes draft-07's
+    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
+    if isinstance(node, list):
+        return [draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA:
+            out[key] = value
+        elif key in _NAMES and isinstance(value, dict):
+            out[key] = {name: draft7(item) for name, item in value.items()}
+        else:
+            out[key] = draft7(value)
+    prefix = out.get("prefixItems")
+    if isinstance(prefix, list) and not isinstance(out.get("items"), list):
+        out.pop("prefixItems")
+        rest = out.pop("items", None)
+        out["items"] = prefix
+        if rest is not None:
+            out["additionalItems"] = rest
+    return out
+
+
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": DIALECT, "definitions": schemas}
+    return {"$schema": DIALECT, "definitions": {name: draft7(s) for name, s in schemas.items()}}
 
 
 def schemas_json(schemas: dict[str, Any]) -> str:
