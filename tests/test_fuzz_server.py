@@ -35,11 +35,12 @@ HANDLERS = dedent(
                 rec("INVALID", repr(data)[:200])
             return models.EchoAck(text=data.text)
 
-        def on_move(self, sid: str, data: models.MovePayload) -> models.MoveAck:
-            first, second = data.root
-            if not (isinstance(first, int) and isinstance(second, int)):
-                rec("INVALID", repr(data)[:200])
-            return models.MoveAck(first + second)
+        def on_move(
+            self, sid: str, arg1: models.MovePayloadArg1, arg2: models.MovePayloadArg2
+        ) -> models.MoveAck:
+            if not (isinstance(arg1.root, int) and isinstance(arg2.root, int)):
+                rec("INVALID", repr((arg1, arg2))[:200])
+            return models.MoveAck(arg1.root + arg2.root)
 
 
     class SecondHandlers(SecondNamespace):

@@ -2,8 +2,8 @@
 verbatim) through the generated packages' real validation paths.
 
 Each file of ``tests/draft7/`` becomes one AsyncAPI 2.6 document with one event per test group
-(the group's schema as the payload, in both directions, with a boolean ack). Every test's
-``data`` is then
+(the group's schema as the payload of one argument, in both directions, with a boolean ack).
+Every test's ``data`` is then
 
 - sent to the generated server through Flask-SocketIO's test client: a valid payload must reach
   the handler (whose ack is ``true``), an invalid one must get a ``validation_error`` ack;
@@ -153,6 +153,7 @@ def spec_and_cases(path: Path) -> tuple[dict[str, Any], list[Case], int]:
             "name": f"g{index}",
             "payload": {"$ref": f"#/components/schemas/{name}"},
             "x-ack": {"type": "boolean"},
+            "x-multiple-args": False,  # each test's data is one argument, a list or not
         }
         for test in group["tests"]:
             cases.append(

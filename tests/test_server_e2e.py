@@ -155,9 +155,10 @@ E2E_HANDLERS = dedent(
             self.socketio.emit("notice", {"n": "not a number"}, to=sid)  # bypasses validation
             RootEmitter(self.socketio).emit_notice(models.NoticeEmitPayload(n=7), to=sid)
 
-        def on_move(self, sid: str, data: models.MovePayload) -> models.MoveAck:
-            first, second = data.root
-            return models.MoveAck(first + second)
+        def on_move(
+            self, sid: str, arg1: models.MovePayloadArg1, arg2: models.MovePayloadArg2
+        ) -> models.MoveAck:
+            return models.MoveAck(arg1.root + arg2.root)
 
         def handle_connect(self, sid: str, auth: Any) -> bool | None:
             rec("connect", auth, request.args.get("room"), request.headers.get("X-Trace"))

@@ -38,7 +38,14 @@ SPEC = {
                     ]
                 }
             },
-            "subscribe": {"message": {"$ref": "#/components/messages/Notice"}},
+            "subscribe": {
+                "message": {
+                    "oneOf": [
+                        {"$ref": "#/components/messages/Notice"},
+                        {"$ref": "#/components/messages/Moved"},
+                    ]
+                }
+            },
         }
     },
     "components": {
@@ -92,6 +99,11 @@ SPEC = {
                 },
                 "x-ack": {"type": "boolean"},
             },
+            "Moved": {  # Asynction's tuple form: two arguments the server emits
+                "name": "moved",
+                "payload": {"type": "array", "items": [{"type": "integer"}, {"type": "integer"}]},
+                "x-ack": {"type": "boolean"},
+            },
             "Notice": {
                 "name": "notice",
                 "payload": {
@@ -135,8 +147,10 @@ HANDLERS = dedent(
         def on_cents(self, sid: str, data: models.CentsPayload) -> models.CentsAck:
             return models.CentsAck(True)
 
-        def on_pair(self, sid: str, data: models.PairPayload) -> models.PairAck:
-            SEEN.append(("pair", data.root))
+        def on_pair(
+            self, sid: str, arg1: models.PairPayloadArg1, arg2: models.PairPayloadArg2
+        ) -> models.PairAck:
+            SEEN.append(("pair", [arg1.root, arg2.root]))
             return models.PairAck(True)
 
         def handle_error(self, sid: str, error: Exception) -> None:
@@ -314,3 +328,40 @@ def test_prefix_items_positions_and_count_are_enforced(packages: dict[str, Any],
     assert error_type(client.emit("pair", 1, "a", callback=True)) == "validation_error"
     assert error_type(client.emit("pair", "a", 1, 2, callback=True)) == "validation_error"
     assert error_type(client.emit("pair", "a", callback=True)) == "validation_error"
+
+
+def test_several_arguments_are_separate_typed_parameters_on_the_server(
+    packages: dict[str, Any],
+) -> None:
+    app, socketio = packages["app"].create_app()
+    client = socketio.test_client(app)
+    models = importlib.import_module("val_server._generated.models")
+    emitter = packages["server"].RootEmitter(socketio)
+    try:
+        emitter.emit_moved(models.MovedPayloadArg1(1), models.MovedPayloadArg2(2))
+        emitter.emit_moved(models.MovedPayloadArg1(3))  # the second one is optional
+        with pytest.raises(packages["runtime"].EmitValidationError) as raised:
+            emitter.emit_moved(1, "x")  # type: ignore[arg-type]
+        received = [packet["args"] for packet in client.get_received()]
+    finally:
+        client.disconnect()
+    assert received == [[1, 2], [3]]  # separate Socket.IO arguments, absent ones left out
+    assert raised.value.errors[0]["loc"] == [1]
+
+
+def test_several_arguments_are_separate_typed_parameters_in_the_client(
+    packages: dict[str, Any],
+) -> None:
+    package: ModuleType = packages["client"]
+    client = package.Client("http://127.0.0.1:1")
+    sent: list[Any] = []
+    client.sio.call = lambda event, data, **kwargs: sent.append((event, data)) or True
+    assert client.root.pair(package.models.PairPayloadArg1("a"), package.models.PairPayloadArg2(1))
+    assert sent == [("pair", ("a", 1))]  # a tuple: python-socketio sends several arguments
+    with pytest.raises(package.runtime.EmitValidationError):
+        client.root.pair("a", "b")  # type: ignore[arg-type]
+    seen: list[Any] = []
+    client.root.on_moved(lambda first, second: seen.append((first, second)) or True)
+    dispatch = client.sio.handlers["/"]["moved"]
+    assert dispatch(1, 2) is True and dispatch(1, "x") is None
+    assert [(type(a).__name__, a.root, b.root) for a, b in seen] == [("MovedPayloadArg1", 1, 2)]

@@ -164,6 +164,12 @@ class SchemaTable:
         self.schemas[name] = self._convert(node, 0, (self.spec.root_uri, where))
         return name
 
+    def add_converted(self, schema: Any, hint: str, owner: str) -> str:
+        """Register a schema that is already plain JSON Schema (a part of a converted one)."""
+        name = self._claim(hint, owner)
+        self.schemas[name] = schema
+        return name
+
     def add_component(self, uri: str, node: Any) -> str:
         """Register a schema by the URI of its definition, as a reference to it would."""
         if is_ref(node):

@@ -213,6 +213,10 @@ def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, An
     return data, errors
 
 
+Arguments = tuple[type[BaseModel], ...]
+"""The model of each argument of an event with several (empty: one argument, or none)."""
+
+
 def _error_object(value: Any) -> Mapping[str, Any] | None:
     if isinstance(value, dict) and isinstance(value.get(ERROR_KEY), dict) and len(value) == 1:
         error: Mapping[str, Any] = value[ERROR_KEY]
@@ -274,16 +278,35 @@ class Namespace:
         raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
 
     def _outgoing(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments
     ) -> Any:
         """The ``data`` argument of python-socketio's emit/call: None sends no argument, a
-        tuple sends several."""
+        tuple sends several (``arguments``: each one's model; trailing absent ones left out),
+        each validated against its schema and the list against the event's tuple schema."""
         if model is None:
             return None
-        value = self._check(
-            model, data, EmitValidationError, "invalid data for event {!r}", event, wire=False
-        )
-        return tuple(value) if multiple_args else value
+        message = "invalid data for event {!r}"
+        if not arguments:
+            return self._check(model, data, EmitValidationError, message, event, wire=False)
+        present = list(data)
+        while present and present[-1] is None:
+            present.pop()
+        values = []
+        for index, (arg_model, value) in enumerate(zip(arguments, present)):
+            try:
+                values.append(
+                    self._check(arg_model, value, EmitValidationError, message, event, wire=False)
+                )
+            except EmitValidationError as error:
+                errors = [{**e, "loc": [index, *e["loc"]]} for e in error.errors]
+                raise EmitValidationError(message.format(event), event=event, namespace=self.namespace,
+                                          errors=errors) from error  # fmt: skip
+        errors = schema_errors(model, values)
+        if errors:
+            raise EmitValidationError(
+                message.format(event), event=event, namespace=self.namespace, errors=errors
+            )
+        return tuple(values)
 
     def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
         error = _error_object(raw)
@@ -297,7 +320,7 @@ class Namespace:
         )
 
     def _incoming(
-        self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], multiple_args: bool
+        self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], arguments: Arguments
     ) -> tuple[Any, ...]:
         """The handler's arguments from an event's Socket.IO arguments, validated."""
         if model is None:
@@ -308,15 +331,21 @@ class Namespace:
                     namespace=self.namespace,
                 )
             return ()
-        if not multiple_args and len(args) != 1:
+        message = "invalid payload for event {!r}"
+        if arguments:  # the list against the tuple schema (positions, count), then each one
+            self._check(model, list(args), PayloadValidationError, message, event, wire=True)
+            return tuple(
+                self._check(arg_model, args[index], PayloadValidationError, message, event, wire=True)
+                if index < len(args) else None
+                for index, arg_model in enumerate(arguments)
+            )  # fmt: skip
+        if len(args) != 1:
             raise PayloadValidationError(
                 f"event {event!r} takes one argument, got {len(args)}",
                 event=event,
                 namespace=self.namespace,
             )
-        value = list(args) if multiple_args else args[0]
-        message = "invalid payload for event {!r}"
-        return (self._check(model, value, PayloadValidationError, message, event, wire=True),)
+        return (self._check(model, args[0], PayloadValidationError, message, event, wire=True),)
 
     def _reply(self, event: str, model: type[BaseModel] | None, result: Any) -> Any:
         """A handler's return value as the ack the server expects, validated."""
@@ -346,9 +375,9 @@ class SyncNamespace(Namespace):
         data: Any,
         ack: type[BaseModel] | None,
         timeout: float | None,
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> Any:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -361,9 +390,9 @@ class SyncNamespace(Namespace):
         return self._ack(event, ack, raw)
 
     def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool = False
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
     ) -> None:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -372,11 +401,11 @@ class SyncNamespace(Namespace):
         model: type[BaseModel] | None,
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, multiple_args)
+                values = self._incoming(event, model, args, arguments)
             except ClientError as error:
                 self._report(error)
                 return None
@@ -399,9 +428,9 @@ class AsyncNamespace(Namespace):
         data: Any,
         ack: type[BaseModel] | None,
         timeout: float | None,
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> Any:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = await self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -414,9 +443,9 @@ class AsyncNamespace(Namespace):
         return self._ack(event, ack, raw)
 
     async def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool = False
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
     ) -> None:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         await self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -425,11 +454,11 @@ class AsyncNamespace(Namespace):
         model: type[BaseModel] | None,
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, multiple_args)
+                values = self._incoming(event, model, args, arguments)
             except ClientError as error:
                 for outcome in self._report(error):
                     if inspect.isawaitable(outcome):

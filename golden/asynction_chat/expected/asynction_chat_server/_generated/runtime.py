@@ -241,6 +241,8 @@ class EventSpec:
     payload: type[BaseModel] | None
     ack: type[BaseModel] | None
     multiple_args: bool = False
+    arguments: tuple[type[BaseModel], ...] = ()
+    """With several arguments: each one's model; the handler takes them as separate parameters."""
 
 
 @dataclass(frozen=True)
@@ -326,6 +328,18 @@ def parse_args(
                 namespace=namespace,
             )
         return None
+    if spec.arguments:  # several arguments: the handler takes each one (None when absent)
+        if validate:  # the argument list against the tuple schema: positions and count
+            from_wire(spec.payload, list(args), invalid)
+        values: list[Any] = []
+        for index, arg_model in enumerate(spec.arguments):
+            if index >= len(args):
+                values.append(None)
+            elif validate:
+                values.append(from_wire(arg_model, args[index], invalid))
+            else:
+                values.append(construct(arg_model, args[index]))
+        return tuple(values)
     if spec.multiple_args:
         raw: Any = list(args)
     elif len(args) == 1:
@@ -396,6 +410,39 @@ def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, val
             f"invalid data for event {event!r}", event=event, namespace=namespace, errors=errors
         ),
     )
+
+
+def emit_arguments(
+    model: type[BaseModel],
+    arguments: tuple[type[BaseModel], ...],
+    values: tuple[Any, ...],
+    event: str,
+    namespace: str,
+    validate: bool,
+) -> list[Any]:
+    """The Socket.IO arguments of an event with several: each one as JSON data (trailing
+    absent ones left out), each validated against its schema and the list against the
+    event's tuple schema, before anything is sent."""
+    present = list(values)
+    while present and present[-1] is None:
+        present.pop()
+    if not validate:
+        return [dump(value) for value in present]
+
+    def invalid(errors: list[dict[str, Any]]) -> SioError:
+        return EmitValidationError(f"invalid data for event {event!r}", event=event,
+                                   namespace=namespace, errors=errors)  # fmt: skip
+
+    sent = []
+    for index, (arg_model, value) in enumerate(zip(arguments, present)):
+        try:
+            sent.append(from_python(arg_model, value, invalid))
+        except SioError as error:
+            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
+    errors = schema_errors(model, sent)
+    if errors:
+        raise invalid(errors)
+    return sent
 
 
 def client_ack(
@@ -476,7 +523,10 @@ def _event_handler(
                     namespace=namespace,
                 )
             try:
-                result = method(sid) if spec.payload is None else method(sid, data)
+                if spec.payload is None:
+                    result = method(sid)
+                else:
+                    result = method(sid, *data) if spec.arguments else method(sid, data)
             except SioError:
                 raise
             except NotImplementedError as exc:
@@ -737,6 +787,23 @@ class Emitter:
             return self._validate
         return VALIDATION.get(self.socketio, True)
 
+    def _arguments(
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        data: Any,
+        arguments: tuple[type[BaseModel], ...],
+    ) -> tuple[Any, ...]:
+        """What to pass python-socketio's emit/call: nothing, the data, or a tuple of several
+        arguments (python-socketio sends a tuple's items as separate arguments)."""
+        if model is None:
+            return ()
+        if arguments:
+            return (
+                tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate)),
+            )
+        return (emit_data(model, data, event, self.namespace, self.validate),)
+
     def _emit(
         self,
         event: str,
@@ -746,10 +813,9 @@ class Emitter:
         skip_sid: str | None,
         ack: type[BaseModel] | None = None,
         callback: Callable[[Any], None] | None = None,
+        arguments: tuple[type[BaseModel], ...] = (),
     ) -> None:
-        args = (
-            () if model is None else (emit_data(model, data, event, self.namespace, self.validate),)
-        )
+        args = self._arguments(event, model, data, arguments)
         wrapped: Callable[..., None] | None = None
         if callback is not None:
             namespace = self.namespace
@@ -769,10 +835,9 @@ class Emitter:
         ack: type[BaseModel],
         to: str,
         timeout: int,
+        arguments: tuple[type[BaseModel], ...] = (),
     ) -> Any:
-        args = (
-            () if model is None else (emit_data(model, data, event, self.namespace, self.validate),)
-        )
+        args = self._arguments(event, model, data, arguments)
         result = self.socketio.call(event, *args, namespace=self.namespace, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
         return client_ack(ack, values, event, self.namespace)
