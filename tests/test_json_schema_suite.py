@@ -193,7 +193,10 @@ def _generate(spec: dict[str, Any], root: Path, stem: str) -> tuple[Any, Any] | 
 
 
 def _server_verdict(test_client: Any, case: Case) -> str:
-    ack = test_client.emit(case.event, case.data, callback=True)
+    try:  # in process, a server-side traceback reaches the test client
+        ack = test_client.emit(case.event, case.data, callback=True)
+    except Exception as exc:  # a crash, reported as such
+        return f"crash: {type(exc).__name__}: {exc}"[:300]
     if ack is True:
         return "valid"
     if isinstance(ack, dict) and ack.get("sio_error", {}).get("type") == "validation_error":
@@ -276,8 +279,9 @@ def test_every_expressible_test_agrees_with_json_schema(outcome: Outcome) -> Non
         f"\nJSON-Schema-Test-Suite draft-07: {outcome.expressible} expressible tests "
         f"({outcome.not_expressible} need remote documents or $id); agree: server "
         f"{outcome.agree['server']}/{outcome.expressible}, client "
-        f"{outcome.agree['client']}/{outcome.expressible}; allowed disagreements "
-        f"{len(outcome.disagreements)}"
+        f"{outcome.agree['client']}/{outcome.expressible}; disagreements "
+        f"{len(outcome.disagreements)} ({len(ALLOWED)} allowed), crashes {len(outcome.crashes)}, "
+        f"files that did not generate {len(outcome.generation_failures)}"
     )
     unexpected = [
         d for d in outcome.disagreements if (d[1].file, d[1].group, d[1].test) not in ALLOWED
