@@ -441,6 +441,10 @@ def main() -> None:
         "--peer", action="append", default=[], metavar="NAME=PYTHON",
         help=f"a peer ({', '.join(PEER_NAMES)}) and the interpreter of its own virtualenv",
     )  # fmt: skip
+    parser.add_argument(
+        "--runtime-only", action="store_true",
+        help="only the generated server's and client's speed (in-process, websocket)",
+    )  # fmt: skip
     args = parser.parse_args()
     pythons = {kind: PYTHON for kind in OURS}
     for peer in args.peer:
@@ -465,9 +469,9 @@ def main() -> None:
         for size in sizes:
             specs[f"synthetic-{size}"] = write_synthetic(work, size)
         compile_bytecode()
-        rows = generation(specs, runs, work)
-        rows += noop(tictactoe, runs, work)
-        rows += cached_command(tictactoe, runs, work)
+        rows = [] if args.runtime_only else generation(specs, runs, work)
+        rows += [] if args.runtime_only else noop(tictactoe, runs, work)
+        rows += [] if args.runtime_only else cached_command(tictactoe, runs, work)
         if args.only == "generation":
             write_results(rows, args.output, runs, args.quick, args.only)
             print(args.output.read_text())
@@ -477,7 +481,7 @@ def main() -> None:
         server_rows, client_rows = websocket(packages, calls, runs, pythons)
         rows += server_rows + client_rows
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
-        rows += memory_and_startup(large, work, packages, runs)
+        rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)
     write_results(rows, args.output, runs, args.quick, None)
     print(args.output.read_text())
 

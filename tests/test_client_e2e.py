@@ -189,7 +189,8 @@ def test_namespaces_multiple_args_and_root_model_acks(
     server, pkg = e2e
     with pkg.Client(server.url) as client:
         assert client.second.ping(pkg.models.SecondPingPayload(41)).root == 42
-        assert client.root.move(pkg.models.MovePayload((2, 3))).root == 5
+        models = pkg.models
+        assert client.root.move(models.MovePayloadArg1(2), models.MovePayloadArg2(3)).root == 5
         assert client.root.echo(pkg.models.EchoPayload(text="hi")).text == "HI"
 
 

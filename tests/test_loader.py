@@ -303,6 +303,35 @@ def test_multiple_args_needs_a_tuple_payload(write_spec) -> None:
         load(bad)
 
 
+def test_a_tuple_payload_is_the_argument_list_unless_the_message_says_otherwise(
+    write_spec,
+) -> None:
+    text = dedent("""
+        asyncapi: 2.6.0
+        info: {title: T, version: "1"}
+        channels:
+          /:
+            publish:
+              message:
+                name: move
+                payload:
+                  type: array
+                  prefixItems: [{type: integer}, {$ref: '#/components/schemas/Side'}]
+                  minItems: 1
+        components:
+          schemas:
+            Side: {type: string}
+    """)
+    move = event(load(write_spec(text, "auto.yaml")), "/", "client", "move")
+    assert move.multiple_args is True and move.required_arguments == 1
+    assert [use.model for use in move.arguments] == ["MovePayloadArg1", "Side"]
+    line = next(line for line in text.splitlines() if line.strip() == "name: move")
+    flag = line.replace("name: move", "x-multiple-args: false")
+    kept = text.replace(line + "\n", f"{line}\n{flag}\n")
+    move = event(load(write_spec(kept, "kept.yaml")), "/", "client", "move")
+    assert move.multiple_args is False and move.arguments == ()
+
+
 def test_model_names_do_not_depend_on_unrelated_events(write_spec) -> None:
     before = load(write_spec(V2_CHAT, "a/asyncapi.yaml"))
     grown = V2_CHAT.replace(

@@ -92,7 +92,7 @@ def test_node_client_sees_acks_namespaces_and_validation_errors(node: str, tmp_p
     assert seen["echo"] == {"text": "HI"}
     assert seen["invalid"]["sio_error"]["type"] == "validation_error"
     assert seen["invalid"]["sio_error"]["errors"][0]["loc"] == ["text"]
-    assert seen["tooLong"]["sio_error"]["errors"][0]["type"] == "string_too_long"
+    assert seen["tooLong"]["sio_error"]["errors"][0]["type"] == "maxLength"
     assert seen["ping"] == 42
     assert seen["pingInvalid"]["sio_error"]["namespace"] == "/second"
     assert seen["move"] == 5  # two positional arguments (x-multiple-args)

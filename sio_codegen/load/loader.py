@@ -13,6 +13,8 @@ from sio_codegen.model.api import Api
 from sio_codegen.model.builder import ApiBuilder
 from sio_codegen.model.from_v2 import load_v2
 from sio_codegen.model.from_v3 import load_v3
+from sio_codegen.model.model_view import widenings
+from sio_codegen.model.validator import compile_error
 from sio_codegen.options import LoadOptions
 
 
@@ -59,4 +61,18 @@ def load_api(
         report.error("the document nests too deeply to be read", spec.root.location(""))
         raise SpecError(report.errors) from None
     report.raise_if_errors()
+    _check_schemas(api, spec, report)
     return Loaded(api, spec, report)
+
+
+def _check_schemas(api: Api, spec: ResolvedSpec, report: Report) -> None:
+    """The schemas as the generated runtimes' validator compiles them (an error here, not an
+    ImportError later), and where a model must be wider than its schema (warnings)."""
+    where = spec.root.location("/components/schemas")
+    problem = compile_error(api.schemas)
+    if problem is not None:
+        report.error(problem, where)
+        raise SpecError(report.errors)
+    for reason, places in widenings(api.schemas).items():
+        more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
+        report.warning(f"model {places[0]}{more}: {reason}", where)

@@ -70,6 +70,41 @@ class RefRefused(Exception):
     """A ``$ref`` that cannot be followed: not allowed (remote), or its file is missing."""
 
 
+KEPT_REF = "\x00sio-codegen:$ref"
+"""A ``$ref`` key that is no reference, renamed while jsonref resolves the document: a property
+named ``$ref`` (``properties: {$ref: ...}``) and any ``$ref`` inside data (``enum``, ``const``,
+``default``, ``examples``: data that merely looks like a reference). See :func:`data_key`."""
+_DATA = frozenset({"enum", "const", "default", "examples", "example"})
+_NAMES = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependencies"})
+
+
+def data_key(key: Any) -> Any:
+    """A key as the document wrote it (undoes the renaming of :data:`KEPT_REF`)."""
+    return "$ref" if key == KEPT_REF else key
+
+
+def _keep_data_refs(node: Any, in_data: bool = False, depth: int = 0) -> None:
+    """Rename, in place, the ``$ref`` keys that are not references (see :data:`KEPT_REF`)."""
+    if depth > 400:
+        return  # the reader bounds nesting; deeper is refused later
+    if isinstance(node, list):
+        for item in node:
+            _keep_data_refs(item, in_data, depth + 1)
+        return
+    if not isinstance(node, dict):
+        return
+    if in_data and "$ref" in node:
+        node[KEPT_REF] = node.pop("$ref")
+    for key, value in list(node.items()):
+        if key in _NAMES and isinstance(value, dict) and not in_data:
+            if isinstance(value.get("$ref"), dict):
+                value[KEPT_REF] = value.pop("$ref")
+            for item in value.values():
+                _keep_data_refs(item, False, depth + 1)
+        else:
+            _keep_data_refs(value, in_data or key in _DATA, depth + 1)
+
+
 def is_ref(node: object) -> bool:
     return type(node) is JsonRef
 
@@ -143,6 +178,7 @@ class _Loader:
             if not file.is_file():
                 raise RefRefused(f"file not found: {display_path(file)}")
             source = read_source(file)
+            _keep_data_refs(source.data)
             repair_local_refs(source, self.report)
             self.spec.sources[uri] = source
         return source.data
@@ -174,6 +210,7 @@ def resolve(
             root.location(""),
         )
         raise SpecError(report.errors)
+    _keep_data_refs(root.data)
     repair_local_refs(root, report)
     spec.data = jsonref.replace_refs(
         root.data,

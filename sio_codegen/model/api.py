@@ -36,6 +36,10 @@ class Event:
     deprecated: bool = False
     multiple_args: bool = False
     """The payload is a tuple-form array whose items are the event's positional arguments."""
+    arguments: tuple[SchemaUse, ...] = ()
+    """With ``multiple_args``: the schema of each positional argument, in order."""
+    required_arguments: int = 0
+    """With ``multiple_args``: how many leading arguments must be present (``minItems``)."""
     examples: tuple[Any, ...] = ()
     handler: str = ""
     """The ``x-handler`` of the message (Asynction's dotted path), for information."""

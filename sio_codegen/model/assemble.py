@@ -106,16 +106,21 @@ class Assembler:
         ident = override if isinstance(override, str) and override.isidentifier() else None
         ident = ident or naming.safe_identifier(naming.snake(draft.name), prefix="event")
         examples = message.get("examples")
+        payload = self._one(draft.payloads, draft.base + "AnyPayload", draft)
+        multiple = self._multiple_args(draft)
+        arguments, required = self._arguments(payload, multiple)
         return Event(
             name=draft.name,
             identifier=ident,
             direction=draft.direction,
-            payload=self._one(draft.payloads, draft.base + "AnyPayload", draft),
+            payload=payload,
             ack=self._one(draft.acks, draft.base + "AnyAck", draft),
             summary=text(message, "summary"),
             description=text(message, "description"),
             deprecated=message.get("deprecated") is True,
-            multiple_args=self._multiple_args(draft),
+            multiple_args=multiple,
+            arguments=arguments,
+            required_arguments=required,
             examples=tuple(plain(examples)) if isinstance(examples, list) else (),
             handler=text(message, "x-handler"),
         )
@@ -131,13 +136,17 @@ class Assembler:
         return SchemaUse(self.table.add(union, hint, f"union:{draft.name}"), draft.where.pointer)
 
     def _multiple_args(self, draft: EventDraft) -> bool:
+        """A tuple-form array payload is the argument list (as Asynction and zod-sockets write
+        several arguments), unless the message says ``x-multiple-args: false``."""
         flag = draft.message.get("x-multiple-args")
-        if flag is None or flag is False:
+        if flag is False:
             return False
         schema = self.table.schemas.get(draft.payloads[0]) if len(draft.payloads) == 1 else None
         tuple_form = isinstance(schema, dict) and (
             isinstance(schema.get("items"), list) or isinstance(schema.get("prefixItems"), list)
         )
+        if flag is None:
+            return tuple_form
         if flag is not True or not tuple_form:
             self.report.error(
                 "x-multiple-args: true needs a payload of type array whose items are a list of "
@@ -145,6 +154,34 @@ class Assembler:
                 draft.where,
             )
         return flag is True
+
+    def _arguments(
+        self, payload: SchemaUse | None, multiple: bool
+    ) -> tuple[tuple[SchemaUse, ...], int]:
+        """Each positional argument's schema (a model of its own: the target of a lone ``$ref``,
+        else ``<Payload>Arg<n>``), and how many leading arguments are required (``minItems``)."""
+        if payload is None or not multiple:
+            return (), 0
+        schema = self.table.schemas.get(payload.model)
+        if not isinstance(schema, dict):
+            return (), 0
+        items = schema.get("prefixItems")
+        items = items if isinstance(items, list) else schema.get("items")
+        if not isinstance(items, list):
+            return (), 0
+        uses = []
+        for index, item in enumerate(items, 1):
+            ref = item.get("$ref") if isinstance(item, dict) and len(item) == 1 else None
+            if isinstance(ref, str) and ref.startswith("#/definitions/"):
+                name = ref[len("#/definitions/") :]
+            else:
+                hint, owner = f"{payload.model}Arg{index}", f"argument:{payload.model}:{index}"
+                name = self.table.add_converted(item, hint, owner)
+            uses.append(SchemaUse(name, payload.pointer))
+        least = schema.get("minItems", 0)
+        if not isinstance(least, int) or isinstance(least, bool):
+            least = 0
+        return tuple(uses), min(least, len(uses))
 
     def _check_event_identifiers(
         self, ns: NamespaceDraft, direction: Direction, events: list[Event]

@@ -14,8 +14,9 @@ from urllib.parse import unquote, urldefrag
 
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Report
-from sio_codegen.load.refs import ResolvedSpec, is_ref, ref_target, uri_path
+from sio_codegen.load.refs import ResolvedSpec, data_key, is_ref, ref_target, uri_path
 from sio_codegen.model import naming
+from sio_codegen.model.validator import pattern_problem
 
 # Pointer segments that say where a thing sits, not what it is.
 _STRUCTURAL = frozenset(
@@ -65,7 +66,7 @@ def _expand(node: Any, active: set[int]) -> Any:
         finally:
             active.discard(id(target))
     if isinstance(node, dict):
-        return {k: _expand(v, active) for k, v in node.items()}
+        return {data_key(k): _expand(v, active) for k, v in node.items()}
     if isinstance(node, list):
         return [_expand(v, active) for v in node]
     return node
@@ -103,7 +104,7 @@ def plain(node: Any, depth: int = 0) -> Any:
     if is_ref(node):
         node = node.__subject__
     if isinstance(node, dict):
-        return {k: plain(v, depth + 1) for k, v in node.items()}
+        return {data_key(k): plain(v, depth + 1) for k, v in node.items()}
     if isinstance(node, list):
         return [plain(v, depth + 1) for v in node]
     return node
@@ -161,6 +162,12 @@ class SchemaTable:
         self._keep.append(node)
         where = owner if owner.startswith("/") else ""
         self.schemas[name] = self._convert(node, 0, (self.spec.root_uri, where))
+        return name
+
+    def add_converted(self, schema: Any, hint: str, owner: str) -> str:
+        """Register a schema that is already plain JSON Schema (a part of a converted one)."""
+        name = self._claim(hint, owner)
+        self.schemas[name] = schema
         return name
 
     def add_component(self, uri: str, node: Any) -> str:
@@ -224,7 +231,7 @@ class SchemaTable:
                         for pattern in value:
                             self._check_pattern(pattern, (uri, jp.child(inner[1], pattern)))
                     out[key] = {
-                        k: self._convert(v, depth + 1, (uri, jp.child(inner[1], k)))
+                        data_key(k): self._convert(v, depth + 1, (uri, jp.child(inner[1], k)))
                         for k, v in value.items()
                     }
                     continue
@@ -254,6 +261,12 @@ class SchemaTable:
                 f"pattern {pattern!r} is not a valid regular expression: {exc}",
                 self.spec.location(*where),
             )
+            return
+        problem = pattern_problem(pattern)
+        if problem is not None:
+            severity, why = problem
+            report = self.report.error if severity == "error" else self.report.warning
+            report(f"pattern {pattern!r} {why}", self.spec.location(*where))
 
 
 MAX_CYCLE = 64

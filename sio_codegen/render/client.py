@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sio_codegen.model.api import Api, Direction, Namespace
+from sio_codegen.model.api import Api, Direction, Event, Namespace
+from sio_codegen.model.validator import schemas_json
 from sio_codegen.render.jinja import render
-from sio_codegen.render.server import event_doc
+from sio_codegen.render.server import arguments_expr, data_expr, data_params, event_doc
 
 CLIENT_REQUIREMENTS = (
     "python-socketio[client,asyncio-client]>=5.11",
     "pydantic[email]>=2.6,<3",
+    "jsonschema-rs>=0.61,<1",
 )
 # Names the namespace classes and the client classes already use.
 _NAMESPACE_RESERVED = frozenset({"namespace", "client", "add_error_handler"})
@@ -107,6 +109,36 @@ def namespace_attributes(api: Api) -> dict[str, str]:
     return {ns.name: _unique(ns.identifier, taken) for ns in api.namespaces}
 
 
+def method_params(event: Event) -> str:
+    """The data parameters of a client method, after ``self``: ``, data: models.X``, ..."""
+    return "".join(", " + param for param in data_params(event))
+
+
+def forward(event: Event) -> str:
+    """The data parameters passed on as they are: ``data``, ``arg1, arg2`` or nothing."""
+    if event.payload is None:
+        return ""
+    if event.arguments:
+        return ", ".join(f"arg{i}" for i in range(1, len(event.arguments) + 1))
+    return "data"
+
+
+def payload_types(event: Event) -> str:
+    """What a handler of a server event takes: ``models.X``, ``models.A, models.B | None``."""
+    if event.payload is None:
+        return ""
+    if event.arguments:
+        return ", ".join(
+            f"models.{use.model}" + (" | None" if i > event.required_arguments else "")
+            for i, use in enumerate(event.arguments, 1)
+        )
+    return f"models.{event.payload.model}"
+
+
+def arguments_kw(event: Event) -> str:
+    return f", arguments={arguments_expr(event)}" if event.arguments else ""
+
+
 MODELS_PATH = "models.py"
 
 
@@ -129,11 +161,17 @@ def client_files(api: Api, header: str, package: str) -> dict[str, str]:
         "params": params,
         "params_doc": [f"- ``{p.name}``: {p.doc}" for p in params],
         "event_doc": event_doc,
+        "method_params": method_params,
+        "data_expr": data_expr,
+        "forward": forward,
+        "payload_types": payload_types,
+        "arguments_kw": arguments_kw,
     }
     return {
         "__init__.py": render("client/init.py.j2", **ctx),
         "client.py": render("client/client.py.j2", **ctx),
         "runtime.py": render("client/runtime.py.j2", **ctx),
         "requirements.txt": "\n".join(CLIENT_REQUIREMENTS) + "\n",
+        "schemas.json": schemas_json(api.schemas),
         "py.typed": "",
     }

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sio_codegen.model.model_view import model_view
 from sio_codegen.render import models_cache
 from sio_codegen.render.formatting import format_sources
 from sio_codegen.render.models_generator import ModelGenerationError, generate
@@ -29,8 +30,9 @@ def start_models(
     """Start turning ``schemas`` into a formatted models module; call the result for its source
     (or the ModelGenerationError). From the cache if it has them, else in the command's worker
     process (see models_worker) if it has one, else here when called. ``spec``, the files the
-    schemas come from, is remembered with the cache entry (models_cache.probably_cached)."""
-    entry = models_cache.entry(schemas, header)
+    schemas come from, is remembered with the cache entry (models_cache.probably_cached). The
+    generator sees the schemas' model view (see model_view)."""
+    entry = models_cache.entry(model_view(schemas), header)
     cached = entry.read()
     if cached is not None:
         if spec is not None:

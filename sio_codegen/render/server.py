@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
+from sio_codegen.model.validator import schemas_json
 from sio_codegen.render.jinja import pystr, render
 
 SERVER_REQUIREMENTS = (
     "Flask-SocketIO>=5.3",
     "pydantic[email]>=2.6,<3",
+    "jsonschema-rs>=0.61,<1",
     'gunicorn>=23; sys_platform != "win32"',
 )
 HOOKS = ("connect", "disconnect", "error")
@@ -19,10 +21,39 @@ HOOK_PARAMS = {
 HOOK_RETURNS = {"connect": "bool | None", "disconnect": "None", "error": "None"}
 
 
-def handler_params(event: Event) -> str:
+def argument_params(event: Event) -> list[str]:
+    """``arg1: models.A``, ... of an event with several arguments; optional ones default to None."""
+    return [
+        f"arg{i}: models.{use.model}" + (" | None = None" if i > event.required_arguments else "")
+        for i, use in enumerate(event.arguments, 1)
+    ]
+
+
+def data_params(event: Event) -> list[str]:
+    """The parameters an event's data takes in a handler or emitter method."""
     if event.payload is None:
-        return "self, sid: str"
-    return f"self, sid: str, data: models.{event.payload.model}"
+        return []
+    if event.arguments:
+        return argument_params(event)
+    return [f"data: models.{event.payload.model}"]
+
+
+def data_expr(event: Event) -> str:
+    """The expression passing an event's data on: ``data``, ``(arg1, arg2)`` or ``None``."""
+    if event.payload is None:
+        return "None"
+    if event.arguments:
+        return "(" + "".join(f"arg{i}, " for i in range(1, len(event.arguments) + 1)) + ")"
+    return "data"
+
+
+def arguments_expr(event: Event) -> str:
+    """The argument models of an event with several arguments, as a tuple expression."""
+    return "(" + "".join(f"models.{use.model}, " for use in event.arguments) + ")"
+
+
+def handler_params(event: Event) -> str:
+    return ", ".join(["self", "sid: str", *data_params(event)])
 
 
 def ack_type(event: Event) -> str:
@@ -112,6 +143,9 @@ def _context(api: Api, header: str, package: str) -> dict[str, object]:
         "requirements": SERVER_REQUIREMENTS,
         "logger_name": f"{package}.server",
         "handler_params": handler_params,
+        "data_params": data_params,
+        "data_expr": data_expr,
+        "arguments_expr": arguments_expr,
         "ack_type": ack_type,
         "event_doc": event_doc,
         "named_hooks": named_hooks,
@@ -147,6 +181,7 @@ def server_files(
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
         "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
         "_generated/spec.json": spec_json,
+        "_generated/schemas.json": schemas_json(api.schemas),
         "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
     }
     if delegating(api):

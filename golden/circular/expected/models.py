@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class AnyOf(RootModel[Union[int, float, str, bool, dict[str, Any], list["AnyOf"]]]):
@@ -14,6 +14,9 @@ class AnyOf(RootModel[Union[int, float, str, bool, dict[str, Any], list["AnyOf"]
 
 
 class NonRecursiveChild(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     value: str | None = None
 
 
@@ -26,24 +29,36 @@ class NormalSchemaC(BaseModel):
 
 
 class OneOf(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     kind: OneOf | str | Literal["boolean", "string"] | None = None
 
 
-class RecursiveComplex(RootModel[Union[dict[str, Any], list[Union[str, "RecursiveComplex"]]]]):
-    root: dict[str, Any] | list[str | RecursiveComplex]
+class RecursiveComplex(RootModel[dict[str, Any] | list[Any]]):
+    root: dict[str, Any] | list[Any]
 
 
 class NonRecursive(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     child: NonRecursiveChild | None = None
 
 
 class NormalSchemaA(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     schemaBReference: NormalSchemaB | None = None
     schemaCReference: NormalSchemaC | None = None
     commonEnumName: Literal["ENUM_1", "ENUM_2"] | None = None
 
 
 class ExternalFile(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     testExt: YetAnother | None = None
 
 
@@ -53,26 +68,41 @@ class NestedAllOfSchema(NormalSchemaA):
 
 
 class RecursiveAncestor(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     ancestorChildren: list[RecursiveSelf] | None = None
     ancestorSomething: str | None = None
 
 
 class RecursiveSelfSelfObjectChildren(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     test: RecursiveSelf | None = None
     nonRecursive: str | None = None
 
 
 class RecursiveSelfSelfSomething(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     test: RecursiveAncestor | None = None
 
 
 class RecursiveSelf(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     selfChildren: list[RecursiveSelf] | None = None
     selfObjectChildren: RecursiveSelfSelfObjectChildren | None = None
     selfSomething: RecursiveSelfSelfSomething | None = None
 
 
 class YetAnother(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     children: list[ExternalFile] | None = None
 
 
@@ -82,7 +112,6 @@ class Parent(NestedAllOfSchema, NormalSchemaA):
 
 AnyOf.model_rebuild()
 OneOf.model_rebuild()
-RecursiveComplex.model_rebuild()
 ExternalFile.model_rebuild()
 NestedAllOfSchema.model_rebuild()
 RecursiveAncestor.model_rebuild()

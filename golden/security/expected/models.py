@@ -6,14 +6,20 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class PublicHeaders(BaseModel):
-    X_Client_Version: Annotated[str, Field(alias="X-Client-Version", pattern="^[0-9]+\\.[0-9]+$")]
+    model_config = ConfigDict(
+        extra="allow",
+    )
+    X_Client_Version: Annotated[str, Field(alias="X-Client-Version")]
 
 
 class PublicQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     room: Annotated[str, Field(min_length=2)]
 
 

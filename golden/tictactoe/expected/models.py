@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class GameCreatedData(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     game_id: Annotated[int, Field(examples=[1], title="Game Id")]
     """
     The game id
@@ -17,10 +20,15 @@ class GameCreatedData(BaseModel):
 
 
 class GameDrawnData(BaseModel):
-    pass
+    model_config = ConfigDict(
+        extra="allow",
+    )
 
 
 class GameWonData(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     winner: Annotated[str, Field(examples=["X"], title="Winner")]
     """
     The winner
@@ -28,6 +36,9 @@ class GameWonData(BaseModel):
 
 
 class MakeMoveAck(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     error: Annotated[str | None, Field(examples=["Invalid move"], title="Error")] = None
     """
     The error message
@@ -35,6 +46,9 @@ class MakeMoveAck(BaseModel):
 
 
 class MakeMoveAckData(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     error: Annotated[str | None, Field(examples=["Invalid move"], title="Error")] = None
     """
     The error message
@@ -42,6 +56,9 @@ class MakeMoveAckData(BaseModel):
 
 
 class MakeMoveData(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     game_id: Annotated[int, Field(examples=[1], title="Game Id")]
     """
     The game id
@@ -57,6 +74,9 @@ class MakeMoveData(BaseModel):
 
 
 class MoveMadeData(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     board: Annotated[
         list[list[str]],
         Field(examples=[[["X", "O", ""], ["", "X", ""], ["", "", "O"]]], title="Board"),

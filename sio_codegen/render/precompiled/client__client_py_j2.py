@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '38c7b32a40050f5a4ef91d1fd3a891f647d84dc8a3b6b0be39693695e92357c7'
+COMPILED_FROM = 'ce326579e9ed04664a33ae19b479ffcd7026c6993897bdd9462b1a99a7be533e'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -74,7 +74,10 @@ def root(context, missing=missing):
             yield '\n'
             for l_3_ev in environment.getattr(l_2_ns, 'client_events'):
                 l_3_methods = resolve('methods')
+                l_3_method_params = resolve('method_params')
                 l_3_event_doc = resolve('event_doc')
+                l_3_data_expr = resolve('data_expr')
+                l_3_arguments_kw = resolve('arguments_kw')
                 l_3_m = missing
                 _loop_vars = {}
                 pass
@@ -85,7 +88,7 @@ def root(context, missing=missing):
                 yield ' '
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
-                yield str((str_join((', data: models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 42 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
                 yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 42 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
@@ -103,11 +106,11 @@ def root(context, missing=missing):
                     yield ', '
                     yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                     yield ', '
-                    yield str(('data' if environment.getattr(l_3_ev, 'payload') else 'None'))
+                    yield str(context.call((undefined(name='data_expr') if l_3_data_expr is missing else l_3_data_expr), l_3_ev, _loop_vars=_loop_vars))
                     yield ', models.'
                     yield str(environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'))
                     yield ', timeout'
-                    yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 45 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                    yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                     yield ')\n        return result\n'
                 else:
                     pass
@@ -118,13 +121,15 @@ def root(context, missing=missing):
                     yield ', '
                     yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                     yield ', '
-                    yield str(('data' if environment.getattr(l_3_ev, 'payload') else 'None'))
-                    yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 48 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                    yield str(context.call((undefined(name='data_expr') if l_3_data_expr is missing else l_3_data_expr), l_3_ev, _loop_vars=_loop_vars))
+                    yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                     yield ')\n'
-            l_3_ev = l_3_methods = l_3_m = l_3_event_doc = missing
+            l_3_ev = l_3_methods = l_3_m = l_3_method_params = l_3_event_doc = l_3_data_expr = l_3_arguments_kw = missing
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_methods = resolve('methods')
+                l_3_payload_types = resolve('payload_types')
                 l_3_event_doc = resolve('event_doc')
+                l_3_arguments_kw = resolve('arguments_kw')
                 l_3_m = l_3_returns = l_3_handler_type = missing
                 _loop_vars = {}
                 pass
@@ -132,7 +137,7 @@ def root(context, missing=missing):
                 _loop_vars['m'] = l_3_m
                 l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
                 _loop_vars['returns'] = l_3_returns
-                l_3_handler_type = str_join(('Callable[[', (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else ''), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
+                l_3_handler_type = str_join(('Callable[[', context.call((undefined(name='payload_types') if l_3_payload_types is missing else l_3_payload_types), l_3_ev, _loop_vars=_loop_vars), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
                 _loop_vars['handler_type'] = l_3_handler_type
                 yield '\n    def '
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
@@ -149,9 +154,9 @@ def root(context, missing=missing):
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
                 yield ', handler'
-                yield str((', True' if environment.getattr(l_3_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 58 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                 yield ')\n        return handler\n'
-            l_3_ev = l_3_methods = l_3_m = l_3_returns = l_3_handler_type = l_3_event_doc = missing
+            l_3_ev = l_3_methods = l_3_m = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_event_doc = l_3_arguments_kw = missing
         l_2_ns = missing
         yield '\n\nclass '
         yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
@@ -232,7 +237,9 @@ def root(context, missing=missing):
                         yield l_3_ev
             for l_3_ev in t_5(environment.getattr(l_2_ns, 'client_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
+                l_3_method_params = resolve('method_params')
                 l_3_attrs = resolve('attrs')
+                l_3_forward = resolve('forward')
                 l_3_m = missing
                 _loop_vars = {}
                 pass
@@ -243,7 +250,7 @@ def root(context, missing=missing):
                 yield ' '
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
-                yield str((str_join((', data: models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 123 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
                 yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 123 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
@@ -257,11 +264,11 @@ def root(context, missing=missing):
                 yield '.'
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '('
-                yield str(('data' if environment.getattr(l_3_ev, 'payload') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='forward') if l_3_forward is missing else l_3_forward), l_3_ev, _loop_vars=_loop_vars))
                 yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n'
-            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_attrs = missing
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_attrs = l_3_forward = missing
             def t_6(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
@@ -269,6 +276,7 @@ def root(context, missing=missing):
                         yield l_3_ev
             for l_3_ev in t_6(environment.getattr(l_2_ns, 'server_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
+                l_3_payload_types = resolve('payload_types')
                 l_3_attrs = resolve('attrs')
                 l_3_m = l_3_returns = l_3_handler_type = missing
                 _loop_vars = {}
@@ -277,7 +285,7 @@ def root(context, missing=missing):
                 _loop_vars['m'] = l_3_m
                 l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
                 _loop_vars['returns'] = l_3_returns
-                l_3_handler_type = str_join(('Callable[[', (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else ''), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
+                l_3_handler_type = str_join(('Callable[[', context.call((undefined(name='payload_types') if l_3_payload_types is missing else l_3_payload_types), l_3_ev, _loop_vars=_loop_vars), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
                 _loop_vars['handler_type'] = l_3_handler_type
                 yield '\n    def '
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
@@ -292,9 +300,9 @@ def root(context, missing=missing):
                 yield '.'
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(handler)\n'
-            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_returns = l_3_handler_type = l_3_attrs = missing
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_attrs = missing
         l_2_ns = missing
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = l_1_params_doc = missing
 
 blocks = {}
-debug_info = '1=34&4=36&17=38&23=42&25=44&27=46&28=51&29=53&30=55&31=57&32=59&35=63&36=68&38=70&39=72&40=78&42=81&43=90&44=92&45=95&48=112&51=122&52=128&53=130&54=132&56=135&57=141&58=143&64=154&65=158&67=160&70=167&71=172&74=179&80=182&81=186&93=193&95=195&96=199&113=204&114=209&116=215&119=218&120=225&121=236&123=239&124=248&125=250&127=262&128=273&129=275&130=277&132=280&133=286&134=288'
+debug_info = '1=34&4=36&17=38&23=42&25=44&27=46&28=51&29=53&30=55&31=57&32=59&35=63&36=68&38=70&39=72&40=81&42=84&43=93&44=95&45=98&48=115&51=125&52=133&53=135&54=137&56=140&57=146&58=148&64=159&65=163&67=165&70=172&71=177&74=184&80=187&81=191&93=198&95=200&96=204&113=209&114=214&116=220&119=223&120=230&121=243&123=246&124=255&125=257&127=269&128=281&129=283&130=285&132=288&133=294&134=296'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'f8b7bd66889d44b4409699f5a9a43c9ce612893a7c195a13991b3d7918e5665e'
+COMPILED_FROM = '1bdfd44a8b5c78edbfdf34c805748b077e1e1a1600b55cc6fcc313f9dbc4078d'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -42,6 +42,7 @@ def root(context, missing=missing):
         yield str(t_2(environment.getattr(l_1_ns, 'name')))
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
             yield '        EventSpec('
@@ -53,8 +54,9 @@ def root(context, missing=missing):
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
             yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 39 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 39 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield '),\n'
-        l_2_ev = missing
+        l_2_ev = l_2_arguments_expr = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
             _loop_vars = {}
@@ -122,17 +124,22 @@ def root(context, missing=missing):
         yield str(t_2(environment.getattr(l_1_ns, 'name')))
         yield '\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
+            l_2_data_params = resolve('data_params')
             l_2_event_doc = resolve('event_doc')
+            l_2_data_expr = resolve('data_expr')
+            l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
             yield '\n    def emit_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '(\n        self,\n'
-            if environment.getattr(l_2_ev, 'payload'):
+            for l_3_param in context.call((undefined(name='data_params') if l_2_data_params is missing else l_2_data_params), l_2_ev, _loop_vars=_loop_vars):
+                _loop_vars = {}
                 pass
-                yield '        data: models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'))
+                yield '        '
+                yield str(l_3_param)
                 yield ',\n'
+            l_3_param = missing
             yield '        *,\n        to: str | None = None,\n        skip_sid: str | None = None,\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
@@ -146,24 +153,27 @@ def root(context, missing=missing):
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
-            yield str(('data' if environment.getattr(l_2_ev, 'payload') else 'None'))
+            yield str(context.call((undefined(name='data_expr') if l_2_data_expr is missing else l_2_data_expr), l_2_ev, _loop_vars=_loop_vars))
             yield ', to, skip_sid'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 79 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
                 yield '\n    def call_'
                 yield str(environment.getattr(l_2_ev, 'identifier'))
                 yield '(\n        self,\n'
-                if environment.getattr(l_2_ev, 'payload'):
+                for l_3_param in context.call((undefined(name='data_params') if l_2_data_params is missing else l_2_data_params), l_2_ev, _loop_vars=_loop_vars):
+                    _loop_vars = {}
                     pass
-                    yield '        data: models.'
-                    yield str(environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'))
+                    yield '        '
+                    yield str(l_3_param)
                     yield ',\n'
+                l_3_param = missing
                 yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ':\n        '
@@ -175,11 +185,13 @@ def root(context, missing=missing):
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
                 yield ', '
-                yield str(('data' if environment.getattr(l_2_ev, 'payload') else 'None'))
+                yield str(context.call((undefined(name='data_expr') if l_2_data_expr is missing else l_2_data_expr), l_2_ev, _loop_vars=_loop_vars))
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
-                yield ', to, timeout)\n        return result\n'
-        l_2_ev = l_2_event_doc = missing
+                yield ', to, timeout'
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 92 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield ')\n        return result\n'
+        l_2_ev = l_2_data_params = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = missing
     l_1_ns = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
@@ -226,4 +238,4 @@ def root(context, missing=missing):
     yield ')\n\n\ndef register_handlers(\n    socketio: SocketIO,\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=26&28=28&30=30&33=35&34=37&36=39&38=41&39=45&42=56&43=64&44=67&46=69&47=72&49=74&50=77&52=98&54=105&55=111&60=115&61=117&63=119&64=121&66=126&68=128&69=131&74=134&75=137&78=140&79=142&80=154&82=157&84=159&85=162&90=165&91=167&92=169&99=182&106=185&107=189&110=203&112=209&113=213&119=217'
+debug_info = '1=26&28=28&30=30&33=35&34=37&36=39&38=41&39=46&42=58&43=66&44=69&46=71&47=74&49=76&50=79&52=100&54=107&55=113&60=117&61=119&63=121&64=123&66=131&68=133&69=137&74=141&75=144&78=147&79=149&80=162&82=165&84=167&85=171&90=175&91=177&92=179&99=194&106=197&107=201&110=215&112=221&113=225&119=229'

@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class AddUserAck(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     error: str | None = None
 
 
@@ -16,10 +19,16 @@ class AddUserPayload(RootModel[str]):
 
 
 class AdminQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     token: str
 
 
 class LogInPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     numUsers: int
 
 
@@ -28,28 +37,46 @@ class NewMessagePayload(RootModel[str]):
 
 
 class NewMessageReceivedPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     username: str
     message: str
 
 
 class ServerMetricPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     name: str
     value: float
 
 
 class UserJoinedPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     username: str
     numUsers: int
 
 
 class UserLeftPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     username: str
     numUsers: int
 
 
 class UserStopTypingPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     username: str
 
 
 class UserTypingPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     username: str

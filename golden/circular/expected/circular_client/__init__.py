@@ -6,7 +6,7 @@
 
     from circular_client import Client, models
 
-Runtime requirements: python-socketio[client,asyncio-client]>=5.11, pydantic[email]>=2.6,<3.
+Runtime requirements: python-socketio[client,asyncio-client]>=5.11, pydantic[email]>=2.6,<3, jsonschema-rs>=0.61,<1.
 """
 
 from . import models

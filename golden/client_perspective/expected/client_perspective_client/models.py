@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, RootModel
 
 
 class ChatJoinPayload(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     room: str
 
 

@@ -4,7 +4,9 @@
 
 """Validation and dispatch for the generated python-socketio clients (sync and asyncio).
 
-The same for every spec; it depends on python-socketio and pydantic only.
+The same for every spec; it depends on python-socketio, pydantic and jsonschema_rs only.
+Validity is decided by JSON Schema (draft-07), each model's schema compiled once from
+``schemas.json`` at import; the Pydantic models are the types handlers see.
 """
 
 from __future__ import annotations
@@ -14,9 +16,12 @@ import inspect
 import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
+from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
 from urllib.parse import urlencode
 
+import jsonschema_rs
 import socketio  # type: ignore[import-untyped]
 from pydantic import BaseModel, ValidationError
 
@@ -114,10 +119,14 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def dump(value: Any) -> Any:
-    """A model as JSON data (an object, never a JSON string); other values as they are."""
+    """A model as JSON data (an object, never a JSON string); other values as they are. Fields
+    never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
-        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
-        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
+        # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
+        # wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True
+        )
     return value
 
 
@@ -136,6 +145,91 @@ def wire_json(raw: Any) -> str | None:
         return _WIRE_ENCODER.encode(raw)
     except (TypeError, ValueError):
         return None
+
+
+SCHEMAS_FILE = Path(__file__).with_name("schemas.json")
+"""The spec's schemas, as data: every model's JSON Schema under ``definitions``."""
+
+BACKTRACK_LIMIT = 1_000_000
+"""Steps a ``pattern`` that needs backtracking (lookaround, backreferences) may take on one
+value; a value that needs more is invalid. Other patterns run in linear time."""
+
+MAX_ERRORS = 20
+"""Details reported for one invalid value, at most."""
+
+
+def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
+    """One compiled validator per model, by model name: once, when the package is imported."""
+    document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
+    compiled = jsonschema_rs.validator_map_for(
+        document,
+        validate_formats=True,
+        pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
+    )
+    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+
+
+VALIDATORS = _compile_validators()
+
+SCHEMA_FAILURE = {
+    "loc": [],
+    "msg": "the value could not be validated",
+    "type": "validation_failure",
+}
+
+
+def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
+    """One error as ``loc`` / ``msg`` / ``type`` (the JSON Schema keyword); never the input."""
+    keyword = error.kind.name
+    loc: list[Any] = list(error.instance_path)
+    if keyword == "required":
+        loc.append(error.kind.as_dict().get("property"))
+        msg = "Field required"
+    elif keyword == "type":
+        msg = "Input should be of type " + " or ".join(error.kind.as_dict().get("types", []))
+    elif keyword == "additionalProperties":
+        msg = "Additional properties are not allowed"
+    elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
+        msg = "pattern too costly to match"
+    else:
+        where = "/".join(str(part) for part in error.schema_path)
+        msg = f"does not satisfy {keyword!r} (schema: {where})"
+    return {"loc": loc, "msg": msg, "type": keyword}
+
+
+def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
+    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
+    Anything that goes wrong while validating is a validation error too."""
+    try:
+        validator = VALIDATORS[model.__name__]
+        if validator.is_valid(value):
+            return []
+        details = [_detail(error) for error in islice(validator.iter_errors(value), MAX_ERRORS)]
+        return details or [dict(SCHEMA_FAILURE)]
+    except Exception:  # noqa: BLE001 - e.g. a value JSON cannot carry: invalid, never a crash
+        return [dict(SCHEMA_FAILURE)]
+
+
+def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """A value of this process (data to send, an ack) as the JSON data to send, and where it
+    breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
+    is, anything else is built into the model first (Pydantic's ValidationError propagates).
+    Fields never set are left out; a field set to None where the schema allows no null is left
+    out too (None is how a model says "absent"), never sent as ``null``."""
+    built = value if type(value) is model else model.model_validate(value)
+    data = dump(built)
+    errors = schema_errors(model, data)
+    if errors:
+        lean = type(built).__pydantic_serializer__.to_python(
+            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
+        )
+        if lean != data and not schema_errors(model, lean):
+            return lean, []
+    return data, errors
+
+
+Arguments = tuple[type[BaseModel], ...]
+"""The model of each argument of an event with several (empty: one argument, or none)."""
 
 
 def server_error(value: Any, event: str, namespace: str) -> ServerError | None:
@@ -187,40 +281,58 @@ class Namespace:
         *,
         wire: bool,
     ) -> Any:
-        """``value`` as ``model``, or ``error`` (``message`` formatted with the event's name, only
-        on failure). Data that arrived (``wire``) is validated as JSON, strictly; a value of this
-        process (data to send, a handler's ack) leniently, and a model of the class as it is."""
+        """Data that arrived (``wire``) as ``model``: JSON data its JSON Schema accepts, built into
+        the model. A value of this process (data to send, a handler's ack): the JSON data to
+        send, built into the model first (a model of the class as it is), then checked against
+        the JSON Schema. Else ``error`` (``message`` formatted with the event's name); anything
+        that fails on the way is that error too, never a crash."""
         text = ""
-        if wire:
-            text = wire_json(value) or ""
-            if not text:
-                raise error(
-                    message.format(event), event=event, namespace=self.namespace, errors=[NOT_JSON]
-                )
-        elif type(value) is model:
-            return value
         try:
-            if wire:  # model_validate_json without its Python wrapper: a hot path
-                return model.__pydantic_validator__.validate_json(text, strict=True)
-            return model.model_validate(value)
+            if wire:
+                text = wire_json(value) or ""
+                errors = [NOT_JSON] if not text else schema_errors(model, value)
+                if not errors:  # model_validate_json without its Python wrapper: a hot path
+                    return model.__pydantic_validator__.validate_json(text)
+            else:
+                data, errors = outgoing(model, value)
+                if not errors:
+                    return data
         except ValidationError as exc:
-            raise error(
-                message.format(event), event=event, namespace=self.namespace,
-                errors=pydantic_errors(exc),
-            ) from exc  # fmt: skip
+            errors = pydantic_errors(exc)
+        except Exception:  # noqa: BLE001 - a failing validator is a validation error
+            errors = [dict(SCHEMA_FAILURE)]
+        raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
 
     def _outgoing(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments
     ) -> Any:
         """The ``data`` argument of python-socketio's emit/call: None sends no argument, a
-        tuple sends several."""
+        tuple sends several (``arguments``: each one's model; trailing absent ones left out),
+        each validated against its schema and the list against the event's tuple schema."""
         if model is None:
             return None
-        checked = self._check(
-            model, data, EmitValidationError, "invalid data for event {!r}", event, wire=False
-        )
-        value = dump(checked)
-        return tuple(value) if multiple_args else value
+        message = "invalid data for event {!r}"
+        if not arguments:
+            return self._check(model, data, EmitValidationError, message, event, wire=False)
+        present = list(data)
+        while present and present[-1] is None:
+            present.pop()
+        values = []
+        for index, (arg_model, value) in enumerate(zip(arguments, present)):
+            try:
+                values.append(
+                    self._check(arg_model, value, EmitValidationError, message, event, wire=False)
+                )
+            except EmitValidationError as error:
+                errors = [{**e, "loc": [index, *e["loc"]]} for e in error.errors]
+                raise EmitValidationError(message.format(event), event=event, namespace=self.namespace,
+                                          errors=errors) from error  # fmt: skip
+        errors = schema_errors(model, values)
+        if errors:
+            raise EmitValidationError(
+                message.format(event), event=event, namespace=self.namespace, errors=errors
+            )
+        return tuple(values)
 
     def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
         error = server_error(raw, event, self.namespace)
@@ -234,7 +346,7 @@ class Namespace:
         )
 
     def _incoming(
-        self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], multiple_args: bool
+        self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], arguments: Arguments
     ) -> tuple[Any, ...]:
         """The handler's arguments from an event's Socket.IO arguments, validated."""
         if model is None:
@@ -245,15 +357,21 @@ class Namespace:
                     namespace=self.namespace,
                 )
             return ()
-        if not multiple_args and len(args) != 1:
+        message = "invalid payload for event {!r}"
+        if arguments:  # the list against the tuple schema (positions, count), then each one
+            self._check(model, list(args), PayloadValidationError, message, event, wire=True)
+            return tuple(
+                self._check(arg_model, args[index], PayloadValidationError, message, event, wire=True)
+                if index < len(args) else None
+                for index, arg_model in enumerate(arguments)
+            )  # fmt: skip
+        if len(args) != 1:
             raise PayloadValidationError(
                 f"event {event!r} takes one argument, got {len(args)}",
                 event=event,
                 namespace=self.namespace,
             )
-        value = list(args) if multiple_args else args[0]
-        message = "invalid payload for event {!r}"
-        return (self._check(model, value, PayloadValidationError, message, event, wire=True),)
+        return (self._check(model, args[0], PayloadValidationError, message, event, wire=True),)
 
     def _reply(self, event: str, model: type[BaseModel] | None, result: Any) -> Any:
         """A handler's return value as the ack the server expects, validated."""
@@ -261,15 +379,12 @@ class Namespace:
             return None
         message = "handler of {!r} returned an invalid ack"
         try:
-            checked = self._check(
-                model, result, HandlerAckValidationError, message, event, wire=False
-            )
+            return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
             return {ERROR_KEY: {"type": "ack_validation_error", "event": event,
                                 "namespace": self.namespace, "message": error.message,
                                 "errors": error.errors}}  # fmt: skip
-        return dump(checked)
 
 
 class SyncNamespace(Namespace):
@@ -286,9 +401,9 @@ class SyncNamespace(Namespace):
         data: Any,
         ack: type[BaseModel] | None,
         timeout: float | None,
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> Any:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -301,9 +416,9 @@ class SyncNamespace(Namespace):
         return self._ack(event, ack, raw)
 
     def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool = False
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
     ) -> None:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -312,11 +427,11 @@ class SyncNamespace(Namespace):
         model: type[BaseModel] | None,
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, multiple_args)
+                values = self._incoming(event, model, args, arguments)
             except ClientError as error:
                 self._report(error)
                 return None
@@ -339,9 +454,9 @@ class AsyncNamespace(Namespace):
         data: Any,
         ack: type[BaseModel] | None,
         timeout: float | None,
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> Any:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = await self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -354,9 +469,9 @@ class AsyncNamespace(Namespace):
         return self._ack(event, ack, raw)
 
     async def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, multiple_args: bool = False
+        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
     ) -> None:
-        payload = self._outgoing(event, model, data, multiple_args)
+        payload = self._outgoing(event, model, data, arguments)
         await self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -365,11 +480,11 @@ class AsyncNamespace(Namespace):
         model: type[BaseModel] | None,
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
-        multiple_args: bool = False,
+        arguments: Arguments = (),
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, multiple_args)
+                values = self._incoming(event, model, args, arguments)
             except ClientError as error:
                 for outcome in self._report(error):
                     if inspect.isawaitable(outcome):
@@ -399,20 +514,21 @@ class Handshake:
         """A query or headers binding, validated before anything is sent."""
         if value is None:
             return
-        if type(value) is not model:
-            try:
-                value = model.model_validate(value)
-            except ValidationError as exc:
-                raise ConnectParamsError(
-                    f"invalid {what} for namespace {namespace!r}",
-                    event="connect",
-                    namespace=namespace,
-                    errors=pydantic_errors(exc),
-                ) from exc
-        data = value.model_dump(mode="json", by_alias=True, exclude_none=True)
+        try:
+            data, errors = outgoing(model, value)
+        except ValidationError as exc:
+            errors = pydantic_errors(exc)
+        if errors:
+            raise ConnectParamsError(
+                f"invalid {what} for namespace {namespace!r}",
+                event="connect",
+                namespace=namespace,
+                errors=errors,
+            )
         target = self.query if what == "query" else self.headers
         for key, item in data.items():
-            target[key] = item if isinstance(item, str) else _text(item)
+            if item is not None:
+                target[key] = item if isinstance(item, str) else _text(item)
 
     def authorization(self, scheme: str, value: str | None) -> None:
         if value is None:

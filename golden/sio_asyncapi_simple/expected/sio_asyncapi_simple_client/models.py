@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BaseModel, EmailStr, Field, RootModel
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, RootModel
 
 
 class NoSpec(RootModel[Any]):
@@ -21,6 +21,9 @@ class UserSignUpRequest(BaseModel):
     Request model for user sign up
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     email: Annotated[EmailStr, Field(examples=["bob@gmail.com"], title="Email")]
     """
     User email
@@ -36,6 +39,9 @@ class UserSignUpResponse(BaseModel):
     Response model for user sign up
     """
 
+    model_config = ConfigDict(
+        extra="allow",
+    )
     success: Annotated[bool | None, Field(title="Success")] = True
     """
     Success status

@@ -5,5 +5,5 @@
 """Generated code of this server; always overwritten. Your code is in ``handlers.py``,
 ``app.py`` and ``__main__.py`` one level up.
 
-Runtime requirements: Flask-SocketIO>=5.3, pydantic[email]>=2.6,<3, gunicorn>=23; sys_platform != "win32".
+Runtime requirements: Flask-SocketIO>=5.3, pydantic[email]>=2.6,<3, jsonschema-rs>=0.61,<1, gunicorn>=23; sys_platform != "win32".
 """

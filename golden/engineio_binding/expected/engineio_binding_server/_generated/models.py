@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, Field, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class PingAck(RootModel[str]):
@@ -18,8 +18,13 @@ class PingPayload(RootModel[str]):
 
 
 class RootHeaders(BaseModel):
-    pass
+    model_config = ConfigDict(
+        extra="allow",
+    )
 
 
 class RootQuery(BaseModel):
+    model_config = ConfigDict(
+        extra="allow",
+    )
     room: Annotated[str | None, Field(max_length=20)] = None

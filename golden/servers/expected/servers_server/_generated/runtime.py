@@ -4,7 +4,9 @@
 
 """Validation and dispatch for the generated Flask-SocketIO server.
 
-The same for every spec; it depends on flask, flask_socketio and pydantic only.
+The same for every spec; it depends on flask, flask_socketio, pydantic and jsonschema_rs only.
+Validity is decided by JSON Schema (draft-07), each model's schema compiled once from
+``schemas.json`` at import; the Pydantic models are the types handlers see.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ import inspect
 import json
 import logging
 import textwrap
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+import jsonschema_rs
 from flask import request
 from flask_socketio import SocketIO
 from pydantic import BaseModel, RootModel, ValidationError
@@ -116,10 +122,14 @@ def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
 
 
 def dump(value: Any) -> Any:
-    """A model as JSON data (an object, never a JSON string); other values as they are."""
+    """A model as JSON data (an object, never a JSON string); other values as they are. Fields
+    never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
-        # model_dump(mode="json", by_alias=True) without its Python wrapper: a hot path
-        return type(value).__pydantic_serializer__.to_python(value, mode="json", by_alias=True)
+        # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
+        # wrapper: a hot path
+        return type(value).__pydantic_serializer__.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True
+        )
     return value
 
 
@@ -140,6 +150,87 @@ def wire_json(raw: Any) -> str | None:
         return None
 
 
+SCHEMAS_FILE = Path(__file__).with_name("schemas.json")
+"""The spec's schemas, as data: every model's JSON Schema under ``definitions``."""
+
+BACKTRACK_LIMIT = 1_000_000
+"""Steps a ``pattern`` that needs backtracking (lookaround, backreferences) may take on one
+value; a value that needs more is invalid. Other patterns run in linear time."""
+
+MAX_ERRORS = 20
+"""Details reported for one invalid value, at most."""
+
+
+def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
+    """One compiled validator per model, by model name: once, when the package is imported."""
+    document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
+    compiled = jsonschema_rs.validator_map_for(
+        document,
+        validate_formats=True,
+        pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
+    )
+    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+
+
+VALIDATORS = _compile_validators()
+
+SCHEMA_FAILURE = {
+    "loc": [],
+    "msg": "the value could not be validated",
+    "type": "validation_failure",
+}
+
+
+def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
+    """One error as ``loc`` / ``msg`` / ``type`` (the JSON Schema keyword); never the input."""
+    keyword = error.kind.name
+    loc: list[Any] = list(error.instance_path)
+    if keyword == "required":
+        loc.append(error.kind.as_dict().get("property"))
+        msg = "Field required"
+    elif keyword == "type":
+        msg = "Input should be of type " + " or ".join(error.kind.as_dict().get("types", []))
+    elif keyword == "additionalProperties":
+        msg = "Additional properties are not allowed"
+    elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
+        msg = "pattern too costly to match"
+    else:
+        where = "/".join(str(part) for part in error.schema_path)
+        msg = f"does not satisfy {keyword!r} (schema: {where})"
+    return {"loc": loc, "msg": msg, "type": keyword}
+
+
+def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
+    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
+    Anything that goes wrong while validating is a validation error too."""
+    try:
+        validator = VALIDATORS[model.__name__]
+        if validator.is_valid(value):
+            return []
+        details = [_detail(error) for error in islice(validator.iter_errors(value), MAX_ERRORS)]
+        return details or [dict(SCHEMA_FAILURE)]
+    except Exception:  # noqa: BLE001 - e.g. a value JSON cannot carry: invalid, never a crash
+        return [dict(SCHEMA_FAILURE)]
+
+
+def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
+    """A value of this process (data to send, an ack) as the JSON data to send, and where it
+    breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
+    is, anything else is built into the model first (Pydantic's ValidationError propagates).
+    Fields never set are left out; a field set to None where the schema allows no null is left
+    out too (None is how a model says "absent"), never sent as ``null``."""
+    built = value if type(value) is model else model.model_validate(value)
+    data = dump(built)
+    errors = schema_errors(model, data)
+    if errors:
+        lean = type(built).__pydantic_serializer__.to_python(
+            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
+        )
+        if lean != data and not schema_errors(model, lean):
+            return lean, []
+    return data, errors
+
+
 def construct(model: type[BaseModel], raw: Any) -> Any:
     """A model from data without validating it (validation switched off)."""
     if issubclass(model, RootModel):
@@ -156,6 +247,8 @@ class EventSpec:
     payload: type[BaseModel] | None
     ack: type[BaseModel] | None
     multiple_args: bool = False
+    arguments: tuple[type[BaseModel], ...] = ()
+    """With several arguments: each one's model; the handler takes them as separate parameters."""
 
 
 @dataclass(frozen=True)
@@ -244,6 +337,18 @@ def parse_args(
                 namespace=namespace,
             )
         return None
+    if spec.arguments:  # several arguments: the handler takes each one (None when absent)
+        if validate:  # the argument list against the tuple schema: positions and count
+            from_wire(spec.payload, list(args), invalid)
+        values: list[Any] = []
+        for index, arg_model in enumerate(spec.arguments):
+            if index >= len(args):
+                values.append(None)
+            elif validate:
+                values.append(from_wire(arg_model, args[index], invalid))
+            else:
+                values.append(construct(arg_model, args[index]))
+        return tuple(values)
     if spec.multiple_args:
         raw: Any = list(args)
     elif len(args) == 1:
@@ -262,25 +367,35 @@ def parse_args(
 
 
 def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
-    """Data that arrived, validated as JSON, strictly (see :func:`wire_json`)."""
+    """Data that arrived as ``model``: JSON data (see :func:`wire_json`) that its JSON Schema
+    accepts, then built into the model. Any failure on the way is ``error``, never a crash."""
     text = wire_json(raw)
     if text is None:
         raise error([NOT_JSON])
+    errors = schema_errors(model, raw)
+    if errors:
+        raise error(errors)
     try:
-        return model.__pydantic_validator__.validate_json(text, strict=True)  # no wrapper: hot path
-    except ValidationError as exc:
+        return model.__pydantic_validator__.validate_json(text)  # no wrapper: a hot path
+    except ValidationError as exc:  # a model narrower than its schema
         raise error(pydantic_errors(exc)) from exc
+    except Exception as exc:  # a validator that fails is a validation error
+        raise error([dict(SCHEMA_FAILURE)]) from exc
 
 
 def from_python(model: type[BaseModel], value: Any, error: ErrorFactory) -> Any:
-    """A value this process produced (a handler's ack, data to emit) as JSON data: a model of
-    the right class as it is (validated when it was built), anything else validated."""
-    if type(value) is model:
-        return dump(value)
+    """A value this process produced (a handler's ack, data to emit) as the JSON data to send:
+    a model of the right class as it is, anything else built into the model first; what would
+    go out is then checked against the JSON Schema (the wire carries nothing the spec forbids)."""
     try:
-        return dump(model.model_validate(value))
+        data, errors = outgoing(model, value)
     except ValidationError as exc:
         raise error(pydantic_errors(exc)) from exc
+    except Exception as exc:  # e.g. a value the model cannot serialise
+        raise error([dict(SCHEMA_FAILURE)]) from exc
+    if errors:
+        raise error(errors)
+    return data
 
 
 def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) -> Any:
@@ -304,6 +419,39 @@ def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, val
             f"invalid data for event {event!r}", event=event, namespace=namespace, errors=errors
         ),
     )
+
+
+def emit_arguments(
+    model: type[BaseModel],
+    arguments: tuple[type[BaseModel], ...],
+    values: tuple[Any, ...],
+    event: str,
+    namespace: str,
+    validate: bool,
+) -> list[Any]:
+    """The Socket.IO arguments of an event with several: each one as JSON data (trailing
+    absent ones left out), each validated against its schema and the list against the
+    event's tuple schema, before anything is sent."""
+    present = list(values)
+    while present and present[-1] is None:
+        present.pop()
+    if not validate:
+        return [dump(value) for value in present]
+
+    def invalid(errors: list[dict[str, Any]]) -> SioError:
+        return EmitValidationError(f"invalid data for event {event!r}", event=event,
+                                   namespace=namespace, errors=errors)  # fmt: skip
+
+    sent = []
+    for index, (arg_model, value) in enumerate(zip(arguments, present)):
+        try:
+            sent.append(from_python(arg_model, value, invalid))
+        except SioError as error:
+            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
+    errors = schema_errors(model, sent)
+    if errors:
+        raise invalid(errors)
+    return sent
 
 
 def client_ack(
@@ -376,15 +524,18 @@ def _event_handler(
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
         try:
-            if not implemented:
+            data = parse_args(spec, args, namespace, validate, invalid_payload)
+            if not implemented:  # after validation: a client learns its payload is wrong
                 raise NotImplementedHandlerError(
                     f"handler {spec.method} of namespace {namespace!r} is not implemented",
                     event=spec.name,
                     namespace=namespace,
                 )
-            data = parse_args(spec, args, namespace, validate, invalid_payload)
             try:
-                result = method(sid) if spec.payload is None else method(sid, data)
+                if spec.payload is None:
+                    result = method(sid)
+                else:
+                    result = method(sid, *data) if spec.arguments else method(sid, data)
             except SioError:
                 raise
             except NotImplementedError as exc:
@@ -407,6 +558,10 @@ def _event_handler(
     return handle
 
 
+VALIDATION: weakref.WeakKeyDictionary[SocketIO, bool] = weakref.WeakKeyDictionary()
+"""The validation switch of each SocketIO the handlers were registered on: emitters follow it."""
+
+
 def register(
     socketio: SocketIO,
     handlers: Iterable[NamespaceHandlers | SecurityHandlers],
@@ -415,6 +570,7 @@ def register(
 ) -> dict[str, list[str]]:
     """Wire handlers into ``socketio``; return (and log) the unimplemented methods per namespace."""
     report: dict[str, list[str]] = {}
+    VALIDATION[socketio] = validate
     all_handlers = list(handlers)
     security = next((h for h in all_handlers if isinstance(h, SecurityHandlers)), None)
     stubs = _security_stubs(security, report)
@@ -543,14 +699,19 @@ def check_bindings(handlers: NamespaceHandlers) -> None:
 
 
 def _check_binding(model: type[BaseModel], data: dict[str, Any], what: str, namespace: str) -> None:
+    """Handshake values are text: the model reads them (``"5"`` as 5 for an integer), then what
+    it read is checked against the binding's JSON Schema."""
     try:
-        model.model_validate(data)
+        errors = schema_errors(model, dump(model.model_validate(data)))
     except ValidationError as exc:
+        errors = pydantic_errors(exc)
+    except Exception:  # noqa: BLE001 - a failing validator refuses, never crashes the handshake
+        errors = [dict(SCHEMA_FAILURE)]
+    if errors:
         details = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']}"
-            for e in pydantic_errors(exc)
+            f"{'.'.join(str(p) for p in e['loc']) or what}: {e['msg']}" for e in errors
         )
-        raise _refuse(f"invalid handshake {what} for namespace {namespace}: {details}") from exc
+        raise _refuse(f"invalid handshake {what} for namespace {namespace}: {details}")
 
 
 def check_security(
@@ -633,9 +794,34 @@ class Emitter:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, socketio: SocketIO, *, validate: bool = True) -> None:
+    def __init__(self, socketio: SocketIO, *, validate: bool | None = None) -> None:
+        """``validate`` defaults to the switch ``register_handlers`` was given for ``socketio``
+        (on when it was not registered)."""
         self.socketio = socketio
-        self.validate = validate
+        self._validate = validate
+
+    @property
+    def validate(self) -> bool:
+        if self._validate is not None:
+            return self._validate
+        return VALIDATION.get(self.socketio, True)
+
+    def _arguments(
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        data: Any,
+        arguments: tuple[type[BaseModel], ...],
+    ) -> tuple[Any, ...]:
+        """What to pass python-socketio's emit/call: nothing, the data, or a tuple of several
+        arguments (python-socketio sends a tuple's items as separate arguments)."""
+        if model is None:
+            return ()
+        if arguments:
+            return (
+                tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate)),
+            )
+        return (emit_data(model, data, event, self.namespace, self.validate),)
 
     def _emit(
         self,
@@ -646,10 +832,9 @@ class Emitter:
         skip_sid: str | None,
         ack: type[BaseModel] | None = None,
         callback: Callable[[Any], None] | None = None,
+        arguments: tuple[type[BaseModel], ...] = (),
     ) -> None:
-        args = (
-            () if model is None else (emit_data(model, data, event, self.namespace, self.validate),)
-        )
+        args = self._arguments(event, model, data, arguments)
         wrapped: Callable[..., None] | None = None
         if callback is not None:
             namespace = self.namespace
@@ -669,10 +854,9 @@ class Emitter:
         ack: type[BaseModel],
         to: str,
         timeout: int,
+        arguments: tuple[type[BaseModel], ...] = (),
     ) -> Any:
-        args = (
-            () if model is None else (emit_data(model, data, event, self.namespace, self.validate),)
-        )
+        args = self._arguments(event, model, data, arguments)
         result = self.socketio.call(event, *args, namespace=self.namespace, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
         return client_ack(ack, values, event, self.namespace)

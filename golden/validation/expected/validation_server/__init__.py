@@ -1,0 +1,1 @@
+"""Validation features server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

@@ -1,0 +1,99 @@
+"""The JSON Schema validator of the generated runtimes (jsonschema-rs), seen from the generator:
+``schemas.json`` (the spec's schemas as data, which the runtimes compile once at import: schemas
+travel as data, never as code), and checks with the very options the runtimes use, so that a
+schema or ``pattern`` the validator could not compile is an error at generation, not at import."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema_rs
+
+DIALECT = "http://json-schema.org/draft-07/schema#"
+"""AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
+(``discriminator``, ``externalDocs``, ``deprecated``, ``example(s)``) that draft-07 ignores."""
+
+BACKTRACK_LIMIT = 1_000_000
+"""As the runtimes' (templates/common/schema_validation.py.j2)."""
+
+
+_DATA = frozenset({"enum", "const", "default", "examples", "example"})
+_NAMES = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependencies"})
+
+
+def draft7(node: Any) -> Any:
+    """A schema in draft-07 terms: 2020-12's tuple form (``prefixItems``, with ``items`` for the
+    rest), which AsyncAPI 3.x documents use (zod-sockets' argument lists), becomes draft-07's
+    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
+    if isinstance(node, list):
+        return [draft7(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA:
+            out[key] = value
+        elif key in _NAMES and isinstance(value, dict):
+            out[key] = {name: draft7(item) for name, item in value.items()}
+        else:
+            out[key] = draft7(value)
+    prefix = out.get("prefixItems")
+    if isinstance(prefix, list) and not isinstance(out.get("items"), list):
+        out.pop("prefixItems")
+        rest = out.pop("items", None)
+        out["items"] = prefix
+        if rest is not None:
+            out["additionalItems"] = rest
+    return out
+
+
+def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": DIALECT, "definitions": {name: draft7(s) for name, s in schemas.items()}}
+
+
+def schemas_json(schemas: dict[str, Any]) -> str:
+    """The file's text: deterministic (sorted keys), one value per line."""
+    text = json.dumps(schemas_document(schemas), indent=1, sort_keys=True, ensure_ascii=False)
+    return text + "\n"
+
+
+def _options() -> dict[str, Any]:
+    return {
+        "validate_formats": True,
+        "pattern_options": jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
+    }
+
+
+def compile_error(schemas: dict[str, Any]) -> str | None:
+    """Why the runtimes' validator could not compile ``schemas``; None when it can."""
+    try:
+        compiled = jsonschema_rs.validator_map_for(schemas_document(schemas), **_options())
+    except jsonschema_rs.ValidationError as exc:
+        where = "/".join(str(part) for part in exc.instance_path[1:])
+        return f"schema {where or '?'} is not valid JSON Schema (draft-07): {exc.message}"
+    except Exception as exc:  # the validator's own errors (references, regex)
+        return f"the schemas cannot be compiled by the validator: {exc}"
+    missing = [name for name in schemas if f"#/definitions/{name}" not in compiled]
+    if missing:
+        return f"the validator found no schema for model(s) {', '.join(missing[:5])}"
+    return None
+
+
+def pattern_problem(pattern: str) -> tuple[str, str] | None:
+    """``("error", why)`` for a pattern the validator cannot compile, ``("warning", why)`` for
+    one that needs a backtracking engine (lookaround, backreferences), else None."""
+    schema = {"type": "string", "pattern": pattern}
+    try:
+        jsonschema_rs.Draft7Validator(schema, **_options())
+    except Exception:
+        return ("error", "is not a regular expression the validator (Rust fancy-regex) supports")
+    try:
+        jsonschema_rs.Draft7Validator(schema, pattern_options=jsonschema_rs.RegexOptions())
+    except Exception:
+        return (
+            "warning",
+            "needs a backtracking regex engine (lookaround or backreference): it is matched with "
+            f"a limit of {BACKTRACK_LIMIT:,} steps, and a value that needs more is invalid",
+        )
+    return None
