@@ -55,3 +55,29 @@ def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
     for peer in ("Asynction 0.8.3", "SIO-AsyncAPI 1.0.0"):  # in-process and over a websocket
         assert text.count(f": {peer}, validation on |") == 2
         assert text.count(f": generated (validation on) against {peer} |") == 2
+
+
+def test_bench_only_generation_keeps_the_other_rows(tmp_path: Path) -> None:
+    output = tmp_path / "RESULTS.md"
+    output.write_text(
+        "# Benchmark results\n\nMachine: before.\n\n"
+        "| section | measurement | value | baseline | ratio | target |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| generation | an old generation row | 1.000 s |  |  |  |\n"
+        "| server | an old server row | 9 acked calls/s |  |  |  |\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--only", "generation",
+         "--output", str(output)],
+        capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = output.read_text()
+    assert "| server | an old server row |" in text and "an old generation row" not in text
+    assert "Only the generation rows are from this run" in text
+    for row in (
+        ": `server` then `client` commands, warm models cache |",
+        "| one `server` command, models cached (tic-tac-toe, whole CLI run) |",
+    ):
+        assert row in text
+    assert "| python -c pass |" in text and "| datamodel-codegen --help |" in text

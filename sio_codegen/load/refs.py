@@ -11,6 +11,7 @@ import sys
 import types
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -130,7 +131,7 @@ class ResolvedSpec:
     data: Any
     sources: dict[str, SourceFile] = field(default_factory=dict)
 
-    @property
+    @cached_property
     def root_uri(self) -> str:
         return self.root.path.resolve().as_uri()
 
@@ -262,14 +263,17 @@ def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
         for key, value in items:
             if not is_ref(value):
                 continue
-            where = spec.location(uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}")
+            # Located only when wrong: a location reads the file again, for lines and columns.
+            where = partial(
+                spec.location, uri, f"{ptr}/{str(key).replace('~', '~0').replace('/', '~1')}"
+            )
             try:
                 value.__subject__  # noqa: B018 - forces the lazy load
             except RecursionError:
-                loop.append((ref_text(value), where))
+                loop.append((ref_text(value), where()))
             except jsonref.JsonRefError as exc:
                 if "refers directly to itself" in str(exc.message):
-                    loop.append((ref_text(value), where))
+                    loop.append((ref_text(value), where()))
                     continue
                 target = ref_target(value)
                 if target in failed:
@@ -282,7 +286,7 @@ def _check_all_refs(spec: ResolvedSpec, report: Report) -> None:
                     report.diagnostics.extend(cause.diagnostics)
                     continue
                 reason = str(cause) if isinstance(cause, RefRefused) else _reason(exc)
-                report.error(f"cannot resolve $ref {ref_text(value)!r}: {reason}", where)
+                report.error(f"cannot resolve $ref {ref_text(value)!r}: {reason}", where())
     if loop:
         names = sorted({text for text, _ in loop})
         report.error(

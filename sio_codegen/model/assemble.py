@@ -131,9 +131,9 @@ class Assembler:
         if not unique:
             return None
         if len(unique) == 1:
-            return SchemaUse(unique[0], draft.where.pointer)
+            return SchemaUse(unique[0], draft.pointer)
         union = {"anyOf": [{"$ref": f"#/definitions/{n}"} for n in unique]}
-        return SchemaUse(self.table.add(union, hint, f"union:{draft.name}"), draft.where.pointer)
+        return SchemaUse(self.table.add(union, hint, f"union:{draft.name}"), draft.pointer)
 
     def _multiple_args(self, draft: EventDraft) -> bool:
         """A tuple-form array payload is the argument list (as Asynction and zod-sockets write
@@ -151,7 +151,7 @@ class Assembler:
             self.report.error(
                 "x-multiple-args: true needs a payload of type array whose items are a list of "
                 "schemas (one per argument)",
-                draft.where,
+                self.at(draft.pointer),
             )
         return flag is True
 
@@ -194,7 +194,7 @@ class Assembler:
                     f"events {other!r} and {event.name!r} of namespace {ns.name!r} both become "
                     f"the Python name {event.identifier!r}; rename one, or give one an "
                     "x-python-name",
-                    ns.events[(direction, event.name)].where,
+                    self.at(ns.events[(direction, event.name)].pointer),
                 )
 
     def _check_namespace_identifiers(self, namespaces: tuple[Namespace, ...]) -> None:

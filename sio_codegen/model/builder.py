@@ -219,7 +219,7 @@ class ApiBuilder:
         draft = ns.events.get((direction, name))
         if draft is None:
             base = naming.safe_class_name(event_base, prefix="Event")
-            draft = EventDraft(name, direction, message, base, self.at(pointer))
+            draft = EventDraft(name, direction, message, base, pointer)
             ns.events[(direction, name)] = draft
         self._payload(draft, message, pointer, message_base)
         self._ack(draft, message, pointer, reply_messages, message_base)

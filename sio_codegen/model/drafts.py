@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sio_codegen.diagnostics import Location
 from sio_codegen.model.api import Alternative, Direction, SchemaUse
 
 
@@ -15,7 +14,8 @@ class EventDraft:
     direction: Direction
     message: dict[str, Any]
     base: str
-    where: Location
+    pointer: str
+    """Where the message is, for messages: located (line, column) only when one is needed."""
     payloads: list[str] = field(default_factory=list)
     acks: list[str] = field(default_factory=list)
 
