@@ -68,11 +68,12 @@ def load_api(
 def _check_schemas(api: Api, spec: ResolvedSpec, report: Report) -> None:
     """The schemas as the generated runtimes' validator compiles them (an error here, not an
     ImportError later), and where a model must be wider than its schema (warnings)."""
-    where = spec.root.location("/components/schemas")
     problem = compile_error(api.schemas)
-    if problem is not None:
-        report.error(problem, where)
+    if problem is not None:  # lines and columns only for a diagnostic: they take a second parse
+        report.error(problem, spec.root.location("/components/schemas"))
         raise SpecError(report.errors)
     for reason, places in widenings(api.schemas).items():
         more = f" (and {len(places) - 1} more)" if len(places) > 1 else ""
-        report.warning(f"model {places[0]}{more}: {reason}", where)
+        report.warning(
+            f"model {places[0]}{more}: {reason}", spec.root.location("/components/schemas")
+        )
