@@ -123,9 +123,8 @@ def read_app(app: Any) -> list[NamespaceHandlers]:
 
 def _add(namespace: NamespaceHandlers, event: str, function: Any, takes_sid: bool) -> None:
     hook = HOOK_EVENTS.get(event)
-    handler = _sio_asyncapi_handler(event, function) or Handler(
-        event, inspect.unwrap(function), takes_sid
-    )
+    function = inspect.unwrap(function)  # Flask-SocketIO's wrapper keeps __wrapped__
+    handler = _sio_asyncapi_handler(event, function) or Handler(event, function, takes_sid)
     if hook is not None:
         namespace.hooks[hook] = handler
     elif event not in {h.event for h in namespace.events}:
@@ -151,6 +150,7 @@ def _sio_asyncapi_handler(event: str, function: Any) -> Handler | None:
 
 
 def _is_flask_namespace(instance: Any) -> bool:
+    """Made by Flask-SocketIO: its instance's class, or one it derives from, is Flask-SocketIO's."""
     return any(c.__module__.startswith("flask_socketio") for c in type(instance).__mro__)
 
 
@@ -159,8 +159,7 @@ def _servers(app: Any) -> tuple[Any, Any]:
     extensions = getattr(app, "extensions", None)
     if isinstance(extensions, dict) and "socketio" in extensions:
         app = extensions["socketio"]  # a Flask app with Flask-SocketIO
-    kind = type(app).__module__
-    if kind.startswith("flask_socketio"):
+    if _is_flask_namespace(app):  # SocketIO or a subclass (SIO-AsyncAPI's AsyncAPISocketIO)
         return app, getattr(app, "server", None)
     for attribute in ("engineio_server", "engineio_app"):  # socketio.ASGIApp / WSGIApp
         wrapped = getattr(app, attribute, None)
