@@ -16,8 +16,11 @@ import json
 import os
 import queue
 import shutil
+import socket
 import subprocess
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -28,7 +31,7 @@ import yaml
 from clients import generate_client, import_client
 from helpers import mypy_strict
 from peer_venv import ROOT, peer_python
-from servers import RunningServer, generate_server, run_server
+from servers import RunningServer, free_port, generate_server, run_server
 
 from sio_codegen.load.loader import load_api
 
@@ -195,6 +198,75 @@ def test_the_moved_handlers_pass_mypy_strict(chat: tuple[RunningServer, ModuleTy
     server, _ = chat
     result = mypy_strict(Path("chat_server"), cwd=server.log_file.parent)
     assert result.returncode == 0, result.stdout
+
+
+@contextmanager
+def original_app(python: Path, root: Path) -> Iterator[str]:
+    """The SIO-AsyncAPI app itself, served on 127.0.0.1 in its virtualenv."""
+    port = free_port()
+    code = (
+        "import chat_app; chat_app.socketio.run(chat_app.app, host='127.0.0.1', "
+        f"port={port}, allow_unsafe_werkzeug=True, log_output=False)"
+    )
+    log = (root / "original.out").open("w")
+    process = subprocess.Popen([str(python), "-c", code], cwd=root, stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            assert process.poll() is None, (root / "original.out").read_text()
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "the SIO-AsyncAPI app did not start"
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+def calls(url: str) -> dict[str, Any]:
+    """The same calls, made with a plain client, and what each is answered."""
+    with socketio.SimpleClient() as raw:
+        raw.connect(url)
+        return {
+            "join": raw.call("join", {"room": "den", "user": "ann"}, timeout=WAIT),
+            "say": raw.call("say", {"room": "den", "user": "ann", "text": "hi"}, timeout=WAIT),
+            "heard": raw.receive(timeout=WAIT),
+            "list_rooms": raw.call("list_rooms", timeout=WAIT),
+            "invalid": raw.call("join", {"room": "", "user": "eve"}, timeout=WAIT),
+        }
+
+
+def test_what_differs_from_the_original_app(
+    tmp_path: Path, sio_asyncapi_python: Path, chat: tuple[RunningServer, ModuleType]
+) -> None:
+    """The README's list of differences, checked: the same calls to the SIO-AsyncAPI app and to
+    the generated server with its bodies (each with its own, empty, rooms) get the same answers,
+    except that SIO-AsyncAPI sends a returned model as a JSON *string* (``model_dump_json``)
+    where the generated server sends an object, and that an invalid payload is answered by the
+    app's ``on_error_default`` there and by the generated ``sio_error`` ack here."""
+    with original_app(sio_asyncapi_python, app_folder(tmp_path)) as url:
+        before = calls(url)
+    server, _ = chat
+    root = server.log_file.parent
+    with run_server(root, "chat_server") as fresh:  # rooms as empty as the app's
+        after = calls(fresh.url)
+    for event in ("join", "say", "list_rooms"):
+        assert isinstance(before[event], str), event
+        assert json.loads(before[event]) == after[event], event
+    assert before["heard"] == after["heard"] == [
+        "new_message", {"room": "den", "user": "ann", "text": "hi"}
+    ]  # fmt: skip
+    assert before["invalid"]["success"] is False
+    assert "String should have at least 1 character" in before["invalid"]["error"]
+    assert after["invalid"]["sio_error"]["type"] == "validation_error"
 
 
 def test_init_reads_doc_emit(tmp_path: Path, sio_asyncapi_python: Path) -> None:
