@@ -282,6 +282,10 @@ def test_init_reads_doc_emit(tmp_path: Path, sio_asyncapi_python: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "wrote asyncapi.yaml: 1 namespace(s), 3 event(s) the server handles, 1 it declares it "
+        "emits (doc_emit); add the other events it emits (see the TODO in info.description)\n"
+    )
     warnings = [line for line in result.stderr.splitlines() if ": warning: " in line]
     assert warnings == [
         f"chat_app:socketio: warning: event {event!r} of '/': registered through SIO-AsyncAPI's "
