@@ -325,3 +325,30 @@ def test_a_python_socketio_handler_without_a_sid_parameter_gets_no_x_handler(
         "parameter is not named 'sid': no x-handler written (the generated server passes the "
         "sid to a function whose first parameter is named 'sid')\n"
     )
+
+
+def test_a_function_using_the_apps_own_server_is_flagged(tmp_path: Path) -> None:
+    """Under the generated server, what a function does through the app's own python-socketio
+    server (``sio.emit``) reaches no client: init says so, for that function only."""
+    (tmp_path / "talk.py").write_text(
+        "import socketio\n\n"
+        "sio = socketio.Server()\n"
+        "app = socketio.WSGIApp(sio)\n\n\n"
+        "@sio.on('shout')\n"
+        "def shout(sid: str, text: str) -> None:\n"
+        "    sio.emit('heard', text)\n\n\n"
+        "@sio.on('echo')\n"
+        "def echo(sid: str, text: str) -> str:\n"
+        "    return text\n"
+    )
+    result = init(tmp_path, "talk:app")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "talk:app: warning: event 'shout' of '/': uses 'sio', the app's own python-socketio "
+        "server: what it does through it (emits, rooms, sessions) reaches no client of the "
+        "generated server (use flask_socketio's functions or the generated Emitter)\n"
+    )
+    messages = yaml.safe_load((tmp_path / "asyncapi.yaml").read_text())["channels"]["root"][
+        "messages"
+    ]
+    assert messages["shout"]["x-handler"] == "talk.shout"

@@ -34,6 +34,9 @@ class Handler:
     """The library whose wrapper the app registered instead of the function (SIO-AsyncAPI's
     ``on``: what the module's name holds is its wrapper, which changes what the function
     returns), "" for none: no dotted path leads back to the function alone."""
+    uses_server: str = ""
+    """The global name through which the function reaches the app's own python-socketio
+    server (``sio.emit``...), "" for none: under the generated server, no client is there."""
     payload_model: Any = None
     ack_model: Any = None
     """Models the wrapper was given (SIO-AsyncAPI's ``request_model`` / ``response_model``)."""
@@ -95,7 +98,7 @@ def read_app(app: Any) -> list[NamespaceHandlers]:
     for name, event, function in registered:
         if name == "*" or event == "*":
             continue  # catch-all handlers name no event
-        _add(ns(name), event, function, takes_sid)
+        _add(ns(name), event, function, takes_sid, server if flask_sio is None else None)
     instances: list[Any] = []
     if server is not None:
         instances += list(getattr(server, "namespace_handlers", {}).values())
@@ -121,14 +124,33 @@ def read_app(app: Any) -> list[NamespaceHandlers]:
     return [namespaces[name] for name in sorted(namespaces)]
 
 
-def _add(namespace: NamespaceHandlers, event: str, function: Any, takes_sid: bool) -> None:
+def _add(
+    namespace: NamespaceHandlers,
+    event: str,
+    function: Any,
+    takes_sid: bool,
+    own_server: Any = None,
+) -> None:
     hook = HOOK_EVENTS.get(event)
     function = inspect.unwrap(function)  # Flask-SocketIO's wrapper keeps __wrapped__
     handler = _sio_asyncapi_handler(event, function) or Handler(event, function, takes_sid)
+    if own_server is not None:
+        handler.uses_server = _global_naming(function, own_server)
     if hook is not None:
         namespace.hooks[hook] = handler
     elif event not in {h.event for h in namespace.events}:
         namespace.events.append(handler)
+
+
+def _global_naming(function: Any, target: Any) -> str:
+    """The global name the function's code reads that holds ``target`` (or an app around it)."""
+    code, names = getattr(function, "__code__", None), getattr(function, "__globals__", {})
+    for name in code.co_names if code is not None else ():
+        value = names.get(name)
+        if value is not None and target in (value, getattr(value, "engineio_app", None),
+                                              getattr(value, "engineio_server", None)):  # fmt: skip
+            return str(name)
+    return ""
 
 
 def _sio_asyncapi_handler(event: str, function: Any) -> Handler | None:
@@ -146,7 +168,10 @@ def _sio_asyncapi_handler(event: str, function: Any) -> Handler | None:
     if not callable(original):
         return None
     models = [m if isinstance(m, type) else None for m in (payload, ack)]
-    return Handler(event, original, False, "SIO-AsyncAPI", models[0], models[1])
+    return Handler(
+        event, original, False, wrapped_by="SIO-AsyncAPI", payload_model=models[0],
+        ack_model=models[1],
+    )  # fmt: skip
 
 
 def _is_flask_namespace(instance: Any) -> bool:

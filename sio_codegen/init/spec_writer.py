@@ -163,6 +163,12 @@ class SpecWriter:
                 "first parameter is named 'sid')"
             )
             return ""
+        if handler.uses_server:
+            self.notes.lines.append(
+                f"{where}: uses {handler.uses_server!r}, the app's own python-socketio server: "
+                "what it does through it (emits, rooms, sessions) reaches no client of the "
+                "generated server (use flask_socketio's functions or the generated Emitter)"
+            )
         if inspect.iscoroutinefunction(handler.function):
             self.notes.lines.append(
                 f"{where}: a coroutine function: the generated Flask-SocketIO server cannot "
