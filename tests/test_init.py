@@ -189,18 +189,128 @@ def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
     assert (root / "asyncapi.yaml").read_text() == "mine\n"
 
 
-def test_a_python_socketio_server_is_read(tmp_path: Path) -> None:
-    """python-socketio handlers take the sid first: read (their schemas), but not written as
-    x-handler, which the generated Flask-SocketIO server calls without it."""
+@pytest.fixture(scope="module")
+def psio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+    yield from served(tmp_path_factory.mktemp("init-psio"), "psio_app:app", "ps_gen", "ps_cli")
+
+
+@pytest.fixture(scope="module")
+def rooms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+    yield from served(
+        tmp_path_factory.mktemp("init-rooms"), "psio_namespace_app:app", "rm_gen", "rm_cli"
+    )
+
+
+def test_the_spec_of_a_python_socketio_server(tmp_path: Path) -> None:
+    """A ``WSGIApp`` around a ``Server`` is read (it was refused as no app), and its functions,
+    which take the sid first, are written as x-handler."""
+    root = app_folder(tmp_path)
+    result = init(root, "psio_app:app")
+    assert (result.returncode, result.stderr) == (0, "")
+    load_api(root / "asyncapi.yaml")
+    channel = yaml.safe_load((root / "asyncapi.yaml").read_text())["channels"]["root"]
+    assert channel["x-handlers"] == {
+        "connect": "psio_app.connect", "disconnect": "psio_app.disconnect"
+    }  # fmt: skip
+    assert channel["messages"]["add"] == {
+        "name": "add",
+        "payload": {"$ref": "#/components/schemas/Numbers"},
+        "x-ack": {"$ref": "#/components/schemas/Total"},
+        "x-handler": "psio_app.add",
+    }
+    assert channel["messages"]["whoami"] == {
+        "name": "whoami",
+        "x-ack": {"additionalProperties": {"type": "string"}, "type": "object"},
+        "x-handler": "psio_app.whoami",
+    }
+
+
+def test_the_generated_server_serves_a_python_socketio_servers_functions(
+    psio: tuple[RunningServer, ModuleType],
+) -> None:
+    """The generated Flask-SocketIO server passes the sid first to the functions (their first
+    parameter is named ``sid``), and the environ and auth to ``connect``."""
+    server, pkg = psio
+    models = pkg.models
+    with pkg.Client(server.url) as client:
+        assert client.add(models.Numbers(values=[1, 2, 3])) == models.Total(total=6, count=3)
+        who = client.whoami()
+        assert who.root == {"sid": client.sio.get_sid("/"), "remote": "127.0.0.1"}
+    banned = pkg.Client(server.url, auth={"banned": True})
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        banned.connect()
+    with socketio.SimpleClient() as raw:  # the spec's validation before the function
+        raw.connect(server.url)
+        error = raw.call("add", {"values": ["x"]}, timeout=WAIT)
+    assert error["sio_error"]["type"] == "validation_error"
+
+
+def test_a_python_socketio_class_based_namespace_is_served(
+    rooms: tuple[RunningServer, ModuleType],
+) -> None:
+    """Its methods get the sid; its own ``enter_room`` and ``emit`` reach the generated server's
+    clients."""
+    server, pkg = rooms
+    models = pkg.models
+    with (
+        pkg.Client(server.url, namespaces=["/rooms"]) as ann,
+        pkg.Client(server.url, namespaces=["/rooms"]) as bob,
+    ):
+        heard: queue.Queue[Any] = queue.Queue()
+        ann.sio.on("joined", heard.put, namespace="/rooms")
+        assert ann.rooms.join(models.Join(room="r")) == models.Joined(room="r", members=1)
+        assert heard.get(timeout=WAIT) == {"room": "r", "sid": ann.sio.get_sid("/rooms")}
+        assert bob.rooms.join(models.Join(room="r")) == models.Joined(room="r", members=2)
+        assert heard.get(timeout=WAIT) == {"room": "r", "sid": bob.sio.get_sid("/rooms")}
+
+
+def test_the_spec_of_a_python_socketio_asgi_app(tmp_path: Path) -> None:
+    """An ``ASGIApp`` around an ``AsyncServer``: the spec, with x-handler paths to its coroutine
+    functions and a warning that the Flask-SocketIO server cannot call them; it generates."""
+    root = app_folder(tmp_path)
+    result = init(root, "asgi_app:app")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"asgi_app:app: warning: {where}: a coroutine function: the generated Flask-SocketIO "
+        "server cannot call it (x-handler written for a server that can)"
+        for where in ("event 'order' of '/'", "event 'ping' of '/'", "connect handler of '/'")
+    ]
+    load_api(root / "asyncapi.yaml")
+    spec = yaml.safe_load((root / "asyncapi.yaml").read_text())
+    channel = spec["channels"]["root"]
+    assert channel["x-handlers"] == {"connect": "asgi_app.connect"}
+    assert channel["messages"]["order"] == {
+        "name": "order",
+        "payload": {"$ref": "#/components/schemas/Order"},
+        "x-ack": {"$ref": "#/components/schemas/Receipt"},
+        "x-handler": "asgi_app.order",
+    }
+    assert channel["messages"]["ping"] == {
+        "name": "ping",
+        "payload": {
+            "description": "TODO: the schema of event 'ping' of '/' (its handler has no type hint)"
+        },
+        "x-handler": "asgi_app.ping",
+    }
+    receipt = spec["components"]["schemas"]["Receipt"]
+    assert receipt["required"] == ["item", "accepted"]
+    generate_server(root / "asyncapi.yaml", root, "asgi_gen")
+    generate_client(root / "asyncapi.yaml", root, "asgi_cli")
+
+
+def test_a_python_socketio_handler_without_a_sid_parameter_gets_no_x_handler(
+    tmp_path: Path,
+) -> None:
+    """The generated server passes the sid to a function whose first parameter is named
+    ``sid``: another name gets no x-handler, and a warning says why."""
     (tmp_path / "plain.py").write_text(
         "import socketio\n\n"
-        "sio = socketio.AsyncServer(async_mode='asgi')\n"
-        "app = socketio.ASGIApp(sio)\n\n\n"
+        "sio = socketio.Server()\n\n\n"
         "@sio.on('add')\n"
-        "async def add(sid: str, data: list[int]) -> int:\n"
+        "def add(client: str, data: list[int]) -> int:\n"
         "    return sum(data)\n"
     )
-    result = init(tmp_path, "plain:app")
+    result = init(tmp_path, "plain:sio")
     assert result.returncode == 0, result.stderr
     message = yaml.safe_load((tmp_path / "asyncapi.yaml").read_text())["channels"]["root"][
         "messages"
@@ -210,4 +320,35 @@ def test_a_python_socketio_server_is_read(tmp_path: Path) -> None:
         "payload": {"items": {"type": "integer"}, "type": "array"},
         "x-ack": {"type": "integer"},
     }
-    assert "python-socketio handler (it takes the sid first)" in result.stderr
+    assert result.stderr == (
+        "plain:sio: warning: event 'add' of '/': a python-socketio handler whose first "
+        "parameter is not named 'sid': no x-handler written (the generated server passes the "
+        "sid to a function whose first parameter is named 'sid')\n"
+    )
+
+
+def test_a_function_using_the_apps_own_server_is_flagged(tmp_path: Path) -> None:
+    """Under the generated server, what a function does through the app's own python-socketio
+    server (``sio.emit``) reaches no client: init says so, for that function only."""
+    (tmp_path / "talk.py").write_text(
+        "import socketio\n\n"
+        "sio = socketio.Server()\n"
+        "app = socketio.WSGIApp(sio)\n\n\n"
+        "@sio.on('shout')\n"
+        "def shout(sid: str, text: str) -> None:\n"
+        "    sio.emit('heard', text)\n\n\n"
+        "@sio.on('echo')\n"
+        "def echo(sid: str, text: str) -> str:\n"
+        "    return text\n"
+    )
+    result = init(tmp_path, "talk:app")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == (
+        "talk:app: warning: event 'shout' of '/': uses 'sio', the app's own python-socketio "
+        "server: what it does through it (emits, rooms, sessions) reaches no client of the "
+        "generated server (use flask_socketio's functions or the generated Emitter)\n"
+    )
+    messages = yaml.safe_load((tmp_path / "asyncapi.yaml").read_text())["channels"]["root"][
+        "messages"
+    ]
+    assert messages["shout"]["x-handler"] == "talk.shout"

@@ -65,11 +65,21 @@ def _quickstart(block: Block) -> bool:
     return _sh(block) and f"python -m {SERVER}" in block.text
 
 
+def _coming_from(block: Block) -> bool:
+    return _sh(block) and block.text.startswith("# coming from ")
+
+
 KINDS: dict[str, Callable[[Block], bool]] = {
     # Run in the background, a free port for 5000; checked to answer; stopped.
     "quickstart server": _quickstart,
     # Run as written in the walkthrough folder, in order.
-    "shell": lambda b: _sh(b) and not _quickstart(b) and not _development(b),
+    "shell": lambda b: (
+        _sh(b) and not _quickstart(b) and not _development(b) and not _coming_from(b)
+    ),
+    # Run by tests/test_coming_from.py, each in a folder holding the app it starts from.
+    "coming-from commands": _coming_from,
+    # Added to a spec init wrote, by tests/test_coming_from.py: it loads and generates.
+    "server events by hand": lambda b: b.lang == "yaml" and "action: send" in b.text,
     # Not run: they run the whole suite, the benchmarks or re-record goldens (tests of their
     # own); checked that every nox session, script and file they name exists.
     "development commands": _development,

@@ -48,8 +48,12 @@ def run(target: str, output: Path, *, quiet: bool) -> int:
         for line in writer.notes.lines:
             print(f"{target}: warning: {line}", file=sys.stderr)
         events = sum(len(ns.events) for ns in namespaces)
+        emits = sum(len(ns.emits) for ns in namespaces)
+        declared = f", {emits} it declares it emits (doc_emit)" if emits else ""
+        others = " other" if emits else ""
         print(f"wrote {shown}: {len(namespaces)} namespace(s), {events} event(s) the server "
-              "handles; add the events it emits (see the TODO in info.description)")  # fmt: skip
+              f"handles{declared}; add the{others} events it emits (see the TODO in "
+              "info.description)")  # fmt: skip
     return 0
 
 

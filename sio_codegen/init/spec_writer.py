@@ -5,8 +5,10 @@ event, the payload's schema from the handler's type hint (a Pydantic model, a Ty
 type Pydantic can describe: its JSON Schema through ``pydantic.TypeAdapter``), the ack's from
 its return annotation, an empty schema and a ``TODO`` description where nothing is typed, and
 ``x-handler`` / ``x-handlers`` paths back to the functions, so that ``sio-codegen server`` serves
-them as they are. Events the server emits cannot be seen in handler registrations: the info
-description says how to add them.
+them as they are (python-socketio's, which take the sid first, too: the generated server passes
+it to a function whose first parameter is named ``sid``). Events the server emits cannot be seen
+in handler registrations, except those SIO-AsyncAPI's ``doc_emit`` declares (a message and a
+``send`` operation each): the info description says how to add the others.
 """
 
 from __future__ import annotations
@@ -28,6 +30,12 @@ TODO_SERVER_EVENTS = (
     "as a message of its namespace's channel and a `send` operation (`action: send`) on that "
     "channel; the payload schemas are those of the data the server emits."
 )
+DOC_EMITS = (
+    "Written by `sio-codegen init --from-app {target}`: check it, then complete it.\n\n"
+    "The events the server emits are those its `doc_emit` declarations name (the `send` "
+    "operations). TODO: add any other one as a message of its namespace's channel and a `send` "
+    "operation (`action: send`) on that channel."
+)
 _NO_HINT = object()
 
 
@@ -48,6 +56,7 @@ class SpecWriter:
         channels: dict[str, Any] = {}
         operations: dict[str, Any] = {}
         used_channels: set[str] = set()
+        emits_read = False
         for ns in namespaces:
             key = _unique(naming.snake(ns.name.strip("/")) or "root", used_channels)
             channel: dict[str, Any] = {"address": ns.name, "messages": {}}
@@ -61,6 +70,19 @@ class SpecWriter:
                     "channel": {"$ref": f"#/channels/{key}"},
                     "messages": [{"$ref": f"#/channels/{key}/messages/{message_key}"}],
                 }
+            for emit in ns.emits:
+                message_key = _unique(naming.snake(emit.event) or "event", used_messages)
+                where = f"event {emit.event!r} the server emits on {ns.name!r}"
+                channel["messages"][message_key] = {
+                    "name": emit.event, "payload": self._schema(emit.model, where)
+                }  # fmt: skip
+                operation = _unique(f"{key}_emit_{message_key}", set(operations))
+                operations[operation] = {
+                    "action": "send",
+                    "channel": {"$ref": f"#/channels/{key}"},
+                    "messages": [{"$ref": f"#/channels/{key}/messages/{message_key}"}],
+                }
+                emits_read = True
             hooks = {hook: path for hook, h in sorted(ns.hooks.items())
                      if (path := self._path(h, f"{hook} handler of {ns.name!r}"))}  # fmt: skip
             if hooks:
@@ -71,7 +93,9 @@ class SpecWriter:
             "info": {
                 "title": title,
                 "version": "0.1.0",
-                "description": TODO_SERVER_EVENTS.format(target=self.target),
+                "description": (DOC_EMITS if emits_read else TODO_SERVER_EVENTS).format(
+                    target=self.target
+                ),
             },
             "channels": channels,
             "operations": operations,
@@ -85,6 +109,10 @@ class SpecWriter:
         where = f"event {handler.event!r} of {namespace!r}"
         params = _data_parameters(handler)
         hints = _hints(handler.function)
+        if handler.payload_model is not None and params:
+            hints[params[0].name] = handler.payload_model
+        if handler.ack_model is not None:
+            hints["return"] = handler.ack_model
         if len(params) == 1:
             message["payload"] = self._schema(hints.get(params[0].name, _NO_HINT), where)
         elif len(params) > 1:
@@ -121,12 +149,31 @@ class SpecWriter:
 
     def _path(self, handler: Handler, where: str) -> str:
         """The dotted path back to the function, or "" when it has none to import."""
-        if handler.takes_sid:
+        if handler.wrapped_by:
             self.notes.lines.append(
-                f"{where}: a python-socketio handler (it takes the sid first): no x-handler "
-                "written, the generated server calls its functions without the sid"
+                f"{where}: registered through {handler.wrapped_by}'s wrapper, which its name "
+                "holds: no x-handler written; move the function's body into the generated "
+                "handler (see the README)"
             )
             return ""
+        if handler.takes_sid and _first_parameter(handler.function) != "sid":
+            self.notes.lines.append(
+                f"{where}: a python-socketio handler whose first parameter is not named 'sid': "
+                "no x-handler written (the generated server passes the sid to a function whose "
+                "first parameter is named 'sid')"
+            )
+            return ""
+        if handler.uses_server:
+            self.notes.lines.append(
+                f"{where}: uses {handler.uses_server!r}, the app's own python-socketio server: "
+                "what it does through it (emits, rooms, sessions) reaches no client of the "
+                "generated server (use flask_socketio's functions or the generated Emitter)"
+            )
+        if inspect.iscoroutinefunction(handler.function):
+            self.notes.lines.append(
+                f"{where}: a coroutine function: the generated Flask-SocketIO server cannot "
+                "call it (x-handler written for a server that can)"
+            )
         function = getattr(handler.function, "__func__", handler.function)
         module = getattr(function, "__module__", None)
         qualname = getattr(function, "__qualname__", "")
@@ -171,6 +218,14 @@ def _data_parameters(handler: Handler) -> list[inspect.Parameter]:
     kinds = (inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD)
     positional = [p for p in parameters if p.kind in kinds]
     return positional[1:] if handler.takes_sid and positional else positional
+
+
+def _first_parameter(function: Any) -> str:
+    try:
+        parameters = list(inspect.signature(function).parameters)
+    except (TypeError, ValueError):
+        return ""
+    return parameters[0] if parameters else ""
 
 
 def _hints(function: Any) -> dict[str, Any]:

@@ -15,6 +15,10 @@ extensions) from the handlers in ``handlers.py``, with Asynction's conventions:
   ``error`` gets the exception;
 - every function runs in Flask-SocketIO's context: ``flask.request.sid``, ``request.args``,
   ``flask_socketio.emit`` work as they do under Asynction;
+- a function whose first parameter is named ``sid`` (python-socketio's convention, as
+  ``sio-codegen init --from-app`` writes for a python-socketio app) gets the client's sid
+  first, and ``connect`` then gets the WSGI environ before ``auth``, as python-socketio
+  passes them;
 - a path to a method of a class (``module.ChatNamespace.on_move``, as ``sio-codegen init
   --from-app`` writes for a class-based ``Namespace``) calls it on one instance of the class,
   made with the namespace and given the running server, as ``on_namespace`` does.
@@ -32,7 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import current_app, request
 from pydantic import BaseModel, ValidationError
 
 from .runtime import AckValidationError, dump, pydantic_errors
@@ -56,10 +60,14 @@ class Function:
     """The Pydantic model its first parameter is annotated with, if any."""
     instance: Any = None
     """The object whose method it is, when the path names a method of a class."""
+    takes_sid: bool = False
+    """Its first parameter is named ``sid``: python-socketio's convention."""
 
     def __call__(self, *args: Any) -> Any:
         if self.instance is not None:
             _bind(self.instance)
+        if self.takes_sid:
+            args = (getattr(request, "sid", None), *args)
         given = args if self.positional is None else args[: self.positional]
         return self.call(*given)
 
@@ -132,7 +140,17 @@ def resolve(path: str, what: str, namespace: str = "/") -> Function:
         raise HandlerPathError(f"{what}: importing {path!r} failed: {exc!r}") from exc
     if not callable(found):
         raise HandlerPathError(f"{what}: {path!r} is not callable")
-    return Function(path, found, _positional(found), _first_model(found), instance)
+    takes_sid = _first_parameter(found) == "sid"
+    return Function(
+        path, found, _positional(found), _first_model(found, takes_sid), instance, takes_sid
+    )
+
+
+def _first_parameter(function: Callable[..., Any]) -> str | None:
+    try:
+        return next(iter(inspect.signature(function).parameters), None)
+    except (TypeError, ValueError):
+        return None
 
 
 def _positional(function: Callable[..., Any]) -> int | None:
@@ -146,10 +164,13 @@ def _positional(function: Callable[..., Any]) -> int | None:
     return sum(p.kind in kinds for p in parameters)
 
 
-def _first_model(function: Callable[..., Any]) -> type[BaseModel] | None:
+def _first_model(function: Callable[..., Any], after_sid: bool) -> type[BaseModel] | None:
     try:
         hints = typing.get_type_hints(function)
-        first = next(iter(inspect.signature(function).parameters), None)
+        names = iter(inspect.signature(function).parameters)
+        if after_sid:
+            next(names, None)
+        first = next(names, None)
     except Exception:  # noqa: BLE001 - unresolvable annotations: the function gets JSON data
         return None
     hint = hints.get(first) if first is not None else None
@@ -209,7 +230,8 @@ class Delegates:
             ) from exc
 
     def connect(self, auth: Any) -> bool | None:
-        result = self.hooks["connect"](auth)
+        hook = self.hooks["connect"]
+        result = hook(request.environ, auth) if hook.takes_sid else hook(auth)
         return False if result is False else None
 
     def disconnect(self, reason: str | None) -> None:
