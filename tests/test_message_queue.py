@@ -9,9 +9,17 @@ processes without sticky sessions (README "Running several processes")."""
 from __future__ import annotations
 
 import json
+import os
+import shlex
+import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +27,10 @@ import pytest
 import redis as redis_client
 import socketio
 from helpers import dedent
+from packaging.requirements import Requirement
 from redis_server import RedisServer, ping, redis_server_command
-from servers import RunningServer, generate_server, run_server
+from servers import RunningServer, free_port, generate_server, run_server
+from test_readme import of_kind
 
 SPEC = Path(__file__).parent / "specs" / "queue.yaml"
 TOKEN = {"Authorization": "Bearer good-token"}
@@ -322,3 +332,189 @@ def test_the_published_messages_carry_no_python_objects(
     finally:
         pubsub.close()
         connection.close()
+
+
+def start_up(root: Path, url: str, env: dict[str, str]) -> tuple[int | None, str]:
+    """``python -m queue_server --message-queue URL``: its exit status and output, or None once it
+    serves (it is then stopped)."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "queue_server", "--port", str(port), "--message-queue", url],
+        cwd=root, env={**os.environ, "QUEUE_PROCESS": "p", **env}, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while process.poll() is None and time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                return None, "serving"
+            except OSError:
+                time.sleep(0.05)
+        out, _ = process.communicate(timeout=10)
+        return process.returncode, out
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="templates/server (main.py.j2, serving.py.j2): a queue URL is not checked at start-up; "
+    "without the redis package the server serves and every emit fails (python-socketio connects "
+    "lazily), an unknown scheme is a RuntimeError traceback from kombu's manager",
+)
+@pytest.mark.parametrize("case", ["redis package missing", "unknown scheme"])
+def test_an_unusable_queue_url_is_one_line_and_exit_2(
+    package_root: Path, redis: RedisServer, tmp_path: Path, case: str
+) -> None:
+    if case == "redis package missing":
+        shadow = tmp_path / "shadow" / "redis"
+        shadow.mkdir(parents=True)
+        (shadow / "__init__.py").write_text('raise ImportError("no redis in this test")\n')
+        status, out = start_up(package_root, redis.url, {"PYTHONPATH": str(shadow.parent)})
+        expected = "redis"
+    else:
+        status, out = start_up(package_root, "bogus://127.0.0.1:1", {})
+        expected = "bogus"
+    assert status == 2, out
+    lines = [line for line in out.splitlines() if not line.startswith("serving on")]
+    assert len(lines) == 1 and expected in lines[0] and "Traceback" not in out, out
+
+
+# -- The README's recipe ---------------------------------------------------------------------
+
+
+class RoundRobin:
+    """A load balancer that is not sticky: each TCP connection goes to the next backend."""
+
+    def __init__(self, ports: list[int]) -> None:
+        self.ports = ports
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        turn = 0
+        while True:
+            try:
+                incoming, _ = self.listener.accept()
+            except OSError:  # closed
+                return
+            outgoing = socket.create_connection(("127.0.0.1", self.ports[turn % len(self.ports)]))
+            turn += 1
+            self.sockets += [incoming, outgoing]
+            for source, target in ((incoming, outgoing), (outgoing, incoming)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    @staticmethod
+    def _pump(source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, target):
+                with suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.listener.close()
+        for sock in self.sockets:
+            sock.close()
+
+
+@contextmanager
+def started(command: list[str], cwd: Path, env: dict[str, str], port: int) -> Iterator[None]:
+    """``command`` running until the end of the block, once ``port`` accepts connections."""
+    output_file = cwd / f"recipe-{port}.out"
+    with output_file.open("w") as output:
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                assert process.poll() is None, f"exited: {output_file.read_text()}"
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    assert time.monotonic() < deadline, f"no answer: {output_file.read_text()}"
+                    time.sleep(0.05)
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def recipe() -> tuple[list[str], dict[str, str], list[list[str]]]:
+    """The README's block: its pip line, its exported variables, its background commands."""
+    (block,) = of_kind("several processes")
+    first, *rest = block.text.splitlines()
+    exported: dict[str, str] = {}
+    commands: list[list[str]] = []
+    for line in rest:
+        words = shlex.split(line)
+        if words[0] == "export":
+            name, value = words[1].split("=", 1)
+            exported[name] = value
+        else:
+            assert words[-1] == "&", f"not a background command: {line}"
+            commands.append(words[:-1])
+    return shlex.split(first), exported, commands
+
+
+def test_the_readme_recipe_names_the_redis_extra_and_the_package_files(package_root: Path) -> None:
+    pip, exported, commands = recipe()
+    assert pip[:4] == ["pip", "install", "-r", "PKG/_generated/requirements.txt"]
+    assert (package_root / "queue_server/_generated/requirements.txt").is_file()
+    extra = [Requirement(r) for r in metadata.requires("sio-codegen") or []]
+    extra = [r for r in extra if r.marker is not None and r.marker.evaluate({"extra": "redis"})]
+    (wanted,) = [Requirement(r) for r in pip[4:]]
+    assert [(r.name, r.specifier) for r in extra] == [(wanted.name, wanted.specifier)]
+    assert list(exported) == ["SIO_MESSAGE_QUEUE"]
+    assert exported["SIO_MESSAGE_QUEUE"].startswith("redis://127.0.0.1:")
+    assert len(commands) == 2 and all(c[0] == "gunicorn" for c in commands)
+
+
+def test_the_readme_recipe_behind_a_balancer_that_is_not_sticky(
+    package_root: Path, redis: RedisServer
+) -> None:
+    """The README's commands as written (a free port for each address, the test's Redis),
+    websocket-only clients through a round-robin balancer: each broadcast, whichever process
+    handles it, reaches every client."""
+    _, exported, commands = recipe()
+    env = {**os.environ, **exported, "SIO_MESSAGE_QUEUE": redis.url}
+    ports: list[int] = []
+    with ExitStack() as stack:
+        for number, command in enumerate(commands, 1):
+            port = free_port()
+            bind = command[command.index("--bind") + 1]
+            words = [w.replace("PKG", "queue_server").replace(bind, f"127.0.0.1:{port}")
+                     for w in command[1:]]  # fmt: skip
+            stack.enter_context(started([sys.executable, "-m", "gunicorn", *words], package_root,
+                                        {**env, "QUEUE_PROCESS": f"g{number}"}, port))  # fmt: skip
+            ports.append(port)
+        balancer = RoundRobin(ports)
+        stack.callback(balancer.close)
+        front = RunningServer(f"http://127.0.0.1:{balancer.port}", balancer.port,
+                              package_root / "none", None)  # type: ignore[arg-type]  # fmt: skip
+        listeners = [listener(name, front) for name in "abcd"]
+        stack.callback(disconnect, *listeners)
+        for item in listeners:
+            assert call(item, "broadcast", {"text": f"from {item.name}"}) is True
+        handled_by = set()
+        for item in listeners:
+            for other in listeners:
+                (news,) = [n for n in item.wait_for(f"from {other.name}")
+                           if n["text"] == f"from {other.name}"]  # fmt: skip
+                handled_by.add(news["by"])
+        assert handled_by == {"g1", "g2"}  # the balancer spread the clients over both
