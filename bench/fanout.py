@@ -185,6 +185,7 @@ def summary(setup: Setup) -> dict[str, float]:
     completion = statistics.median(setup.completions)
     return {
         "completion_ms": completion * 1000,
+        "slowest_completion_ms": max(setup.completions) * 1000,
         "deliveries_per_s": setup.count / completion,
         "p50_ms": percentile(setup.latencies, 0.50) * 1000,
         "p99_ms": percentile(setup.latencies, 0.99) * 1000,
