@@ -292,6 +292,25 @@ def test_an_invalid_emit_is_refused_before_anything_is_published(
         connection.close()
 
 
+def test_the_queue_is_trusted_a_message_published_by_another_reaches_clients_as_it_is(
+    clients: dict[str, Listener], redis: RedisServer
+) -> None:
+    """What the README says of the queue: the servers validate what they emit, not what they
+    receive from the queue. A message anyone with access to Redis publishes goes to the clients
+    it names, invalid or not (hence: Redis on loopback or a private network, with a password)."""
+    forged = {"text": "forged-" + "x" * 30, "by": "nobody"}  # longer than the spec allows
+    message = {"method": "emit", "event": "news", "data": [forged], "binary": False,
+               "namespace": "/", "room": None, "skip_sid": None, "callback": None,
+               "host_id": "not-a-server"}  # fmt: skip
+    connection = redis_client.Redis.from_url(redis.url)
+    try:
+        assert connection.publish(CHANNEL, json.dumps(message)) == 2  # both processes listen
+    finally:
+        connection.close()
+    for name in "abc":
+        assert clients[name].wait_for(forged["text"]) == [forged]
+
+
 @pytest.mark.parametrize("process", [0, 1], ids=["process-1", "process-2"])
 def test_security_and_validation_hold_on_each_process(
     processes: tuple[RunningServer, ...], process: int
