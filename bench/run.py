@@ -1,5 +1,5 @@
-"""``nox -s bench``: generation speed, runtime overhead, memory and start-up of sio-codegen and
-its generated code, as medians with ratios against baselines measured in the same run. Writes
+"""``nox -s bench``: generation speed, runtime overhead, broadcast fan-out through a message
+queue, memory and start-up of sio-codegen and its generated code, as medians with ratios against baselines measured in the same run. Writes
 bench/RESULTS.md. ``--quick`` runs every measurement once on tiny inputs (the test suite does)."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ CORPUS = ROOT / "tests" / "corpus" / "specs"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import fanout  # noqa: E402
 from inprocess import PAYLOAD  # noqa: E402
 from specs import ECHO_SPEC, write_synthetic  # noqa: E402
 
@@ -376,6 +377,34 @@ def _runtime_rows(where: str, results: dict[str, float]) -> list[Row]:
     return rows
 
 
+# -- fan-out through a message queue -----------------------------------------------------------
+def fan_out(work: Path, quick: bool) -> list[Row]:
+    """One broadcast to N clients over two processes through Redis, against one process without
+    a queue, in turn (bench/fanout.py). Without redis-server: no rows (an error with CI set)."""
+    if not fanout.redis_available():
+        message = "fan-out: redis-server not found (Debian: apt-get install redis-server)"
+        if os.environ.get("CI"):
+            raise RuntimeError(message)
+        print(f"{message}; fan-out rows left out", file=sys.stderr)
+        return []
+    packages = fanout.prepare(work / "fanout")
+    rows: list[Row] = []
+    one, two = "one process", "two processes, Redis"
+    for clients in (10,) if quick else (100, 1000):
+        results = fanout.measure(packages, clients, 2 if quick else 20)
+        where = f"N={clients:,} websocket clients"
+        for key, what in (
+            ("completion_ms", "one broadcast reaches every client (median)"),
+            ("p50_ms", "delivery latency p50"),
+            ("p99_ms", "delivery latency p99"),
+        ):
+            mine, base = results[two][key], results[one][key]
+            rows.append(Row("fan-out", f"{where}: {what}, one process, no queue", base, "ms"))
+            rows.append(Row("fan-out", f"{where}: {what}, 2 processes (half the clients each) "
+                            "through Redis", mine, "ms", "one process", mine / base))  # fmt: skip
+    return rows
+
+
 # -- 4. memory and start-up ---------------------------------------------------------------------
 def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> list[Row]:
     _, peak = run_child([PYTHON, "-m", "sio_codegen", "server", str(large), "-o", str(work / "mem" / "mem_server"),
@@ -434,7 +463,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="one run of everything on tiny inputs")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
-        "--only", choices=["generation"],
+        "--only", choices=["generation", "fan-out"],
         help="measure this section only; the output keeps the other rows it had",
     )  # fmt: skip
     parser.add_argument(
@@ -469,6 +498,10 @@ def main() -> None:
         for size in sizes:
             specs[f"synthetic-{size}"] = write_synthetic(work, size)
         compile_bytecode()
+        if args.only == "fan-out":
+            write_results(fan_out(work, args.quick), args.output, runs, args.quick, args.only)
+            print(args.output.read_text())
+            return
         rows = [] if args.runtime_only else generation(specs, runs, work)
         rows += [] if args.runtime_only else noop(tictactoe, runs, work)
         rows += [] if args.runtime_only else cached_command(tictactoe, runs, work)
@@ -480,6 +513,7 @@ def main() -> None:
         rows += in_process(packages, 0.05 if args.quick else 1.5, runs, pythons)
         server_rows, client_rows = websocket(packages, calls, runs, pythons)
         rows += server_rows + client_rows
+        rows += [] if args.runtime_only else fan_out(work, args.quick)
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
         rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)
     write_results(rows, args.output, runs, args.quick, None)

@@ -42,3 +42,13 @@ def write_spec(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def redis(tmp_path_factory: pytest.TempPathFactory):
+    """A real ``redis-server`` on a free 127.0.0.1 port, for the whole session (one per pytest-xdist
+    worker): see ``tests/redis_server.py``. Skipped without redis-server, a failure with CI set."""
+    from redis_server import redis_server  # imported here: it imports sio_codegen (see above)
+
+    with redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from redis_server import redis_server_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = {"asynction": "requirements-asynction.txt", "sio-asyncapi": "requirements-sio-asyncapi.txt"}
@@ -40,6 +41,7 @@ def peer_python(folder: Path, requirements: str) -> Path:
 
 
 def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
+    redis_server_command()  # the fan-out rows need it: a skip without it, a failure in CI
     peers = [f"--peer={name}={peer_python(tmp_path / name, req)}" for name, req in PEERS.items()]
     output = tmp_path / "RESULTS.md"
     result = subprocess.run(
@@ -49,7 +51,8 @@ def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     text = output.read_text()
-    for section in ("| generation |", "| server |", "| client |", "| memory |", "| start-up |"):
+    for section in ("| generation |", "| server |", "| client |", "| fan-out |", "| memory |",
+                    "| start-up |"):  # fmt: skip
         assert section in text
     assert "datamodel-codegen alone" in text and "plain handler" in text
     for peer in ("Asynction 0.8.3", "SIO-AsyncAPI 1.0.0"):  # in-process and over a websocket
@@ -81,3 +84,31 @@ def test_bench_only_generation_keeps_the_other_rows(tmp_path: Path) -> None:
     ):
         assert row in text
     assert "| python -c pass |" in text and "| datamodel-codegen --help |" in text
+
+
+def test_bench_fan_out_through_redis_keeps_the_other_rows(tmp_path: Path) -> None:
+    """``--only fan-out``: a broadcast to every client, one process against two sharing a real
+    Redis (bench/fanout.py starts its own redis-server on 127.0.0.1)."""
+    redis_server_command()
+    output = tmp_path / "RESULTS.md"
+    output.write_text(
+        "# Benchmark results\n\nMachine: before.\n\n"
+        "| section | measurement | value | baseline | ratio | target |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| server | an old server row | 9 acked calls/s |  |  |  |\n"
+        "| fan-out | an old fan-out row | 1.000 ms |  |  |  |\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--only", "fan-out",
+         "--output", str(output)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = output.read_text()
+    assert "| server | an old server row |" in text and "an old fan-out row" not in text
+    for what in ("one broadcast reaches every client (median)", "delivery latency p50",
+                 "delivery latency p99"):  # fmt: skip
+        assert f"| fan-out | N=10 websocket clients: {what}, one process, no queue |" in text
+        row = f"| fan-out | N=10 websocket clients: {what}, 2 processes (half the clients each) "
+        assert row + "through Redis |" in text
+    assert text.count("| one process |") == 3

@@ -15,6 +15,8 @@ from conftest import ROOT
 
 CI_RUN = ROOT / ".ci" / "run"
 NOX_PIN = re.search(r'^NOX="nox==(.+)"$', CI_RUN.read_text(), re.M)
+APT_COMMANDS = ("git", "chromium", "redis-server")
+"""The commands of APT_NEEDS besides python3 (the stand-in runs this Python)."""
 
 
 def script(path: Path, body: str) -> None:
@@ -40,11 +42,17 @@ def ci(tmp_path: Path):
         (bin_dir / tool).symlink_to(found)
     script(bin_dir / "python3", f'echo "python3 $*" >> {log}; exec {sys.executable} "$@"')
     script(bin_dir / "apt-get", f'echo "apt-get $*" >> {log}')
-    for present in ("git", "chromium"):  # the other commands of APT_NEEDS: here already
-        script(bin_dir / present, "true")
     script(bin_dir / "sudo", 'exec "$@"')
 
-    def run(*tools: str) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+    def run(
+        *tools: str, absent: tuple[str, ...] = ()
+    ) -> tuple[subprocess.CompletedProcess[str], list[str]]:
+        """``tools``: which of node and npm exist; ``absent``: which of APT_NEEDS' other
+        commands do not."""
+        for command in APT_COMMANDS:
+            (bin_dir / command).unlink(missing_ok=True)
+            if command not in absent:
+                script(bin_dir / command, "true")
         for tool in ("node", "npm"):
             (bin_dir / tool).unlink(missing_ok=True)
             if tool in tools:
@@ -87,3 +95,17 @@ def test_nothing_missing_installs_nothing_and_nothing_goes_into_the_system_pytho
         assert not [c for c in calls if c.startswith("venv-python -m pip")]  # nox is there
         assert calls[-1] == "nox -s tests"
         assert "==> nox -s tests" in done.stdout and "+ .ci/venv/bin/nox -s tests" in done.stdout
+
+
+def test_a_missing_redis_server_is_installed_from_apt_and_only_then(ci) -> None:
+    """The message queue tests start a real redis-server (tests/redis_server.py): .ci/run
+    installs Debian's package when the command is missing, and nothing when it is there."""
+    done, calls = ci("node", "npm", absent=("redis-server",))
+    assert done.returncode == 0, done.stderr
+    assert [c for c in calls if c.startswith("apt-get")] == [
+        "apt-get update",
+        "apt-get install -y --no-install-recommends redis-server",
+    ]
+    assert "missing: redis-server" in done.stdout
+    done, calls = ci("node", "npm")
+    assert not [c for c in calls if c.startswith("apt-get")]

@@ -100,7 +100,11 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     "configuration": lambda b: b.lang == "toml" and "[tool.sio-codegen" in b.text,
     "pre-commit": lambda b: b.lang == "yaml" and "repo: local" in b.text,
     # Compared with what tests/test_production.py runs (which starts it for real).
-    "production command": lambda b: b.lang == "" and "gunicorn -c python:" in b.text,
+    "production command": lambda b: (
+        b.lang == "" and "gunicorn -c python:" in b.text and "SIO_MESSAGE_QUEUE=" not in b.text
+    ),
+    # Started as written, on a real redis-server, by tests/test_message_queue.py.
+    "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
 }
 
 
