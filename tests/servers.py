@@ -53,14 +53,18 @@ class RunningServer:
 
 @contextmanager
 def run_server(
-    root: Path, package: str, env: dict[str, str] | None = None, port: int | None = None
+    root: Path,
+    package: str,
+    env: dict[str, str] | None = None,
+    port: int | None = None,
+    args: list[str] | None = None,
 ) -> Iterator[RunningServer]:
     port = port or free_port()
     log_file = root / f"{package}-calls.jsonl"
     output_file = root / f"{package}-{port}.out"
     output = output_file.open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", package, "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", package, "--host", "127.0.0.1", "--port", str(port), *(args or [])],
         cwd=root,
         env={**os.environ, "SIO_TEST_LOG": str(log_file), **(env or {})},
         stdout=output,

@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 
+from ._generated.docs import docs_base
 from ._generated.serving import DevRequestHandler, Settings, parse_origins
 from .app import create_app
 
@@ -31,10 +32,19 @@ def main() -> None:
         "--max-connections", type=int, default=None, help="Engine.IO connections at once"
     )
     parser.add_argument("--no-validate", action="store_true", help="switch validation off")
+    parser.add_argument(
+        "--docs",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="PATH",
+        help="serve the API's docs under PATH (default /docs)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = Settings.from_env()
+        docs_base(args.docs)
     except ValueError as exc:  # an unusable SIO_* value
         parser.exit(2, f"{parser.prog}: {exc}\n")
     print(f"serving on http://{args.host}:{args.port} (development server; in production: "
@@ -45,6 +55,7 @@ def main() -> None:
         message_queue=args.message_queue,
         validate=False if args.no_validate else None,
         max_connections=args.max_connections,
+        docs=args.docs,
     )
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # its banner and one line per request
     DevRequestHandler.timeout = settings.ping_interval + settings.ping_timeout + 10
