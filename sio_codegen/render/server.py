@@ -184,6 +184,7 @@ def server_files(
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
         "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
         "_generated/docs.py": render("server/docs.py.j2", **ctx, page_csp=page_csp()),
+        "_generated/mock.py": render("server/mock.py.j2", **ctx),
         "_generated/spec.json": spec_json,
         **{f"_generated/{name}": text for name, text in (docs or {}).items()},
         "_generated/schemas.json": schemas_json(api.schemas),

@@ -12,6 +12,7 @@ import os
 import sys
 
 from ._generated.docs import docs_base
+from ._generated.mock import add_mock_arguments, mock_from_args
 from ._generated.serving import DevRequestHandler, Settings, parse_origins
 from .app import create_app
 
@@ -40,6 +41,7 @@ def main() -> None:
         metavar="PATH",
         help="serve the API's docs under PATH (default /docs)",
     )
+    add_mock_arguments(parser)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
@@ -55,7 +57,8 @@ def main() -> None:
         message_queue=args.message_queue,
         validate=False if args.no_validate else None,
         max_connections=args.max_connections,
-        docs=args.docs,
+        docs=True if args.mock and args.docs is None else args.docs,
+        mock=mock_from_args(args),
     )
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # its banner and one line per request
     DevRequestHandler.timeout = settings.ping_interval + settings.ping_timeout + 10

@@ -17,6 +17,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from ._generated.docs import serve_docs
+from ._generated.mock import Mock
 from ._generated.server import SOCKETIO_PATH, register_handlers
 from ._generated.serving import Settings
 from .handlers import all_handlers
@@ -29,6 +30,7 @@ def create_app(
     validate: bool | None = None,
     max_connections: int | None = None,
     docs: str | bool | None = None,
+    mock: Mock | None = None,
 ) -> tuple[Flask, SocketIO]:
     """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
     left None come from the environment."""
@@ -42,9 +44,11 @@ def create_app(
     socketio = SocketIO(app, path=SOCKETIO_PATH, **settings.socketio_options())
     register_handlers(
         socketio,
-        *all_handlers(),
+        *(all_handlers() if mock is None else mock.handlers(all_handlers())),
         validate=settings.validate,
         max_connections=settings.max_connections,
     )
     serve_docs(app, docs)
+    if mock is not None:
+        mock.start(socketio)
     return app, socketio
