@@ -198,9 +198,10 @@ class Mock:
             logger.error("%s: its acks are error acks", line)
         return given
 
-    def start(self, socketio: SocketIO) -> list[ServerEvent]:
-        """Emit every server event with a valid fake every ``interval`` seconds, from a
-        background task; returns the events emitted (those without valid data are logged)."""
+    def rounds(self) -> list[tuple[ServerEvent, tuple[Any, ...]]]:
+        """Each server event with the Socket.IO arguments of its emits, validated (the events
+        without valid data are logged and left out). Runtime-independent: a runtime emits
+        them every ``interval`` seconds (see :meth:`start`)."""
         entries = _entries(catalog(), "server_to_client")
         rounds: list[tuple[ServerEvent, tuple[Any, ...]]] = []
         for event in SERVER_EVENTS:
@@ -208,6 +209,12 @@ class Mock:
                 rounds.append((event, fake_emit(event, entries.get((event.namespace, event.name)))))
             except SioError as error:
                 logger.error("%s: not emitted", error)
+        return rounds
+
+    def start(self, socketio: SocketIO) -> list[ServerEvent]:
+        """Emit every server event with a valid fake every ``interval`` seconds, from a
+        background task of Flask-SocketIO; returns the events emitted."""
+        rounds = self.rounds()
 
         def emit_forever() -> None:
             while True:
