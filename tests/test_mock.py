@@ -355,6 +355,22 @@ def test_security_is_open_by_default_and_enforced_with_the_flag(tmp_path: Path) 
         assert connect(url, headers={"Authorization": "Bearer anything"})
 
 
+def test_pages_of_other_origins_connect_only_when_allowed(tmp_path: Path) -> None:
+    def connect(url: str) -> bool:
+        client = socketio.Client(reconnection=False)
+        try:
+            client.connect(url, headers={"Origin": "http://127.0.0.1:3000"}, wait_timeout=10)
+        except socketio.exceptions.ConnectionError:
+            return False
+        client.disconnect()
+        return True
+
+    with mock_server(TICTACTOE, tmp_path) as url:
+        assert not connect(url)
+    with mock_server(TICTACTOE, tmp_path, "--cors-origins", "http://127.0.0.1:3000") as url:
+        assert connect(url)
+
+
 def test_the_mock_writes_no_file(tmp_path: Path) -> None:
     home, work, temp = tmp_path / "home", tmp_path / "work", tmp_path / "tmp"
     for folder in (home, work, temp):
@@ -382,7 +398,8 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_cli_options_and_bad_input(tmp_path: Path) -> None:
     help_text = _cli("--help").stdout
-    for option in ("--host", "--port", "--interval", "--seed", "--runtime", "--enforce-security"):
+    for option in ("--host", "--port", "--interval", "--seed", "--runtime", "--enforce-security",
+                   "--cors-origins"):  # fmt: skip
         assert option in help_text
     assert _cli(*TICTACTOE, "--runtime", "asgi").returncode == 2
     refused = _cli(*TICTACTOE, "--interval", "0")

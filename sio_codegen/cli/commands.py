@@ -174,6 +174,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     mock.add_argument("--seed", type=int, default=0, help=SEED_HELP)
     mock.add_argument(
+        "--cors-origins",
+        metavar="ORIGINS",
+        help="origins whose pages may connect, comma separated, or * (default: the same origin)",
+    )
+    mock.add_argument(
         "--runtime",
         choices=("flask",),
         default="flask",
@@ -544,7 +549,7 @@ def _cmd_mock(args: argparse.Namespace, report: Report) -> int:
 
     return run(args.spec, _options(args), report, host=args.host, port=args.port,
                interval=args.interval, seed=args.seed, enforce_security=args.enforce_security,
-               quiet=args.quiet)  # fmt: skip
+               cors_origins=args.cors_origins, quiet=args.quiet)  # fmt: skip
 
 
 def _cmd_diff(args: argparse.Namespace, report: Report) -> int:

@@ -84,6 +84,7 @@ def run(
     seed: int,
     enforce_security: bool,
     quiet: bool,
+    cors_origins: str | None = None,
 ) -> int:
     files = package_files(spec, options, report, seed)
     for diagnostic in report.diagnostics:
@@ -98,7 +99,9 @@ def run(
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
         app: Any
         app, socketio = app_module.create_app(
-            docs=True, mock=mock.Mock(interval=interval, enforce_security=enforce_security)
+            cors_allowed_origins=serving.parse_origins(cors_origins),
+            docs=True,
+            mock=mock.Mock(interval=interval, enforce_security=enforce_security),
         )
         print(f"mock server of {spec} on http://{host}:{port} (docs: http://{host}:{port}/docs)",
               file=sys.stderr, flush=True)  # fmt: skip
