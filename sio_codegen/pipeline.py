@@ -124,6 +124,15 @@ def render_docs(job: Job, loaded: Loaded) -> Rendered:
     return Rendered(api, files, {}, None, lambda: "")
 
 
+def served_docs(loaded: Loaded, seed: int = 0) -> dict[str, str]:
+    """The docs a server serves: the files ``sio-codegen docs`` writes (its warnings were
+    already reported for the server's own files)."""
+    from sio_codegen.render.docs import served_files
+
+    api = without_reserved_events(loaded.api, Report(), loaded.spec.root.location)
+    return served_files(api, resolved_json(loaded.spec.data), seed)
+
+
 def render(job: Job, loaded: Loaded) -> Rendered:
     """Every file of the job, relative to its root; the models module perhaps still pending."""
     if job.command in DOC_COMMANDS:
@@ -134,7 +143,7 @@ def render(job: Job, loaded: Loaded) -> Rendered:
     api = contract_api(loaded, job.allow_unenforced)
     if job.command == "server":
         generated, user = server_gen.server_files(
-            api, header(loaded), job.package_name, spec_json(loaded)
+            api, header(loaded), job.package_name, spec_json(loaded), served_docs(loaded)
         )
         models_path = server_gen.MODELS_PATH
     else:

@@ -384,3 +384,33 @@ def test_generated_examples_do_not_depend_on_the_hash_seed() -> None:
         )  # fmt: skip
         outputs.add(result.stdout)
     assert len(outputs) == 1, outputs
+
+
+def test_an_optional_property_jsf_cannot_make_is_left_out() -> None:
+    """An unsatisfiable optional property (circular's allOf of disjoint enums) or one whose
+    pattern jsf cannot draw (a lookahead) used to leave the schema without any example."""
+    unsatisfiable = {
+        "type": "object",
+        "properties": {
+            "never": {"allOf": [{"enum": ["A"]}, {"enum": ["B"]}]},
+            "handle": {"type": "string", "pattern": "^(?=.{3,20}$)[a-z0-9]+([._-]?[a-z0-9]+)*$"},
+            "name": {"type": "string", "minLength": 1},
+        },
+        "required": ["name"],
+    }
+    found = examples.example(unsatisfiable, [], seed=0)
+    assert found is not None and found.source == "generated"
+    assert strict_validator(unsatisfiable).is_valid(found.value)
+    assert "never" not in found.value
+
+
+def test_every_argument_of_a_prefix_items_event_gets_an_example(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """validation's 'pair' (2020-12 prefixItems, ``items: {not: {}}``) had no example at all."""
+    data = catalog_of(golden_args("validation"), capsys)
+    pair = next(e for ns in data["namespaces"] for e in ns["events"] if e["name"] == "pair")
+    assert len(pair["args"]) == 2
+    for arg in pair["args"]:
+        assert arg["example_source"] == "generated"
+        assert strict_validator(arg["schema"]).is_valid(arg["example"])

@@ -149,3 +149,26 @@ def test_hostile_spec_text_is_shown_as_text_and_nothing_runs(
     assert "</style></head><body><script>alert(3)</script>" in body
     assert "{{ 7 * 7 }}" in body
     page.close()
+
+
+def test_the_page_a_generated_server_serves_renders_offline(browser: Any, tmp_path: Path) -> None:
+    """The same page, served by the generated server itself (``SIO_DOCS=1``), under its
+    Content-Security-Policy header."""
+    from servers import run_server
+
+    from sio_codegen.cli.commands import main as cli_main
+
+    args = golden_args("tictactoe")
+    assert cli_main(["server", *args, "-o", str(tmp_path / "ttt_docs"), "--quiet"]) == 0
+    catalog = write_docs(args, tmp_path / "site")
+    with run_server(tmp_path, "ttt_docs", env={"SIO_DOCS": "1"}) as server:
+        page, seen = visit(browser, server.url + "/docs", ARTIFACTS / "docs-served.png")
+        assert not seen["failed"], seen["failed"]
+        assert seen["requests"] == [server.url + "/docs"]
+        assert not seen["console"], seen["console"]
+        for ns in catalog["namespaces"]:
+            for event in ns["events"]:
+                article = page.locator(f"article#{ns['client_attribute']}-{event['client_method']}")
+                assert article.is_visible(), event["name"]
+        assert page.locator("nav").evaluate("e => getComputedStyle(e).position") == "sticky"
+        page.close()

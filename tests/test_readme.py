@@ -45,7 +45,18 @@ BIN = Path(sys.executable).parent
 README_PORT = "5000"
 SERVER = "tictactoe_server"
 CLIENT = "tictactoe_client"
-COMMANDS = ("server", "client", "generate", "models", "validate", "docs", "catalog", "diff", "init")
+COMMANDS = (
+    "server",
+    "client",
+    "generate",
+    "models",
+    "validate",
+    "docs",
+    "catalog",
+    "diff",
+    "init",
+    "mock",
+)
 
 
 # -- What each block is --------------------------------------------------------------------

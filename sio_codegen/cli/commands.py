@@ -158,6 +158,38 @@ def _parser() -> argparse.ArgumentParser:
     )
     docs.add_argument("-o", "--output", type=Path, required=True, help="folder to write")
     docs.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    mock = command(
+        "mock",
+        "run a mock server of a spec: fake acks, server events emitted periodically with fake "
+        "data, incoming events validated, docs at /docs; nothing is written",
+    )
+    mock.add_argument("--host", default="127.0.0.1", help="interface (default: 127.0.0.1)")
+    mock.add_argument("--port", type=int, default=5000, help="port (default: 5000)")
+    mock.add_argument(
+        "--interval",
+        type=_seconds,
+        default=2.0,
+        metavar="S",
+        help="seconds between two emits of each server event (default: 2)",
+    )
+    mock.add_argument("--seed", type=int, default=0, help=SEED_HELP)
+    mock.add_argument(
+        "--cors-origins",
+        metavar="ORIGINS",
+        help="origins whose pages may connect, comma separated, or * (default: the same origin)",
+    )
+    mock.add_argument(
+        "--runtime",
+        choices=("flask",),
+        default="flask",
+        help="the server runtime (default: flask, the only one for now)",
+    )
+    mock.add_argument(
+        "--enforce-security",
+        action="store_true",
+        help="require the credentials the spec asks for (any value is accepted); "
+        "by default any client connects",
+    )
     init = sub.add_parser(
         "init",
         help="write a first AsyncAPI 3.0 spec from the handlers a running app registers",
@@ -193,6 +225,16 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--allow-remote-refs", action="store_true", help="follow http(s) $refs")
     diff.add_argument("-q", "--quiet", action="store_true", help="print breaking changes only")
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 < value < 86_400:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
 
 
 def _print_diagnostics(report: Report, quiet: bool) -> None:
@@ -502,6 +544,14 @@ def _cmd_catalog(args: argparse.Namespace, report: Report) -> int:
     return EXIT_OK
 
 
+def _cmd_mock(args: argparse.Namespace, report: Report) -> int:
+    from sio_codegen.mock.command import run
+
+    return run(args.spec, _options(args), report, host=args.host, port=args.port,
+               interval=args.interval, seed=args.seed, enforce_security=args.enforce_security,
+               cors_origins=args.cors_origins, quiet=args.quiet)  # fmt: skip
+
+
 def _cmd_diff(args: argparse.Namespace, report: Report) -> int:
     from sio_codegen.diff.command import run
 
@@ -526,6 +576,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Report], int]] = {
     "docs": _cmd_generate_one,
     "diff": _cmd_diff,
     "init": _cmd_init,
+    "mock": _cmd_mock,
     "generate": _cmd_generate,
     "client": _cmd_generate_one,
     "models": _cmd_generate_one,

@@ -18,9 +18,10 @@ from sio_codegen import __version__
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.model.api import Api, Event, Namespace, SchemaUse, SecurityScheme
 from sio_codegen.model.security import enforceable
+from sio_codegen.model.validator import draft7
 from sio_codegen.render.client import connect_params, methods, namespace_attributes
-from sio_codegen.render.examples import example, schema_examples
-from sio_codegen.render.json_validator import DIALECT
+from sio_codegen.render.examples import Example, example, schema_examples
+from sio_codegen.render.json_validator import DIALECT, is_valid
 from sio_codegen.render.schema_bundle import bundle
 
 FORMAT = "sio-codegen-catalog"
@@ -172,17 +173,25 @@ def _args(api: Api, event: Event, seed: int) -> list[dict[str, Any]]:
         return []
     payload = _schema(api, event.payload)
     spec_examples = [e["payload"] for e in event.examples if isinstance(e, dict) and "payload" in e]
-    found = example(payload, [*spec_examples, *schema_examples(payload)], seed)
+    checked = draft7(payload)  # 2020-12's prefixItems as draft-07's items, as the runtime reads it
+    found = example(checked, [*spec_examples, *schema_examples(payload)], seed)
     if not event.multiple_args:
         return [_with_example({"name": "data", "schema": payload}, found)]
     raw = api.schemas.get(event.payload.model, {})
     items = raw.get("prefixItems", raw.get("items", [])) if isinstance(raw, dict) else []
+    items = items if isinstance(items, list) else []
+    schemas = [bundle(api.schemas, item) for item in items]
+    if found is None and schemas:  # the whole list could not be made: each argument alone
+        parts = [example(schema, schema_examples(schema), seed) for schema in schemas]
+        values = [part.value for part in parts if part is not None]
+        if len(values) == len(parts) and is_valid(checked, values):
+            found = Example(values, "generated")
     args = []
-    for number, item in enumerate(items if isinstance(items, list) else [], start=1):
+    for number, (item, schema) in enumerate(zip(items, schemas, strict=True), start=1):
         title = item.get("title") if isinstance(item, dict) else None
         entry = {
             "name": title if isinstance(title, str) and title else f"arg{number}",
-            "schema": bundle(api.schemas, item),
+            "schema": schema,
         }
         part = None
         if found is not None and isinstance(found.value, list) and number <= len(found.value):

@@ -60,17 +60,40 @@ def _style() -> str:
     return source
 
 
+def _style_hash(style: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+
+
+def page_csp() -> str:
+    """The Content-Security-Policy a server sends with the page: its ``<meta>`` one, and no
+    framing (a header can say that, a meta tag cannot)."""
+    return (
+        f"default-src 'none'; style-src '{_style_hash(_style())}'; img-src data:; "
+        "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+
+
+SERVED = {PAGE: "docs.html", "asyncapi.yaml": "spec.yaml", "catalog.json": "catalog.json"}
+"""The docs files a generated server carries in ``_generated/`` (by their name there; its
+``spec.json`` is already ``asyncapi.json``)."""
+
+
+def served_files(api: Api, document: Any, seed: int = 0) -> dict[str, str]:
+    """The files of :data:`SERVED`, by their name beside the server's ``_generated/docs.py``."""
+    files = docs_files(api, document, seed)
+    return {served: files[name] for name, served in SERVED.items()}
+
+
 def page(data: dict[str, Any]) -> str:
     """The HTML page of an API, from its catalog (:func:`render.catalog.catalog`)."""
     style = _style()
-    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     return render_html(
         "docs/index.html.j2",
         catalog=data,
         info=data["info"],
         event_count=sum(len(ns["events"]) for ns in data["namespaces"]),
         style=Markup(style),  # the template's own stylesheet, no spec text
-        style_hash=f"sha256-{digest}",
+        style_hash=_style_hash(style),
         arrows=ARROWS,
         labels=LABELS,
         type_of=lambda schema: schema_text.type_of(schema, schema.get("definitions", {})),

@@ -169,10 +169,13 @@ MODELS_PATH = "_generated/models.py"
 
 
 def server_files(
-    api: Api, header: str, package: str, spec_json: str
+    api: Api, header: str, package: str, spec_json: str, docs: dict[str, str] | None = None
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(generated files but the models module, user-owned files), relative to the package
-    folder; the models module goes to MODELS_PATH."""
+    folder; the models module goes to MODELS_PATH. ``docs``: the served docs' files by name
+    (``render.docs.served_files``), beside ``_generated/docs.py``."""
+    from sio_codegen.render.docs import page_csp
+
     ctx = _context(api, header, package)
     generated = {
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
@@ -180,7 +183,10 @@ def server_files(
         "_generated/server.py": render("server/server.py.j2", **ctx),
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
         "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
+        "_generated/docs.py": render("server/docs.py.j2", **ctx, page_csp=page_csp()),
+        "_generated/mock.py": render("server/mock.py.j2", **ctx),
         "_generated/spec.json": spec_json,
+        **{f"_generated/{name}": text for name, text in (docs or {}).items()},
         "_generated/schemas.json": schemas_json(api.schemas),
         "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
     }

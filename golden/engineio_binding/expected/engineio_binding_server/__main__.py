@@ -11,6 +11,8 @@ import logging
 import os
 import sys
 
+from ._generated.docs import docs_base
+from ._generated.mock import add_mock_arguments, mock_from_args
 from ._generated.serving import DevRequestHandler, Settings, parse_origins
 from .app import create_app
 
@@ -32,10 +34,20 @@ def main() -> None:
         "--max-connections", type=int, default=None, help="Engine.IO connections at once"
     )
     parser.add_argument("--no-validate", action="store_true", help="switch validation off")
+    parser.add_argument(
+        "--docs",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="PATH",
+        help="serve the API's docs under PATH (default /docs)",
+    )
+    add_mock_arguments(parser)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         settings = Settings.from_env()
+        docs_base(args.docs)
     except ValueError as exc:  # an unusable SIO_* value
         parser.exit(2, f"{parser.prog}: {exc}\n")
     print(f"serving on http://{args.host}:{args.port} (development server; in production: "
@@ -46,6 +58,8 @@ def main() -> None:
         message_queue=args.message_queue,
         validate=False if args.no_validate else None,
         max_connections=args.max_connections,
+        docs=True if args.mock and args.docs is None else args.docs,
+        mock=mock_from_args(args),
     )
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # its banner and one line per request
     DevRequestHandler.timeout = settings.ping_interval + settings.ping_timeout + 10

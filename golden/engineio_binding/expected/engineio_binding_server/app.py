@@ -7,7 +7,8 @@ Configuration, from arguments or the environment (see ``_generated/serving.py``)
   server processes;
 - ``SIO_VALIDATE=0``: switch payload, ack and emit validation off;
 - ``SIO_MAX_CONNECTIONS`` (1000), ``SIO_PING_INTERVAL`` (25 s), ``SIO_PING_TIMEOUT`` (20 s),
-  ``SIO_MAX_MESSAGE_SIZE`` (1,000,000 bytes), ``SIO_MAX_JSON_DEPTH`` (128).
+  ``SIO_MAX_MESSAGE_SIZE`` (1,000,000 bytes), ``SIO_MAX_JSON_DEPTH`` (128);
+- ``SIO_DOCS``: serve the API's docs under ``/docs`` (``1``) or another base path (see ``_generated/docs.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from __future__ import annotations
 from flask import Flask
 from flask_socketio import SocketIO
 
+from ._generated.docs import serve_docs
+from ._generated.mock import Mock
 from ._generated.server import SOCKETIO_PATH, register_handlers
 from ._generated.serving import Settings
 from .handlers import all_handlers
@@ -26,6 +29,8 @@ def create_app(
     message_queue: str | None = None,
     validate: bool | None = None,
     max_connections: int | None = None,
+    docs: str | bool | None = None,
+    mock: Mock | None = None,
 ) -> tuple[Flask, SocketIO]:
     """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
     left None come from the environment."""
@@ -39,8 +44,11 @@ def create_app(
     socketio = SocketIO(app, path=SOCKETIO_PATH, **settings.socketio_options())
     register_handlers(
         socketio,
-        *all_handlers(),
+        *(all_handlers() if mock is None else mock.handlers(all_handlers())),
         validate=settings.validate,
         max_connections=settings.max_connections,
     )
+    serve_docs(app, docs)
+    if mock is not None:
+        mock.start(socketio)
     return app, socketio

@@ -21,8 +21,8 @@ import textwrap
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import islice
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 import jsonschema_rs
@@ -150,8 +150,9 @@ def wire_json(raw: Any) -> str | None:
         return None
 
 
-SCHEMAS_FILE = Path(__file__).with_name("schemas.json")
-"""The spec's schemas, as data: every model's JSON Schema under ``definitions``."""
+SCHEMAS_FILE = resources.files(__package__ or __name__).joinpath("schemas.json")
+"""The spec's schemas, as data: every model's JSON Schema under ``definitions`` (a package
+resource: read wherever the package is imported from, a folder, a zip or memory)."""
 
 BACKTRACK_LIMIT = 1_000_000
 """Steps a ``pattern`` that needs backtracking (lookaround, backreferences) may take on one
