@@ -19,6 +19,7 @@ from servers import RunningServer, run_server
 from test_server_e2e import prepare
 
 SPEC = Path(__file__).parent / "specs" / "client_connection.yaml"
+WS = ["websocket"]  # over a real websocket from the start (no long-polling first)
 
 HANDLERS = dedent(
     """
@@ -97,7 +98,7 @@ def test_bindings_are_required_only_for_the_namespaces_connected(
     lifecycle: tuple[RunningServer, ModuleType],
 ) -> None:
     server, pkg = lifecycle
-    with pkg.Client(server.url, namespaces=["/"], transports=["websocket"]) as client:
+    with pkg.Client(server.url, namespaces=["/"], transports=WS) as client:
         assert client.ping(pkg.models.PingPayload("a")).root == "root:a"
     # All namespaces (the default), or a list naming /admin: its binding is required.
     for namespaces in (None, ["/", "/admin"]):
@@ -106,7 +107,7 @@ def test_bindings_are_required_only_for_the_namespaces_connected(
         assert raised.value.namespace == "/admin"
         assert "namespace '/admin' needs admin_query=" in str(raised.value)
     token = pkg.models.AdminQuery(token="t1")
-    with pkg.Client(server.url, admin_query=token, bearer="good") as client:
+    with pkg.Client(server.url, admin_query=token, bearer="good", transports=WS) as client:
         assert client.admin.ping(pkg.models.AdminPingPayload("b")).root == "admin:b"
         assert client.vip.ping(pkg.models.VipPingPayload("c")).root == "vip:c"
 
@@ -117,7 +118,9 @@ def test_async_bindings_are_required_only_for_the_namespaces_connected(
     server, pkg = lifecycle
 
     async def scenario() -> Any:
-        async with pkg.AsyncClient(server.url, namespaces=["/vip"], bearer="good") as client:
+        async with pkg.AsyncClient(
+            server.url, namespaces=["/vip"], bearer="good", transports=WS
+        ) as client:
             return await client.vip.ping(pkg.models.VipPingPayload("d"))
 
     assert asyncio.run(scenario()).root == "vip:d"
@@ -153,7 +156,7 @@ def test_sync_lifecycle_hooks(lifecycle: tuple[RunningServer, ModuleType]) -> No
     server, pkg = lifecycle
     seen: list[Any] = []
     gone = threading.Event()
-    client = pkg.Client(server.url, admin_query={"token": "t1"}, bearer="good")
+    client = pkg.Client(server.url, admin_query={"token": "t1"}, bearer="good", transports=WS)
 
     @client.on_connect
     def connected() -> None:
@@ -177,7 +180,7 @@ def test_sync_lifecycle_hooks(lifecycle: tuple[RunningServer, ModuleType]) -> No
 
     seen.clear()
     gone.clear()
-    with pkg.Client(server.url, namespaces=["/"], reconnection=False) as client:
+    with pkg.Client(server.url, namespaces=["/"], reconnection=False, transports=WS) as client:
         client.on_disconnect(lambda reason: (seen.append(reason), gone.set()))
         client.leave()  # the server disconnects the client
         assert gone.wait(5)
@@ -192,7 +195,7 @@ def test_async_lifecycle_hooks_may_be_coroutines(
     async def scenario() -> list[Any]:
         seen: list[Any] = []
         gone = asyncio.Event()
-        client = pkg.AsyncClient(server.url, namespaces=["/"], reconnection=False)
+        client = pkg.AsyncClient(server.url, namespaces=["/"], reconnection=False, transports=WS)
 
         @client.on_connect
         async def connected() -> None:
@@ -231,6 +234,7 @@ def test_a_refusal_keeps_its_reason_and_data(
     heard: list[Any] = []
     client = pkg.Client(
         server.url, namespaces=[namespace], admin_query={"token": "t1"}, reconnection=False,
+        transports=WS,
         **keywords,
     )  # fmt: skip
     client.admin.on_connect_error(heard.append)
@@ -253,7 +257,7 @@ def test_async_refusal_keeps_its_reason_and_data(
 
     async def scenario() -> None:
         client = pkg.AsyncClient(server.url, namespaces=["/vip"], bearer="banned",
-                                 reconnection=False)  # fmt: skip
+                                 reconnection=False, transports=WS)  # fmt: skip
 
         @client.vip.on_connect_error
         async def refused(error: Any) -> None:

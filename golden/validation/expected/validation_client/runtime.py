@@ -439,7 +439,7 @@ class SyncNamespace(Namespace):
     def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
         """Call ``handler(reason)`` each time the namespace disconnects; ``reason`` is
         python-socketio's (``"client disconnect"``, ``"server disconnect"``, ``"transport
-        close"``, ...). Usable as a decorator."""
+        close"``, ...; ``"unknown"`` when it gives none). Usable as a decorator."""
         self._disconnect_hooks.append(handler)
         return handler
 
@@ -545,7 +545,7 @@ class AsyncNamespace(Namespace):
     ) -> Callable[[str], Awaitable[None] | None]:
         """Call ``handler(reason)`` each time the namespace disconnects; ``reason`` is
         python-socketio's (``"client disconnect"``, ``"server disconnect"``, ``"transport
-        close"``, ...). Usable as a decorator."""
+        close"``, ...; ``"unknown"`` when it gives none). Usable as a decorator."""
         self._disconnect_hooks.append(handler)
         return handler
 
