@@ -15,7 +15,7 @@ import pytest
 import socketio
 from clients import generate_client, import_client
 from helpers import dedent, mypy_strict
-from servers import RunningServer, run_server
+from servers import RunningServer, free_port, run_server
 from test_server_e2e import prepare
 
 SPEC = Path(__file__).parent / "specs" / "client_connection.yaml"
@@ -269,3 +269,16 @@ def test_async_refusal_keeps_its_reason_and_data(
         asyncio.run(scenario())
     assert (raised.value.reason, raised.value.data) == ("banned", {"until": "tomorrow"})
     assert heard == [raised.value]
+
+
+def test_no_server_is_not_a_refusal(lifecycle: tuple[RunningServer, ModuleType]) -> None:
+    """Nothing listening: python-socketio's ConnectionError, not a ConnectRefusedError (the
+    connect_error hooks still hear of it)."""
+    _, pkg = lifecycle
+    heard: list[Any] = []
+    client = pkg.Client(f"http://127.0.0.1:{free_port()}", namespaces=["/"], reconnection=False)
+    client.on_connect_error(heard.append)
+    with pytest.raises(socketio.exceptions.ConnectionError) as raised:
+        client.connect()
+    assert not isinstance(raised.value, pkg.ConnectRefusedError), raised.value
+    assert [type(error).__name__ for error in heard] == ["ConnectRefusedError"]

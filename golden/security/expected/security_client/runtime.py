@@ -837,9 +837,9 @@ class _ClientBase:
 
     def _connect_failure(self, error: Exception) -> Exception:
         """What a failed ``connect()`` raises: the refusal of the first namespace the server
-        refused (its reason and data), else python-socketio's error."""
-        failed = list(getattr(self.sio, "failed_namespaces", None) or [])
-        for name in failed + self.connect_namespaces:
+        refused (its reason and data), else python-socketio's error (no server, an HTTP error
+        at the Engine.IO handshake, ...)."""
+        for name in list(getattr(self.sio, "failed_namespaces", None) or []):
             namespace = self.namespace_objects.get(name)
             if namespace is not None and namespace.refusal is not None:
                 return namespace.refusal
