@@ -282,3 +282,49 @@ def test_no_server_is_not_a_refusal(lifecycle: tuple[RunningServer, ModuleType])
         client.connect()
     assert not isinstance(raised.value, pkg.ConnectRefusedError), raised.value
     assert [type(error).__name__ for error in heard] == ["ConnectRefusedError"]
+
+
+def test_a_failing_hook_is_logged_and_changes_nothing(
+    lifecycle: tuple[RunningServer, ModuleType], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A hook that raises is the user's bug: logged, while the refusal and the disconnection
+    still reach the client, sync and asyncio."""
+    server, pkg = lifecycle
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError("hook bug")
+
+    client = pkg.Client(server.url, namespaces=["/vip"], bearer="banned", reconnection=False,
+                        transports=WS)  # fmt: skip
+    client.vip.on_connect_error(broken)
+    with pytest.raises(pkg.ConnectRefusedError, match="banned"):
+        client.connect()
+    gone = threading.Event()
+    client = pkg.Client(server.url, namespaces=["/"], transports=WS)
+    client.on_connect(broken)
+    client.on_disconnect(broken)
+    client.on_disconnect(lambda reason: gone.set())
+    with client:
+        assert client.ping(pkg.models.PingPayload("x")).root == "root:x"
+    assert gone.wait(5)
+
+    async def scenario() -> None:
+        async def async_broken(*args: Any) -> None:
+            raise RuntimeError("hook bug")
+
+        client = pkg.AsyncClient(server.url, namespaces=["/vip"], bearer="closed",
+                                 reconnection=False, transports=WS)  # fmt: skip
+        client.vip.on_connect_error(async_broken)
+        client.vip.on_connect_error(broken)
+        await client.connect()
+
+    with pytest.raises(pkg.ConnectRefusedError, match="the vip room is closed"):
+        asyncio.run(scenario())
+    failures = [r for r in caplog.records if "hook of namespace" in r.getMessage()]
+    assert [r.getMessage() for r in failures] == [
+        "on_connect_error hook of namespace /vip failed",
+        "on_connect hook of namespace / failed",
+        "on_disconnect hook of namespace / failed",
+        "on_connect_error hook of namespace /vip failed",
+        "on_connect_error hook of namespace /vip failed",
+    ]

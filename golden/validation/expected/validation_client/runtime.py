@@ -454,17 +454,17 @@ class SyncNamespace(Namespace):
     def _connected(self) -> None:
         self.refusal = None
         for hook in list(self._connect_hooks):
-            hook()
+            _guarded(hook, "on_connect", self.namespace)
 
     def _disconnected(self, *args: Any) -> None:
         reason = str(args[0]) if args else "unknown"
         for hook in list(self._disconnect_hooks):
-            hook(reason)
+            _guarded(hook, "on_disconnect", self.namespace, reason)
 
     def _refused(self, *args: Any) -> None:
         self.refusal = connect_refusal(self.namespace, args)
         for hook in list(self._connect_error_hooks):
-            hook(self.refusal)
+            _guarded(hook, "on_connect_error", self.namespace, self.refusal)
 
     def _call(
         self,
@@ -512,13 +512,28 @@ class SyncNamespace(Namespace):
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
 
-async def _run_hooks(hooks: list[Callable[..., Any]], *args: Any) -> None:
+def _guarded(hook: Callable[..., Any], kind: str, namespace: str, *args: Any) -> Any:
+    """A lifecycle hook's call: what it raises is logged, never let into python-socketio's
+    handling of the connection (which would then miss the refusal or the disconnection)."""
+    try:
+        return hook(*args)
+    except Exception:
+        logger.exception("%s hook of namespace %s failed", kind, namespace)
+        return None
+
+
+async def _run_hooks(
+    hooks: list[Callable[..., Any]], kind: str, namespace: str, *args: Any
+) -> None:
     """Each hook in turn (a copy of the list: a hook may register another), awaited if it is a
-    coroutine."""
+    coroutine; what one raises is logged."""
     for hook in list(hooks):
-        outcome = hook(*args)
+        outcome = _guarded(hook, kind, namespace, *args)
         if inspect.isawaitable(outcome):
-            await outcome
+            try:
+                await outcome
+            except Exception:
+                logger.exception("%s hook of namespace %s failed", kind, namespace)
 
 
 class AsyncNamespace(Namespace):
@@ -559,15 +574,17 @@ class AsyncNamespace(Namespace):
 
     async def _connected(self) -> None:
         self.refusal = None
-        await _run_hooks(self._connect_hooks)
+        await _run_hooks(self._connect_hooks, "on_connect", self.namespace)
 
     async def _disconnected(self, *args: Any) -> None:
         reason = str(args[0]) if args else "unknown"
-        await _run_hooks(self._disconnect_hooks, reason)
+        await _run_hooks(self._disconnect_hooks, "on_disconnect", self.namespace, reason)
 
     async def _refused(self, *args: Any) -> None:
         self.refusal = connect_refusal(self.namespace, args)
-        await _run_hooks(self._connect_error_hooks, self.refusal)
+        await _run_hooks(
+            self._connect_error_hooks, "on_connect_error", self.namespace, self.refusal
+        )
 
     async def _call(
         self,
