@@ -116,10 +116,10 @@ def test_connect_function_refuses_or_accepts_and_emits(
     server, pkg = service
     refused = client(pkg, server, token="guest", ns="/admin")
     reasons: list[Any] = []
-    refused.sio.on("connect_error", reasons.append, namespace="/admin")
-    with pytest.raises(socketio.exceptions.ConnectionError, match="failed to connect"):
+    refused.admin.on_connect_error(reasons.append)
+    with pytest.raises(pkg.ConnectRefusedError, match="refused the connection: Unauthorized!"):
         refused.connect()
-    assert reasons == [{"message": "Unauthorized!"}]
+    assert [(r.namespace, r.reason, r.data) for r in reasons] == [("/admin", "Unauthorized!", None)]
     metrics: queue.Queue[Any] = queue.Queue()
     admin = client(pkg, server, token="admin", ns="/admin")
     admin.admin.on_server_metric(metrics.put)

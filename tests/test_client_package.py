@@ -126,20 +126,26 @@ def test_the_readme_client_example_type_checks(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("call", "message"),
     [
-        ('Client("http://x")', 'Missing named argument "admin_query" for "Client"'),
+        # Connecting every namespace (no namespaces=[...]) requires the binding (the first
+        # overload; the second takes a list of namespaces, checked when the client is made).
+        ('Client("http://x")', 'No overload variant of "Client" matches argument type "str"'),
+        ('Client("http://x", namespaces=None)', "*, admin_query: AdminQuery, socketio_path"),
         ('Client("http://x", admin_query=models.AdminQuery(token="t"), admin_headers={})',
-         'Unexpected keyword argument "admin_headers" for "Client"'),
+         'Unexpected keyword argument "admin_headers" for overloaded function "Client"'),
         ('Client("http://x", admin_query="token=t")',
-         'Argument "admin_query" to "Client" has incompatible type "str"'),
+         'No overload variant of "Client" matches argument types "str", "str"'),
+        ('Client("http://x", namespaces=["/"], admin_query="token=t")',
+         'No overload variant of "Client" matches argument types "str", "list[str]", "str"'),
     ],
-    ids=["missing-binding", "unknown-binding", "wrong-type"],
+    ids=["missing-binding", "all-namespaces", "unknown-binding", "wrong-type", "wrong-type-some"],
 )  # fmt: skip
 def test_connection_contract_misuse_is_a_mypy_error(
     tmp_path: Path, call: str, message: str
 ) -> None:
     generate_client(CHAT, tmp_path, "chat_client")
-    good = 'Client("http://x", admin_query=models.AdminQuery(token="t"))'
     script = "from chat_client import Client, models\n\nclient = {}\n"
-    assert check(tmp_path, script.format(good)).returncode == 0
+    for good in ('Client("http://x", admin_query=models.AdminQuery(token="t"))',
+                 'Client("http://x", namespaces=["/"])'):  # fmt: skip
+        assert check(tmp_path, script.format(good)).returncode == 0
     result = check(tmp_path, script.format(call))
     assert result.returncode == 1 and message in result.stdout, result.stdout

@@ -249,5 +249,5 @@ def test_clients_connect_to_a_server_whose_binding_names_engineio_parameters(
             assert client.ping(pkg.models.PingPayload("again")).root == "again!"
         long_room = {"room": "x" * 21}  # maxLength 20: the server refuses it
         bad = pkg.Client(server.url, transports=[transport], query=long_room, wait_timeout=3)
-        with pytest.raises(Exception, match="failed to connect"):
+        with pytest.raises(pkg.ConnectRefusedError, match="invalid handshake query"):
             bad.connect()

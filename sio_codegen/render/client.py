@@ -15,13 +15,18 @@ CLIENT_REQUIREMENTS = (
     "jsonschema-rs>=0.61,<1",
 )
 # Names the namespace classes and the client classes already use.
-_NAMESPACE_RESERVED = frozenset({"namespace", "client", "add_error_handler"})
+_NAMESPACE_RESERVED = frozenset(
+    {"namespace", "client", "add_error_handler", "on_connect", "on_disconnect", "on_connect_error",
+     "refusal"}
+)  # fmt: skip
+# The connection-lifecycle hooks, also on the client itself for the root namespace.
+LIFECYCLE_HOOKS = ("on_connect", "on_disconnect", "on_connect_error")
 _CLIENT_RESERVED = frozenset(
     {
         "url", "socketio_path", "auth", "query", "headers", "transports", "wait_timeout",
         "default_timeout", "sio", "connect", "disconnect", "wait", "connected", "namespaces",
-        "connect_namespaces",
-        "namespace_names", "default_socketio_path",
+        "connect_namespaces", "namespace_objects", "max_message_size", "default_url",
+        "namespace_names", "default_socketio_path", *LIFECYCLE_HOOKS,
     }
 )  # fmt: skip
 
@@ -63,6 +68,10 @@ class ConnectParam:
     required: bool
     call: str
     doc: str
+    namespace: str = ""
+    """The namespace of a ws binding's keyword ("" for a security scheme's)."""
+    binding: str = ""
+    """``query`` or ``headers`` for a ws binding's keyword."""
 
 
 _BASE_PARAMS = frozenset(
@@ -72,8 +81,9 @@ _BASE_PARAMS = frozenset(
 
 
 def connect_params(api: Api, attrs: dict[str, str]) -> list[ConnectParam]:
-    """Keywords for the ws bindings (required when the binding has required fields) and for the
-    security schemes (optional: the server decides which alternative holds)."""
+    """Keywords for the ws bindings (required when the binding has required fields and the
+    client connects its namespace) and for the security schemes (optional: the server decides
+    which alternative holds)."""
     taken = set(_BASE_PARAMS)
     params: list[ConnectParam] = []
     for ns in api.namespaces:
@@ -86,7 +96,7 @@ def connect_params(api: Api, attrs: dict[str, str]) -> list[ConnectParam]:
             annotation = f"models.{use.model}" + ("" if required else " | None")
             call = f"handshake.binding(models.{use.model}, {name}, {what!r}, {ns.name!r})"
             doc = f"the {what} of namespace {ns.name!r} (ws binding)"
-            params.append(ConnectParam(name, annotation, required, call, doc))
+            params.append(ConnectParam(name, annotation, required, call, doc, ns.name, what))
     for scheme in api.security_schemes.values():
         name = _unique(scheme.identifier, taken)
         if scheme.kind == "basic":
@@ -159,6 +169,8 @@ def client_files(api: Api, header: str, package: str) -> dict[str, str]:
         "attrs": attrs,
         "root_shortcuts": root_shortcuts(api, attrs),
         "params": params,
+        "required_params": [p for p in params if p.required],
+        "has_root": any(ns.name == "/" for ns in api.namespaces),
         "params_doc": [f"- ``{p.name}``: {p.doc}" for p in params],
         "event_doc": event_doc,
         "method_params": method_params,

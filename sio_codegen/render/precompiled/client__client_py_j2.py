@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'ce326579e9ed04664a33ae19b479ffcd7026c6993897bdd9462b1a99a7be533e'
+COMPILED_FROM = 'b9b6d90514615fe0f073ee117c4ab95615249e6924a3e492fec2db9213bca63c'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -12,6 +12,8 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_header = resolve('header')
     l_0_api = resolve('api')
+    l_0_required_params = resolve('required_params')
+    l_0_has_root = resolve('has_root')
     l_0_params = resolve('params')
     l_0_socketio_path = resolve('socketio_path')
     l_0_default_url = resolve('default_url')
@@ -37,7 +39,17 @@ def root(context, missing=missing):
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed Socket.IO clients of the API: ``Client`` (threads) and ``AsyncClient`` (asyncio).\n\nEach namespace is an attribute (``client.'
     yield str((environment.getattr(environment.getitem(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 0), 'identifier') if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces') else 'root'))
-    yield '``): one method per event the client sends,\nreturning the validated ack where the spec declares one, and one ``on_<event>`` registration per\nevent the server emits, whose handler receives the validated model.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Awaitable, Callable, Mapping, Sequence\nfrom typing import TYPE_CHECKING, Any, ClassVar\n\nfrom . import models\nfrom .runtime import AsyncClient as _AsyncClientBase\nfrom .runtime import AsyncNamespace, Handshake, SocketIOOptions, SyncNamespace, merged\n'
+    yield '``): one method per event the client sends,\nreturning the validated ack where the spec declares one, and one ``on_<event>`` registration per\nevent the server emits, whose handler receives the validated model.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Awaitable, Callable, Mapping, Sequence\nfrom typing import TYPE_CHECKING, Any, ClassVar'
+    yield str((', overload' if (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params) else cond_expr_undefined("the inline if-expression on line 12 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+    yield '\n\nfrom . import models\nfrom .runtime import AsyncClient as _AsyncClientBase\nfrom .runtime import (\n    AsyncNamespace,\n'
+    if (undefined(name='has_root') if l_0_has_root is missing else l_0_has_root):
+        pass
+        yield '    ConnectRefusedError,\n'
+    yield '    Handshake,\n    SocketIOOptions,\n    SyncNamespace,\n    merged,\n'
+    if (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params):
+        pass
+        yield '    require_bindings,\n'
+    yield ')\n'
     if (undefined(name='params') if l_0_params is missing else l_0_params):
         pass
         yield '\nif TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time\n    from typing_extensions import Unpack\n'
@@ -47,7 +59,6 @@ def root(context, missing=missing):
     yield str(t_3((undefined(name='default_url') if l_0_default_url is missing else l_0_default_url)))
     yield '\n"""The origin a client connects to when given no URL: the generated-for server\'s ("": none)."""\n'
     for l_1_mode in ('sync', 'async'):
-        l_1_params_doc = resolve('params_doc')
         l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
         _loop_vars = {}
         pass
@@ -89,7 +100,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 42 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 54 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
                 yield ':\n        '
@@ -186,28 +197,80 @@ def root(context, missing=missing):
         yield '\n'
         if (undefined(name='params') if l_0_params is missing else l_0_params):
             pass
-            yield '\n    def __init__(\n        self,\n        url: str | None = None,\n        *,\n'
-            for l_2_p in (undefined(name='params') if l_0_params is missing else l_0_params):
+            for l_2_variant in (('all', 'some', 'impl') if (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params) else ('impl',)):
+                l_2_params_doc = resolve('params_doc')
                 _loop_vars = {}
                 pass
-                yield '        '
-                yield str(environment.getattr(l_2_p, 'name'))
-                yield ': '
-                yield str(environment.getattr(l_2_p, 'annotation'))
-                yield str(('' if environment.getattr(l_2_p, 'required') else ' = None'))
-                yield ',\n'
-            l_2_p = missing
-            yield '        socketio_path: str | None = None,\n        auth: Any = None,\n        query: Mapping[str, str] | None = None,\n        headers: Mapping[str, str] | None = None,\n        transports: Sequence[str] | None = None,\n        wait_timeout: float = 5.0,\n        default_timeout: float = 60.0,\n        namespaces: Sequence[str] | None = None,\n        **options: Unpack[SocketIOOptions],\n    ) -> None:\n        '
-            yield str(t_1(str_join(('Connection parameters typed from the spec, validated before connecting:\n\n', t_2(context.eval_ctx, (undefined(name='params_doc') if l_1_params_doc is missing else l_1_params_doc), '\n'), '\n\nThe other parameters are those of every generated client.', )), 8))
-            yield '\n        handshake = Handshake()\n'
-            for l_2_p in (undefined(name='params') if l_0_params is missing else l_0_params):
-                _loop_vars = {}
-                pass
-                yield '        '
-                yield str(environment.getattr(l_2_p, 'call'))
                 yield '\n'
-            l_2_p = missing
-            yield '        super().__init__(\n            url,\n            socketio_path=socketio_path,\n            auth=auth,\n            query=merged(query, handshake.query),\n            headers=merged(headers, handshake.headers),\n            transports=transports,\n            wait_timeout=wait_timeout,\n            default_timeout=default_timeout,\n            namespaces=namespaces,\n            **options,\n        )\n'
+                if (l_2_variant != 'impl'):
+                    pass
+                    yield '    @overload\n'
+                yield '    def __init__(\n        self,\n        url: str | None = None,\n        *,\n'
+                for l_3_p in (undefined(name='params') if l_0_params is missing else l_0_params):
+                    _loop_vars = {}
+                    pass
+                    if (environment.getattr(l_3_p, 'required') and (l_2_variant == 'all')):
+                        pass
+                        yield '        '
+                        yield str(environment.getattr(l_3_p, 'name'))
+                        yield ': '
+                        yield str(environment.getattr(l_3_p, 'annotation'))
+                        yield ',\n'
+                    else:
+                        pass
+                        yield '        '
+                        yield str(environment.getattr(l_3_p, 'name'))
+                        yield ': '
+                        yield str(environment.getattr(l_3_p, 'annotation'))
+                        yield str((' | None' if environment.getattr(l_3_p, 'required') else cond_expr_undefined("the inline if-expression on line 100 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                        yield ' = None,\n'
+                l_3_p = missing
+                yield '        socketio_path: str | None = None,\n        auth: Any = None,\n        query: Mapping[str, str] | None = None,\n        headers: Mapping[str, str] | None = None,\n        transports: Sequence[str] | None = None,\n        wait_timeout: float = 5.0,\n        default_timeout: float = 60.0,\n'
+                if (l_2_variant == 'all'):
+                    pass
+                    yield '        namespaces: None = None,\n'
+                elif (l_2_variant == 'some'):
+                    pass
+                    yield '        namespaces: Sequence[str],\n'
+                else:
+                    pass
+                    yield '        namespaces: Sequence[str] | None = None,\n'
+                yield '        **options: Unpack[SocketIOOptions],\n'
+                if (l_2_variant != 'impl'):
+                    pass
+                    yield '    ) -> None: ...\n'
+                else:
+                    pass
+                    yield '    ) -> None:\n        '
+                    yield str(t_1(str_join(('Connection parameters typed from the spec, validated before connecting:\n\n', t_2(context.eval_ctx, (undefined(name='params_doc') if l_2_params_doc is missing else l_2_params_doc), '\n'), ('\n\nA binding with required fields is required when its namespace is connected: always when\n``namespaces`` is not given, else only for the namespaces it lists (ConnectParamsError\nnames what is missing).' if (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params) else ''), '\n\nThe other parameters are those of every generated client.', )), 8))
+                    yield '\n'
+                    if (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params):
+                        pass
+                        yield '        require_bindings(\n            list(namespaces or self.namespace_names),\n            (\n'
+                        for l_3_p in (undefined(name='required_params') if l_0_required_params is missing else l_0_required_params):
+                            _loop_vars = {}
+                            pass
+                            yield '                ('
+                            yield str(t_3(environment.getattr(l_3_p, 'namespace')))
+                            yield ', '
+                            yield str(t_3(environment.getattr(l_3_p, 'name')))
+                            yield ', '
+                            yield str(t_3(environment.getattr(l_3_p, 'binding')))
+                            yield ', '
+                            yield str(environment.getattr(l_3_p, 'name'))
+                            yield '),\n'
+                        l_3_p = missing
+                        yield '            ),\n        )\n'
+                    yield '        handshake = Handshake()\n'
+                    for l_3_p in (undefined(name='params') if l_0_params is missing else l_0_params):
+                        _loop_vars = {}
+                        pass
+                        yield '        '
+                        yield str(environment.getattr(l_3_p, 'call'))
+                        yield '\n'
+                    l_3_p = missing
+                    yield '        super().__init__(\n            url,\n            socketio_path=socketio_path,\n            auth=auth,\n            query=merged(query, handshake.query),\n            headers=merged(headers, handshake.headers),\n            transports=transports,\n            wait_timeout=wait_timeout,\n            default_timeout=default_timeout,\n            namespaces=namespaces,\n            **options,\n        )\n'
+            l_2_variant = l_2_params_doc = missing
         yield '\n    def _make_namespaces(self) -> None:\n'
         for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
             l_2_attrs = resolve('attrs')
@@ -228,8 +291,33 @@ def root(context, missing=missing):
                 if (environment.getattr(l_2_ns, 'name') == '/'):
                     yield l_2_ns
         for l_2_ns in t_4(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            l_2_hook_returns = missing
             _loop_vars = {}
             pass
+            l_2_hook_returns = ('None' if (l_1_mode == 'sync') else 'Awaitable[None] | None')
+            _loop_vars['hook_returns'] = l_2_hook_returns
+            for (l_3_hook, l_3_args) in (('on_connect', ''), ('on_disconnect', 'str'), ('on_connect_error', 'ConnectRefusedError')):
+                l_3_attrs = resolve('attrs')
+                _loop_vars = {}
+                pass
+                yield '\n    def '
+                yield str(l_3_hook)
+                yield '(self, handler: Callable[['
+                yield str(l_3_args)
+                yield '], '
+                yield str((undefined(name='hook_returns') if l_2_hook_returns is missing else l_2_hook_returns))
+                yield ']) -> Callable[['
+                yield str(l_3_args)
+                yield '], '
+                yield str((undefined(name='hook_returns') if l_2_hook_returns is missing else l_2_hook_returns))
+                yield ']:\n        '
+                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', l_3_hook, '``: a hook of the root namespace.', )), 8))
+                yield '\n        return self.'
+                yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
+                yield '.'
+                yield str(l_3_hook)
+                yield '(handler)\n'
+            l_3_hook = l_3_args = l_3_attrs = missing
             def t_5(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
@@ -251,13 +339,13 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 123 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 171 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
                 yield ':\n        '
                 yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
                 yield '\n        '
-                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                 yield 'self.'
                 yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
@@ -265,8 +353,8 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '('
                 yield str(context.call((undefined(name='forward') if l_3_forward is missing else l_3_forward), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
-                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 125 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n'
             l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_attrs = l_3_forward = missing
             def t_6(fiter):
@@ -301,8 +389,8 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(handler)\n'
             l_3_ev = l_3_root_shortcuts = l_3_m = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_attrs = missing
-        l_2_ns = missing
-    l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = l_1_params_doc = missing
+        l_2_ns = l_2_hook_returns = missing
+    l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=34&4=36&17=38&23=42&25=44&27=46&28=51&29=53&30=55&31=57&32=59&35=63&36=68&38=70&39=72&40=81&42=84&43=93&44=95&45=98&48=115&51=125&52=133&53=135&54=137&56=140&57=146&58=148&64=159&65=163&67=165&70=172&71=177&74=184&80=187&81=191&93=198&95=200&96=204&113=209&114=214&116=220&119=223&120=230&121=243&123=246&124=255&125=257&127=269&128=281&129=283&130=285&132=288&133=294&134=296'
+debug_info = '1=36&4=38&12=40&18=42&25=46&29=50&35=54&37=56&39=58&40=62&41=64&42=66&43=68&44=70&47=74&48=79&50=81&51=83&52=92&54=95&55=104&56=106&57=109&60=126&63=136&64=144&65=146&66=148&68=151&69=157&70=159&76=170&77=174&79=176&82=183&83=188&86=195&87=197&89=202&96=206&97=209&98=212&100=219&110=226&112=229&118=236&122=242&123=244&127=247&128=251&134=262&135=266&154=272&155=277&157=283&160=286&161=294&162=296&164=301&165=311&166=313&168=318&169=331&171=334&172=343&173=345&175=357&176=369&177=371&178=373&180=376&181=382&182=384'

@@ -1,6 +1,6 @@
 # Compiled from templates/client/init.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '61bd72d8a7d880fb163a10448684b6cfbf68a63b1e53b2baf6f37c80cce6cc0b'
+COMPILED_FROM = 'd328022cb94481f3eabdc23a37f4e2f21807571b8dc7d0968dcabbb7eaf5c66a'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/init.py.j2'
 
@@ -25,7 +25,7 @@ def root(context, missing=missing):
     yield str((undefined(name='package') if l_0_package is missing else l_0_package))
     yield ' import Client, models\n\nRuntime requirements: '
     yield str(t_1(context.eval_ctx, (undefined(name='requirements') if l_0_requirements is missing else l_0_requirements), ', '))
-    yield '.\n"""\n\nfrom . import models\nfrom .client import AsyncClient, Client\nfrom .runtime import (\n    AckTimeoutError,\n    AckValidationError,\n    ClientError,\n    EmitValidationError,\n    HandlerAckValidationError,\n    PayloadValidationError,\n    ProtocolError,\n    ServerError,\n)\n\n__all__ = [\n    "AckTimeoutError",\n    "AckValidationError",\n    "AsyncClient",\n    "Client",\n    "ClientError",\n    "EmitValidationError",\n    "HandlerAckValidationError",\n    "PayloadValidationError",\n    "ProtocolError",\n    "ServerError",\n    "models",\n]\n'
+    yield '.\n"""\n\nfrom . import models\nfrom .client import AsyncClient, Client\nfrom .runtime import (\n    AckTimeoutError,\n    AckValidationError,\n    ClientError,\n    ConnectParamsError,\n    ConnectRefusedError,\n    EmitValidationError,\n    HandlerAckValidationError,\n    PayloadValidationError,\n    ProtocolError,\n    ServerError,\n)\n\n__all__ = [\n    "AckTimeoutError",\n    "AckValidationError",\n    "AsyncClient",\n    "Client",\n    "ClientError",\n    "ConnectParamsError",\n    "ConnectRefusedError",\n    "EmitValidationError",\n    "HandlerAckValidationError",\n    "PayloadValidationError",\n    "ProtocolError",\n    "ServerError",\n    "models",\n]\n'
 
 blocks = {}
 debug_info = '1=20&4=22&6=24'

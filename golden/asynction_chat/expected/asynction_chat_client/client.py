@@ -12,11 +12,19 @@ event the server emits, whose handler receives the validated model.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, Handshake, SocketIOOptions, SyncNamespace, merged
+from .runtime import (
+    AsyncNamespace,
+    ConnectRefusedError,
+    Handshake,
+    SocketIOOptions,
+    SyncNamespace,
+    merged,
+    require_bindings,
+)
 
 if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
     from typing_extensions import Unpack
@@ -176,11 +184,45 @@ class Client(_SyncClientBase):
     root: RootNamespace
     admin: AdminNamespace
 
+    @overload
     def __init__(
         self,
         url: str | None = None,
         *,
         admin_query: models.AdminQuery,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: None = None,
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        admin_query: models.AdminQuery | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: Sequence[str],
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        admin_query: models.AdminQuery | None = None,
         socketio_path: str | None = None,
         auth: Any = None,
         query: Mapping[str, str] | None = None,
@@ -195,8 +237,16 @@ class Client(_SyncClientBase):
 
         - ``admin_query``: the query of namespace '/admin' (ws binding)
 
+        A binding with required fields is required when its namespace is connected: always when
+        ``namespaces`` is not given, else only for the namespaces it lists (ConnectParamsError
+        names what is missing).
+
         The other parameters are those of every generated client.
         """
+        require_bindings(
+            list(namespaces or self.namespace_names),
+            (("/admin", "admin_query", "query", admin_query),),
+        )
         handshake = Handshake()
         handshake.binding(models.AdminQuery, admin_query, "query", "/admin")
         super().__init__(
@@ -215,6 +265,20 @@ class Client(_SyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
         self.admin = AdminNamespace(self)
+
+    def on_connect(self, handler: Callable[[], None]) -> Callable[[], None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], None]
+    ) -> Callable[[ConnectRefusedError], None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     def add_user(
         self, data: models.AddUserPayload, *, timeout: float | None = None
@@ -419,11 +483,45 @@ class AsyncClient(_AsyncClientBase):
     root: AsyncRootNamespace
     admin: AsyncAdminNamespace
 
+    @overload
     def __init__(
         self,
         url: str | None = None,
         *,
         admin_query: models.AdminQuery,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: None = None,
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        admin_query: models.AdminQuery | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: Sequence[str],
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        admin_query: models.AdminQuery | None = None,
         socketio_path: str | None = None,
         auth: Any = None,
         query: Mapping[str, str] | None = None,
@@ -438,8 +536,16 @@ class AsyncClient(_AsyncClientBase):
 
         - ``admin_query``: the query of namespace '/admin' (ws binding)
 
+        A binding with required fields is required when its namespace is connected: always when
+        ``namespaces`` is not given, else only for the namespaces it lists (ConnectParamsError
+        names what is missing).
+
         The other parameters are those of every generated client.
         """
+        require_bindings(
+            list(namespaces or self.namespace_names),
+            (("/admin", "admin_query", "query", admin_query),),
+        )
         handshake = Handshake()
         handshake.binding(models.AdminQuery, admin_query, "query", "/admin")
         super().__init__(
@@ -458,6 +564,24 @@ class AsyncClient(_AsyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
         self.admin = AsyncAdminNamespace(self)
+
+    def on_connect(
+        self, handler: Callable[[], Awaitable[None] | None]
+    ) -> Callable[[], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(
+        self, handler: Callable[[str], Awaitable[None] | None]
+    ) -> Callable[[str], Awaitable[None] | None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], Awaitable[None] | None]
+    ) -> Callable[[ConnectRefusedError], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     async def add_user(
         self, data: models.AddUserPayload, *, timeout: float | None = None

@@ -15,7 +15,7 @@ import base64
 import inspect
 import json
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
@@ -108,6 +108,33 @@ class ProtocolError(ServerError):
     def __init__(self, *, event: str, namespace: str) -> None:
         error = {"type": "protocol_error", "message": "malformed error object from the server"}
         super().__init__(error, event=event, namespace=namespace)
+
+
+class ConnectRefusedError(ClientError, socketio.exceptions.ConnectionError):  # type: ignore[misc]
+    """The server refused to connect a namespace: ``reason`` is the message it sent, ``data``
+    whatever else it sent with it (None when nothing). Also a python-socketio
+    ``ConnectionError``, which is what connecting raised before."""
+
+    def __init__(self, namespace: str, reason: str, data: Any = None) -> None:
+        shown = reason if len(reason) <= 500 else reason[:500] + "..."
+        super().__init__(
+            f"namespace {namespace!r} refused the connection: {shown}",
+            event="connect",
+            namespace=namespace,
+        )
+        self.reason = reason
+        self.data = data
+
+
+def connect_refusal(namespace: str, args: tuple[Any, ...]) -> ConnectRefusedError:
+    """What python-socketio passes to ``connect_error``, as an error: the Socket.IO refusal
+    ``{"message": ..., "data": ...}``, or a bare message, or anything else (kept as ``data``)."""
+    value = args[0] if len(args) == 1 else list(args) if args else None
+    if isinstance(value, dict) and isinstance(value.get("message"), str):
+        return ConnectRefusedError(namespace, value["message"], value.get("data"))
+    if isinstance(value, str):
+        return ConnectRefusedError(namespace, value)
+    return ConnectRefusedError(namespace, "connection refused", value)
 
 
 def pydantic_errors(exc: ValidationError) -> list[dict[str, Any]]:
@@ -258,6 +285,11 @@ class Namespace:
 
     def __init__(self) -> None:
         self._error_handlers: list[Callable[[ClientError], Any]] = []
+        self._connect_hooks: list[Callable[[], Any]] = []
+        self._disconnect_hooks: list[Callable[[str], Any]] = []
+        self._connect_error_hooks: list[Callable[[ConnectRefusedError], Any]] = []
+        self.refusal: ConnectRefusedError | None = None
+        """Why the server last refused to connect this namespace (None: it did not)."""
 
     def add_error_handler(
         self, handler: Callable[[ClientError], Any]
@@ -394,6 +426,46 @@ class SyncNamespace(Namespace):
     def __init__(self, client: SyncClient) -> None:
         super().__init__()
         self.client = client
+        client.namespace_objects[self.namespace] = self
+        client.sio.on("connect", self._connected, namespace=self.namespace)
+        client.sio.on("disconnect", self._disconnected, namespace=self.namespace)
+        client.sio.on("connect_error", self._refused, namespace=self.namespace)
+
+    def on_connect(self, handler: Callable[[], None]) -> Callable[[], None]:
+        """Call ``handler()`` each time the namespace connects (reconnections too). Usable as a
+        decorator."""
+        self._connect_hooks.append(handler)
+        return handler
+
+    def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
+        """Call ``handler(reason)`` each time the namespace disconnects; ``reason`` is
+        python-socketio's (``"client disconnect"``, ``"server disconnect"``, ``"transport
+        close"``, ...; ``"unknown"`` when it gives none). Usable as a decorator."""
+        self._disconnect_hooks.append(handler)
+        return handler
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], None]
+    ) -> Callable[[ConnectRefusedError], None]:
+        """Call ``handler(error)`` when the server refuses the namespace (``error.reason``,
+        ``error.data``: what it sent). Usable as a decorator."""
+        self._connect_error_hooks.append(handler)
+        return handler
+
+    def _connected(self) -> None:
+        self.refusal = None
+        for hook in list(self._connect_hooks):
+            _guarded(hook, "on_connect", self.namespace)
+
+    def _disconnected(self, *args: Any) -> None:
+        reason = str(args[0]) if args else "unknown"
+        for hook in list(self._disconnect_hooks):
+            _guarded(hook, "on_disconnect", self.namespace, reason)
+
+    def _refused(self, *args: Any) -> None:
+        self.refusal = connect_refusal(self.namespace, args)
+        for hook in list(self._connect_error_hooks):
+            _guarded(hook, "on_connect_error", self.namespace, self.refusal)
 
     def _call(
         self,
@@ -441,12 +513,79 @@ class SyncNamespace(Namespace):
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
 
+def _guarded(hook: Callable[..., Any], kind: str, namespace: str, *args: Any) -> Any:
+    """A lifecycle hook's call: what it raises is logged, never let into python-socketio's
+    handling of the connection (which would then miss the refusal or the disconnection)."""
+    try:
+        return hook(*args)
+    except Exception:
+        logger.exception("%s hook of namespace %s failed", kind, namespace)
+        return None
+
+
+async def _run_hooks(
+    hooks: list[Callable[..., Any]], kind: str, namespace: str, *args: Any
+) -> None:
+    """Each hook in turn (a copy of the list: a hook may register another), awaited if it is a
+    coroutine; what one raises is logged."""
+    for hook in list(hooks):
+        outcome = _guarded(hook, kind, namespace, *args)
+        if inspect.isawaitable(outcome):
+            try:
+                await outcome
+            except Exception:
+                logger.exception("%s hook of namespace %s failed", kind, namespace)
+
+
 class AsyncNamespace(Namespace):
     """A namespace of an :class:`AsyncClient`."""
 
     def __init__(self, client: AsyncClient) -> None:
         super().__init__()
         self.client = client
+        client.namespace_objects[self.namespace] = self
+        client.sio.on("connect", self._connected, namespace=self.namespace)
+        client.sio.on("disconnect", self._disconnected, namespace=self.namespace)
+        client.sio.on("connect_error", self._refused, namespace=self.namespace)
+
+    def on_connect(
+        self, handler: Callable[[], Awaitable[None] | None]
+    ) -> Callable[[], Awaitable[None] | None]:
+        """Call ``handler()`` (a coroutine function or not) each time the namespace connects
+        (reconnections too). Usable as a decorator."""
+        self._connect_hooks.append(handler)
+        return handler
+
+    def on_disconnect(
+        self, handler: Callable[[str], Awaitable[None] | None]
+    ) -> Callable[[str], Awaitable[None] | None]:
+        """Call ``handler(reason)`` each time the namespace disconnects; ``reason`` is
+        python-socketio's (``"client disconnect"``, ``"server disconnect"``, ``"transport
+        close"``, ...; ``"unknown"`` when it gives none). Usable as a decorator."""
+        self._disconnect_hooks.append(handler)
+        return handler
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], Awaitable[None] | None]
+    ) -> Callable[[ConnectRefusedError], Awaitable[None] | None]:
+        """Call ``handler(error)`` when the server refuses the namespace (``error.reason``,
+        ``error.data``: what it sent). Usable as a decorator."""
+        self._connect_error_hooks.append(handler)
+        return handler
+
+    async def _connected(self) -> None:
+        self.refusal = None
+        await _run_hooks(self._connect_hooks, "on_connect", self.namespace)
+
+    async def _disconnected(self, *args: Any) -> None:
+        reason = str(args[0]) if args else "unknown"
+        await _run_hooks(self._disconnect_hooks, "on_disconnect", self.namespace, reason)
+
+    async def _refused(self, *args: Any) -> None:
+        self.refusal = connect_refusal(self.namespace, args)
+        await _run_hooks(
+            self._connect_error_hooks, "on_connect_error", self.namespace, self.refusal
+        )
 
     async def _call(
         self,
@@ -556,6 +695,19 @@ class Handshake:
             self.headers["Cookie"] = "; ".join(self._cookies)
         else:
             self.headers[name] = key
+
+
+def require_bindings(selected: Sequence[str], needed: Sequence[tuple[str, str, str, Any]]) -> None:
+    """Each ``(namespace, keyword, binding, value)``: a binding with required fields, needed
+    only when its namespace is among those to connect."""
+    for namespace, keyword, what, value in needed:
+        if value is None and namespace in selected:
+            raise ConnectParamsError(
+                f"namespace {namespace!r} needs {keyword}= (its ws binding's {what} has required "
+                "fields); pass it, or leave the namespace out of namespaces=[...]",
+                event="connect",
+                namespace=namespace,
+            )
 
 
 def _text(value: Any) -> str:
@@ -693,7 +845,23 @@ class _ClientBase:
         if self.max_message_size < 1:
             raise ValueError("max_message_size must be positive")
         self.sio = self._make_sio(options)
+        self.namespace_objects: dict[str, Namespace] = {}
+        """The typed namespaces by name, as ``_make_namespaces`` made them."""
         self._make_namespaces()
+
+    def _before_connect(self) -> None:
+        for namespace in self.namespace_objects.values():
+            namespace.refusal = None
+
+    def _connect_failure(self, error: Exception) -> Exception:
+        """What a failed ``connect()`` raises: the refusal of the first namespace the server
+        refused (its reason and data), else python-socketio's error (no server, an HTTP error
+        at the Engine.IO handshake, ...)."""
+        for name in list(getattr(self.sio, "failed_namespaces", None) or []):
+            namespace = self.namespace_objects.get(name)
+            if namespace is not None and namespace.refusal is not None:
+                return namespace.refusal
+        return error
 
     def _make_sio(self, options: SocketIOOptions) -> Any:
         raise NotImplementedError
@@ -731,8 +899,14 @@ class SyncClient(_ClientBase):
         return sio
 
     def connect(self) -> None:
+        """Connect the selected namespaces; a refusal raises ConnectRefusedError (the server's
+        reason and data)."""
         url, kwargs = self._connect_args()
-        self.sio.connect(url, **kwargs)
+        self._before_connect()
+        try:
+            self.sio.connect(url, **kwargs)
+        except socketio.exceptions.ConnectionError as error:
+            raise self._connect_failure(error) from error
 
     def disconnect(self) -> None:
         self.sio.disconnect()
@@ -758,8 +932,14 @@ class AsyncClient(_ClientBase):
         return sio
 
     async def connect(self) -> None:
+        """Connect the selected namespaces; a refusal raises ConnectRefusedError (the server's
+        reason and data)."""
         url, kwargs = self._connect_args()
-        await self.sio.connect(url, **kwargs)
+        self._before_connect()
+        try:
+            await self.sio.connect(url, **kwargs)
+        except socketio.exceptions.ConnectionError as error:
+            raise self._connect_failure(error) from error
 
     async def disconnect(self) -> None:
         await self.sio.disconnect()

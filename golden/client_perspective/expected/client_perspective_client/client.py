@@ -16,7 +16,10 @@ from typing import ClassVar
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, SyncNamespace
+from .runtime import (
+    AsyncNamespace,
+    SyncNamespace,
+)
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"

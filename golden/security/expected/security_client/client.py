@@ -11,12 +11,20 @@ event the server emits, whose handler receives the validated model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, overload
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, Handshake, SocketIOOptions, SyncNamespace, merged
+from .runtime import (
+    AsyncNamespace,
+    ConnectRefusedError,
+    Handshake,
+    SocketIOOptions,
+    SyncNamespace,
+    merged,
+    require_bindings,
+)
 
 if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
     from typing_extensions import Unpack
@@ -185,12 +193,62 @@ class Client(_SyncClientBase):
     oidc: OidcNamespace
     public: PublicNamespace
 
+    @overload
     def __init__(
         self,
         url: str | None = None,
         *,
         public_query: models.PublicQuery,
         public_headers: models.PublicHeaders,
+        basic: tuple[str, str] | None = None,
+        bearer: str | None = None,
+        cookie_key: str | None = None,
+        header_key: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        query_key: str | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: None = None,
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        public_query: models.PublicQuery | None = None,
+        public_headers: models.PublicHeaders | None = None,
+        basic: tuple[str, str] | None = None,
+        bearer: str | None = None,
+        cookie_key: str | None = None,
+        header_key: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        query_key: str | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: Sequence[str],
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        public_query: models.PublicQuery | None = None,
+        public_headers: models.PublicHeaders | None = None,
         basic: tuple[str, str] | None = None,
         bearer: str | None = None,
         cookie_key: str | None = None,
@@ -220,8 +278,19 @@ class Client(_SyncClientBase):
         - ``oidc``: security scheme 'oidc': the token, sent as Authorization: Bearer
         - ``query_key``: security scheme 'queryKey': the API key, sent in the query 'api_key'
 
+        A binding with required fields is required when its namespace is connected: always when
+        ``namespaces`` is not given, else only for the namespaces it lists (ConnectParamsError
+        names what is missing).
+
         The other parameters are those of every generated client.
         """
+        require_bindings(
+            list(namespaces or self.namespace_names),
+            (
+                ("/public", "public_query", "query", public_query),
+                ("/public", "public_headers", "headers", public_headers),
+            ),
+        )
         handshake = Handshake()
         handshake.binding(models.PublicQuery, public_query, "query", "/public")
         handshake.binding(models.PublicHeaders, public_headers, "headers", "/public")
@@ -254,6 +323,20 @@ class Client(_SyncClientBase):
         self.oauth = OauthNamespace(self)
         self.oidc = OidcNamespace(self)
         self.public = PublicNamespace(self)
+
+    def on_connect(self, handler: Callable[[], None]) -> Callable[[], None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], None]
+    ) -> Callable[[ConnectRefusedError], None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     def whoami(self, *, timeout: float | None = None) -> models.WhoAmIAck:
         """Same as ``self.root.whoami``: event 'whoami' of the root namespace."""
@@ -417,12 +500,62 @@ class AsyncClient(_AsyncClientBase):
     oidc: AsyncOidcNamespace
     public: AsyncPublicNamespace
 
+    @overload
     def __init__(
         self,
         url: str | None = None,
         *,
         public_query: models.PublicQuery,
         public_headers: models.PublicHeaders,
+        basic: tuple[str, str] | None = None,
+        bearer: str | None = None,
+        cookie_key: str | None = None,
+        header_key: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        query_key: str | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: None = None,
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    @overload
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        public_query: models.PublicQuery | None = None,
+        public_headers: models.PublicHeaders | None = None,
+        basic: tuple[str, str] | None = None,
+        bearer: str | None = None,
+        cookie_key: str | None = None,
+        header_key: str | None = None,
+        oauth: str | None = None,
+        oidc: str | None = None,
+        query_key: str | None = None,
+        socketio_path: str | None = None,
+        auth: Any = None,
+        query: Mapping[str, str] | None = None,
+        headers: Mapping[str, str] | None = None,
+        transports: Sequence[str] | None = None,
+        wait_timeout: float = 5.0,
+        default_timeout: float = 60.0,
+        namespaces: Sequence[str],
+        **options: Unpack[SocketIOOptions],
+    ) -> None: ...
+
+    def __init__(
+        self,
+        url: str | None = None,
+        *,
+        public_query: models.PublicQuery | None = None,
+        public_headers: models.PublicHeaders | None = None,
         basic: tuple[str, str] | None = None,
         bearer: str | None = None,
         cookie_key: str | None = None,
@@ -452,8 +585,19 @@ class AsyncClient(_AsyncClientBase):
         - ``oidc``: security scheme 'oidc': the token, sent as Authorization: Bearer
         - ``query_key``: security scheme 'queryKey': the API key, sent in the query 'api_key'
 
+        A binding with required fields is required when its namespace is connected: always when
+        ``namespaces`` is not given, else only for the namespaces it lists (ConnectParamsError
+        names what is missing).
+
         The other parameters are those of every generated client.
         """
+        require_bindings(
+            list(namespaces or self.namespace_names),
+            (
+                ("/public", "public_query", "query", public_query),
+                ("/public", "public_headers", "headers", public_headers),
+            ),
+        )
         handshake = Handshake()
         handshake.binding(models.PublicQuery, public_query, "query", "/public")
         handshake.binding(models.PublicHeaders, public_headers, "headers", "/public")
@@ -486,6 +630,24 @@ class AsyncClient(_AsyncClientBase):
         self.oauth = AsyncOauthNamespace(self)
         self.oidc = AsyncOidcNamespace(self)
         self.public = AsyncPublicNamespace(self)
+
+    def on_connect(
+        self, handler: Callable[[], Awaitable[None] | None]
+    ) -> Callable[[], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(
+        self, handler: Callable[[str], Awaitable[None] | None]
+    ) -> Callable[[str], Awaitable[None] | None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], Awaitable[None] | None]
+    ) -> Callable[[ConnectRefusedError], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     async def whoami(self, *, timeout: float | None = None) -> models.WhoAmIAck:
         """Same as ``self.root.whoami``: event 'whoami' of the root namespace."""

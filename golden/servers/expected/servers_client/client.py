@@ -11,11 +11,16 @@ event the server emits, whose handler receives the validated model.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, SyncNamespace
+from .runtime import (
+    AsyncNamespace,
+    ConnectRefusedError,
+    SyncNamespace,
+)
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/v2/socket.io"
@@ -58,6 +63,20 @@ class Client(_SyncClientBase):
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
 
+    def on_connect(self, handler: Callable[[], None]) -> Callable[[], None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], None]
+    ) -> Callable[[ConnectRefusedError], None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
+
     def ping(self, data: models.PingPayload, *, timeout: float | None = None) -> models.PingAck:
         """Same as ``self.root.ping``: event 'ping' of the root namespace."""
         return self.root.ping(data, timeout=timeout)
@@ -98,6 +117,24 @@ class AsyncClient(_AsyncClientBase):
 
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
+
+    def on_connect(
+        self, handler: Callable[[], Awaitable[None] | None]
+    ) -> Callable[[], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(
+        self, handler: Callable[[str], Awaitable[None] | None]
+    ) -> Callable[[str], Awaitable[None] | None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], Awaitable[None] | None]
+    ) -> Callable[[ConnectRefusedError], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     async def ping(
         self, data: models.PingPayload, *, timeout: float | None = None

@@ -16,7 +16,11 @@ from typing import ClassVar
 
 from . import models
 from .runtime import AsyncClient as _AsyncClientBase
-from .runtime import AsyncNamespace, SyncNamespace
+from .runtime import (
+    AsyncNamespace,
+    ConnectRefusedError,
+    SyncNamespace,
+)
 from .runtime import SyncClient as _SyncClientBase
 
 SOCKETIO_PATH = "/socket.io"
@@ -115,6 +119,20 @@ class Client(_SyncClientBase):
 
     def _make_namespaces(self) -> None:
         self.root = RootNamespace(self)
+
+    def on_connect(self, handler: Callable[[], None]) -> Callable[[], None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(self, handler: Callable[[str], None]) -> Callable[[str], None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], None]
+    ) -> Callable[[ConnectRefusedError], None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     def create_game(self) -> None:
         """Same as ``self.root.create_game``: event 'create_game' of the root namespace."""
@@ -241,6 +259,24 @@ class AsyncClient(_AsyncClientBase):
 
     def _make_namespaces(self) -> None:
         self.root = AsyncRootNamespace(self)
+
+    def on_connect(
+        self, handler: Callable[[], Awaitable[None] | None]
+    ) -> Callable[[], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect``: a hook of the root namespace."""
+        return self.root.on_connect(handler)
+
+    def on_disconnect(
+        self, handler: Callable[[str], Awaitable[None] | None]
+    ) -> Callable[[str], Awaitable[None] | None]:
+        """Same as ``self.root.on_disconnect``: a hook of the root namespace."""
+        return self.root.on_disconnect(handler)
+
+    def on_connect_error(
+        self, handler: Callable[[ConnectRefusedError], Awaitable[None] | None]
+    ) -> Callable[[ConnectRefusedError], Awaitable[None] | None]:
+        """Same as ``self.root.on_connect_error``: a hook of the root namespace."""
+        return self.root.on_connect_error(handler)
 
     async def create_game(self) -> None:
         """Same as ``self.root.create_game``: event 'create_game' of the root namespace."""

@@ -657,8 +657,8 @@ def _register_hooks(
             accepted = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
             accepted = None
-        except ConnectionRefusedError as refusal:  # the builtin: pass its reason on
-            raise _refuse(str(refusal) or "connection refused") from refusal
+        except ConnectionRefusedError as refusal:  # the builtin: pass its reason (and data) on
+            raise Refused(*(refusal.args or ("connection refused",))) from refusal
         if accepted is not False and principal is not None:
             handlers._principals[sid] = principal
         return accepted
@@ -723,7 +723,7 @@ def check_security(
         return None
     if security is None:
         raise _refuse(f"namespace {handlers.namespace} requires security; none is configured")
-    reasons: list[str] = []
+    refusals: list[Any] = []
     for alternative in handlers.security:
         principal: Principal | None = None
         try:
@@ -732,8 +732,13 @@ def check_security(
                 principal = principal or found
             return principal
         except Refused as refusal:
-            reasons.append(" ".join(str(arg) for arg in refusal.args))
-    raise _refuse("; or ".join(reasons))
+            refusals.append(refusal)
+    if len(refusals) == 1:  # as raised: a verify hook's own reason and data reach the client
+        raise refusals[0]
+    reasons = [refusal.error_args for refusal in refusals]
+    message = "; or ".join(str(reason.get("message", "")) for reason in reasons)
+    data = [reason["data"] for reason in reasons if "data" in reason]
+    raise (Refused(message, data[0] if len(data) == 1 else data) if data else _refuse(message))
 
 
 def _verify(
@@ -746,7 +751,10 @@ def _verify(
     if credential is None:
         raise _refuse(f"{spec.name}: missing credentials")
     verify = getattr(security, spec.method)
-    principal = verify(*credential)
+    try:
+        principal = verify(*credential)
+    except ConnectionRefusedError as refusal:  # the builtin: pass its reason (and data) on
+        raise Refused(*(refusal.args or (f"{spec.name}: connection refused",))) from refusal
     if not isinstance(principal, Principal):
         raise _refuse(f"{spec.name}: invalid credentials")
     missing = sorted(set(requirement.scopes) - principal.scopes)

@@ -1,0 +1,62 @@
+// Drives a generated server of a zod-sockets-shaped document with Node's socket.io-client, as
+// a zod-sockets client would, and prints what it saw as one JSON object.
+// Usage: node drive_zod.mjs engineio|zod http://127.0.0.1:PORT
+// The client sends no Engine.IO parameter of its own (EIO, transport are the transport's) and
+// no upgrade header: the documents declare them in their ws binding, the server must not care.
+import { io } from "socket.io-client";
+
+const [mode, url] = process.argv.slice(2);
+const ack = (socket, event, ...args) => socket.timeout(5000).emitWithAck(event, ...args);
+const next = (socket, event) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
+    socket.once(event, (...args) => {
+      clearTimeout(timer);
+      resolve(args);
+    });
+  });
+const connected = (socket) =>
+  new Promise((resolve, reject) => {
+    socket.once("connect", () => resolve(socket.io.engine.transport.name));
+    socket.once("connect_error", (error) => reject(new Error(`connect_error: ${error.message}`)));
+  });
+
+const results = {};
+const sockets = [];
+const open = (options) => {
+  const socket = io(url, { reconnection: false, ...options });
+  sockets.push(socket);
+  return socket;
+};
+try {
+  if (mode === "engineio") {
+    for (const transports of [["polling"], ["websocket"], ["polling", "websocket"]]) {
+      const socket = open({ transports, query: { room: "r1" }, forceNew: true });
+      const transport = await connected(socket);
+      results[transports.join("+")] = { transport, ping: await ack(socket, "ping", "hi") };
+      socket.close();
+    }
+    const refused = open({ transports: ["websocket"], query: { room: "x".repeat(21) }, forceNew: true });
+    results.refused = await connected(refused).catch((error) => error.message);
+  } else {
+    const socket = open({ transports: ["websocket"] });
+    results.transport = await connected(socket);
+    const chat = next(socket, "chat");
+    socket.emit("chat", "Hello there");
+    results.chat = await chat;
+    const time = next(socket, "time");
+    const rooms = next(socket, "rooms");
+    results.subscribeSpread = await ack(socket, "subscribe").catch((error) => String(error));
+    results.subscribe = await ack(socket, "subscribe", []).catch((error) => String(error));
+    results.time = await time;
+    results.rooms = await rooms;
+    results.pingSpread = await ack(socket, "ping", "something");
+    results.ping = await ack(socket, "ping", ["something"]);
+    results.stillConnected = socket.connected;
+  }
+} catch (error) {
+  results.failure = String(error);
+} finally {
+  for (const socket of sockets) socket.close();
+}
+console.log(JSON.stringify(results));
