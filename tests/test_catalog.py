@@ -404,6 +404,19 @@ def test_an_optional_property_jsf_cannot_make_is_left_out() -> None:
     assert "never" not in found.value
 
 
+def test_a_schema_jsf_cannot_draw_from_still_gets_its_simplest_valid_instance() -> None:
+    """zod-sockets writes "any extra arguments" as an array with only ``additionalItems``
+    (``format: any``): jsf makes nothing valid from it, though ``[]`` is valid; the mock then had
+    no fake data for ``subscribe`` and ``unsubscribe``."""
+    rest_args = {"type": "array", "additionalItems": {"format": "any", "description": "Any"}}
+    found = examples.example(rest_args, [], seed=0)
+    assert found is not None and found.source == "generated"
+    assert strict_validator(rest_args).is_valid(found.value)
+    # Nothing simple is valid: still None, never an invalid value.
+    impossible = {"type": "object", "required": ["a"], "properties": {"a": {"not": {}}}}
+    assert examples.example(impossible, [], seed=0) is None
+
+
 def test_every_argument_of_a_prefix_items_event_gets_an_example(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

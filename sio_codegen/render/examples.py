@@ -119,7 +119,16 @@ def generated(schema: dict[str, Any], seed: int) -> Any:
         value = _jsf(lean, seed * ATTEMPTS, star_plus, from_examples=True)
         if value is not _NONE and is_valid(schema, value):
             return value
+    # Last of all, the simplest instances: jsf draws nothing valid from some schemas that an
+    # empty array or object satisfies (zod-sockets' rest arguments, ``format: any`` items).
+    for value in _SIMPLEST:
+        if is_valid(schema, value):
+            return value
     return _NONE
+
+
+_SIMPLEST: tuple[Any, ...] = ({}, [], "", 0, False, None)
+"""Tried in this order once jsf has failed; each still has to validate."""
 
 
 def _required_only(schema: dict[str, Any]) -> dict[str, Any]:
