@@ -82,7 +82,7 @@ class SecurityScheme:
     @property
     def kind(self) -> str:
         """How a Socket.IO server enforces it: ``basic``, ``bearer``, ``api_key``, ``oauth``,
-        or ``""`` when it cannot."""
+        ``user_password``, or ``""`` when it cannot (X509, SASL, ``apiKey in: user``, ...)."""
         if self.type == "http":
             return (
                 self.http_scheme.lower() if self.http_scheme.lower() in ("basic", "bearer") else ""
@@ -91,6 +91,8 @@ class SecurityScheme:
             return "api_key" if self.location in ("query", "header", "cookie") else ""
         if self.type in ("oauth2", "openIdConnect"):
             return "oauth"
+        if self.type == "userPassword":
+            return "user_password"
         return ""
 
     @property

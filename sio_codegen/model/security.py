@@ -113,8 +113,9 @@ def check_enforceable(
             where_in = f" in {scheme.location}" if scheme.location else ""
             message = (
                 f"namespace {ns.name!r} requires security scheme {name!r} ({what}{where_in}), "
-                "which a Socket.IO server cannot enforce (supported: http basic/bearer, "
-                "httpApiKey/apiKey in query, header or cookie, oauth2, openIdConnect)"
+                f"which a Socket.IO server cannot enforce{_why(scheme)} (supported: http "
+                "basic/bearer, httpApiKey/apiKey in query, header or cookie, oauth2, "
+                "openIdConnect, userPassword)"
             )
             where = locate(f"/components/securitySchemes/{name}")
             if allow_unenforced:
@@ -122,6 +123,20 @@ def check_enforceable(
             else:
                 report.error(message + "; pass --allow-unenforced-security to generate anyway",
                              where)  # fmt: skip
+
+
+SASL = frozenset({"plain", "scramSha256", "scramSha512", "gssapi"})
+
+
+def _why(scheme: SecurityScheme) -> str:
+    """Why a scheme of a known kind cannot hold on a Socket.IO connection."""
+    if scheme.type == "X509":
+        return (": an X509 client certificate is checked where TLS ends, before any Socket.IO "
+                "packet (require it at your TLS terminator)")  # fmt: skip
+    if scheme.type in SASL:
+        return (": SASL is a broker's (Kafka, AMQP) login exchange, not part of a Socket.IO "
+                "handshake")  # fmt: skip
+    return ""
 
 
 def enforceable(
