@@ -232,6 +232,8 @@ def test_generated_client_user_password(secured: tuple[RunningServer, ModuleType
     both = pkg.Client(server.url, user_pass=("carol", "s3cret"), bearer="good-token",
                       auth={"extra": 1}, namespaces=["/", "/staff"], **public)  # fmt: skip
     assert both.auth == {"username": "carol", "password": "s3cret", "extra": 1}
+    async_client = pkg.AsyncClient(server.url, user_pass=("carol", "s3cret"), **public)
+    assert async_client.auth == {"username": "carol", "password": "s3cret"}
     with both as c:
         assert c.staff.whoami().root == "staff-carol"
         assert c.root.whoami().root == "bearer-user"
@@ -281,6 +283,8 @@ UNENFORCEABLE = dedent(
         creds: {type: SCHEME}
     """
 )
+
+
 def test_user_password_generates_a_verify_hook_and_a_typed_credential(
     write_spec, tmp_path, capsys
 ) -> None:
