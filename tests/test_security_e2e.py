@@ -329,3 +329,32 @@ def test_a_scheme_that_cannot_be_enforced_is_a_generation_error(
     )
     assert code == 0 and "warning:" in err and "not enforced" in err
     assert "security: ClassVar" not in (tmp_path / "srv/_generated/server.py").read_text()
+
+
+def test_an_inline_3x_scheme_is_located_where_it_is_written(write_spec, tmp_path, capsys) -> None:
+    """A 3.x scheme written in a security list (not in components) was located at 1:1, by a
+    pointer into components.securitySchemes that does not exist."""
+    spec = write_spec(
+        dedent(
+            """
+            asyncapi: 3.0.0
+            info: {title: T, version: "1"}
+            servers:
+              s:
+                host: localhost
+                protocol: ws
+                security:
+                  - type: http
+                    scheme: bearer
+                  - type: scramSha512
+            channels:
+              root: {address: /, messages: {ping: {name: ping}}}
+            operations:
+              ping: {action: receive, channel: {$ref: "#/channels/root"}}
+            """
+        )
+    )
+    code, _, err = run_cli(["server", str(spec), "-o", str(tmp_path / "srv")], capsys)
+    assert code == 2 and not (tmp_path / "srv").exists()
+    assert err.startswith(f"{spec}:10:9: error: namespace '/' requires security scheme "), err
+    assert err.endswith("(at /servers/s/security/1)\n"), err

@@ -78,6 +78,9 @@ class SecurityScheme:
     param_name: str = ""
     """For ``httpApiKey``: the query parameter, header or cookie that carries the key."""
     description: str = ""
+    pointer: str = field(default="", compare=False)
+    """Where the spec defines it: ``/components/securitySchemes/<name>``, or a 3.x inline scheme's
+    place in a security list (located errors only: two uses of one scheme compare equal)."""
 
     @property
     def kind(self) -> str:
