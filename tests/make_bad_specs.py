@@ -125,7 +125,7 @@ CASES: dict[str, dict[str, str | bytes]] = {
     },
     "unenforceable-security": {
         "asyncapi.yaml": ok("channels:", "servers:\n  s: {url: h, protocol: ws, security: [{u: []}]}\nchannels:")
-        + "components:\n  securitySchemes:\n    u: {type: userPassword}\n",
+        + "components:\n  securitySchemes:\n    u: {type: X509}\n",
     },
     "nested-too-deep": {"asyncapi.json": '{"asyncapi": "2.6.0", "x": ' + "[" * 300 + "]" * 300 + "}\n"},
     "yaml-alias-bomb": {

@@ -304,33 +304,39 @@ def test_hostile_spec_catalog_is_sound(capsys: pytest.CaptureFixture[str]) -> No
 def test_security_and_bindings_name_the_clients_keywords(
     write_spec: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A scheme the generated client leaves out (userPassword: no Socket.IO server enforces it)
-    is listed with no keyword; the others keep the client's keyword names."""
+    """A scheme the generated client leaves out (X509: no Socket.IO server enforces it) is
+    listed with no keyword; the others keep the client's keyword names (userPassword too)."""
     spec = write_spec(
         dedent("""
         asyncapi: 2.6.0
         info: {title: T, version: '1'}
         servers:
-          local: {url: 127.0.0.1, protocol: ws, security: [{userPass: []}, {bearer: []}]}
+          local:
+            url: 127.0.0.1
+            protocol: ws
+            security: [{certs: []}, {bearer: []}, {userPass: []}]
         channels:
           /:
             bindings: {ws: {query: {type: object, properties: {room: {type: string}}}}}
             publish: {message: {name: hello}}
         components:
           securitySchemes:
-            userPass: {type: userPassword}
+            certs: {type: X509}
             bearer: {type: http, scheme: bearer}
+            userPass: {type: userPassword}
     """)
     )
     data = catalog_of([str(spec)], capsys)
     assert_sound(data)
     schemes = data["security_schemes"]
-    assert schemes["userPass"]["client_keyword"] is None
+    assert schemes["certs"]["client_keyword"] is None
     assert schemes["bearer"]["client_keyword"] == "bearer"
+    assert schemes["userPass"]["client_keyword"] == "user_pass"
     (ns,) = data["namespaces"]
     assert ns["security"] == [
-        [{"scheme": "userPass", "scopes": []}],
+        [{"scheme": "certs", "scopes": []}],
         [{"scheme": "bearer", "scopes": []}],
+        [{"scheme": "userPass", "scopes": []}],
     ]
     assert ns["bindings"]["query"]["client_keyword"] == "root_query"
     assert ns["bindings"]["query"]["schema"]["properties"] == {"room": {"type": "string"}}

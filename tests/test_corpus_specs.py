@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from conftest import SPECS_CORPUS
-from helpers import mypy_strict
+from helpers import mypy_strict, run_cli
 
 from sio_codegen.diagnostics import Report, SpecError
 from sio_codegen.load.loader import LoadOptions, load_api
@@ -159,3 +159,17 @@ def test_every_generated_package_passes_mypy_strict(generated: dict[str, Any]) -
     assert len(packages) >= 2 * (len(documents()) - len(INVALID))
     result = mypy_strict(*map(Path, packages), cwd=generated["root"])
     assert result.returncode == 0, result.stdout[-5000:]
+
+
+def test_user_password_server_of_a_real_document_generates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The generator's 'all spec features' dummy: its AMQP server requires userPassword, which
+    was refused as unenforceable; chosen, it generates the verify hook, with no opt-out."""
+    document = SPECS_CORPUS / "asyncapi+generator/apps/generator/test/docs/dummy.yml"
+    args = ["server", str(document), "-o", str(tmp_path / "srv"), "--server", "dummy-amqp",
+            "--server-var", "port=5672"]  # fmt: skip
+    code, _, err = run_cli(args, capsys)
+    assert code == 0 and "cannot enforce" not in err, err
+    server = (tmp_path / "srv/_generated/server.py").read_text()
+    assert "def verify_user_password(self, username: str, password: str)" in server

@@ -76,6 +76,43 @@ def test_golden_sites(case: str, tmp_path: Path) -> None:
             assert event["name"] in text and event["client_method"] in text
 
 
+def test_security_schemes_say_where_each_credential_travels(tmp_path: Path) -> None:
+    write_docs(golden_args("security"), tmp_path / "site")
+    rows = [" ".join(r).strip() for r in _table_rows((tmp_path / "site/index.html").read_text())]
+    assert (
+        "userPass userPassword auth payload (username, password) or Authorization header "
+        "(Basic) user_pass= A staff member's login."
+    ) in rows, rows
+    assert "bearer http bearer (JWT) Authorization header bearer=" in rows, rows
+
+
+def _table_rows(html: str) -> list[list[str]]:
+    """The text of each table cell, row by row."""
+    from html.parser import HTMLParser
+
+    rows: list[list[str]] = []
+    inside: list[bool] = [False]
+
+    class Cells(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "tr":
+                rows.append([])
+            elif tag == "td" and rows:
+                rows[-1].append("")
+                inside[0] = True
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "td":
+                inside[0] = False
+
+        def handle_data(self, data: str) -> None:
+            if inside[0]:
+                rows[-1][-1] += data
+
+    Cells().feed(html)
+    return [[cell.strip() for cell in row] for row in rows if row]
+
+
 def test_hostile_spec_text_stays_text(tmp_path: Path) -> None:
     out = tmp_path / "site"
     catalog = write_docs([str(HOSTILE)], out)

@@ -17,7 +17,7 @@ from test_server_e2e import RECORDER
 
 SPEC = Path(__file__).parent / "specs" / "security.yaml"
 NAMESPACES = ["/", "/keys/query", "/keys/header", "/keys/cookie", "/oauth", "/oidc", "/both",
-              "/public"]  # fmt: skip
+              "/staff", "/public"]  # fmt: skip
 
 HANDLERS = dedent(
     """
@@ -30,6 +30,7 @@ HANDLERS = dedent(
     from .recorder import rec
 
     TOKENS = {"rw": {"read", "write"}, "r": {"read"}, "adm": {"admin"}}
+    STAFF = {"carol": ("s3cret", {"staff"}), "dave": ("hunter2", set())}
 
 
     def handlers_for(base: type[NamespaceHandlers]) -> NamespaceHandlers:
@@ -69,6 +70,10 @@ HANDLERS = dedent(
         def verify_oidc(self, token: str) -> Principal | None:
             scopes = TOKENS.get(token)
             return None if scopes is None else Principal("oidc-" + token, frozenset(scopes))
+
+        def verify_user_pass(self, username: str, password: str) -> Principal | None:
+            known, scopes = STAFF.get(username, (None, set()))
+            return Principal("staff-" + username, frozenset(scopes)) if password == known else None
 
 
     def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
@@ -130,6 +135,18 @@ CASES = [
     ("/oidc", "", {"Authorization": "Bearer rw"}, None, "refused"),
     ("/both", "", {**BEARER, "X-API-Key": "hk"}, None, "bearer-user"),
     ("/both", "", BEARER, None, "refused"),  # both schemes are required
+    # userPassword: the auth payload's username and password, else HTTP basic (header or auth)
+    ("/staff", "", {}, {"username": "carol", "password": "s3cret"}, "staff-carol"),
+    ("/staff", "", {"Authorization": basic("carol", "s3cret")}, None, "staff-carol"),
+    ("/staff", "", {}, {"Authorization": basic("carol", "s3cret")}, "staff-carol"),
+    ("/staff", "", {}, {"username": "carol", "password": "nope"}, "refused"),
+    ("/staff", "", {}, {"username": "carol"}, "refused"),  # no password
+    ("/staff", "", {}, {"username": "carol", "password": 5}, "refused"),  # not text
+    ("/staff", "", {}, {"user": "carol", "pass": "s3cret"}, "refused"),  # undocumented keys
+    ("/staff", "", {}, {"username": "dave", "password": "hunter2"}, "refused"),  # no scope staff
+    ("/staff", "", {"Authorization": basic("dave", "hunter2")}, None, "refused"),
+    ("/staff", "", BEARER, None, "refused"),
+    ("/staff", "", {}, None, "refused"),
     ("/public", "?room=blue", {"X-Client-Version": "1.2"}, None, "anonymous"),
     ("/public", "?room=b", {"X-Client-Version": "1.2"}, None, "refused"),  # minLength
     ("/public", "?room=blue", {"X-Client-Version": "one"}, None, "refused"),  # pattern
@@ -196,6 +213,37 @@ def test_generated_client_basic_and_oauth(secured: tuple[RunningServer, ModuleTy
         pkg.Client(server.url, oauth="r", namespaces=["/oauth"], **public).connect()
 
 
+def test_user_password_refusals_say_why(secured: tuple[RunningServer, ModuleType]) -> None:
+    server, _ = secured
+    assert "userPass: invalid credentials" in attempt(
+        server, "/staff", auth={"username": "carol", "password": "nope"}
+    )
+    assert "userPass: missing scopes: staff" in attempt(
+        server, "/staff", headers={"Authorization": basic("dave", "hunter2")}
+    )
+    assert "userPass: missing credentials" in attempt(server, "/staff", auth={"username": "x"})
+
+
+def test_generated_client_user_password(secured: tuple[RunningServer, ModuleType]) -> None:
+    """The typed credential goes in the auth payload: it leaves the Authorization header to a
+    bearer token (both at once here) and keeps the auth payload's other keys."""
+    server, pkg = secured
+    public = {"public_query": {"room": "blue"}, "public_headers": {"X-Client-Version": "1.0"}}
+    both = pkg.Client(server.url, user_pass=("carol", "s3cret"), bearer="good-token",
+                      auth={"extra": 1}, namespaces=["/", "/staff"], **public)  # fmt: skip
+    assert both.auth == {"username": "carol", "password": "s3cret", "extra": 1}
+    async_client = pkg.AsyncClient(server.url, user_pass=("carol", "s3cret"), **public)
+    assert async_client.auth == {"username": "carol", "password": "s3cret"}
+    with both as c:
+        assert c.staff.whoami().root == "staff-carol"
+        assert c.root.whoami().root == "bearer-user"
+    refused = pkg.Client(server.url, user_pass=("dave", "hunter2"), namespaces=["/staff"], **public)
+    with pytest.raises(socketio.exceptions.ConnectionError):  # /staff needs the scope staff
+        refused.connect()
+    with pytest.raises(ValueError, match="auth must be a mapping"):
+        pkg.Client(server.url, user_pass=("carol", "s3cret"), auth="token", **public)
+
+
 def test_generated_client_validates_bindings_before_connecting(
     secured: tuple[RunningServer, ModuleType],
 ) -> None:
@@ -225,29 +273,88 @@ UNENFORCEABLE = dedent(
       broker:
         url: broker.example.com
         protocol: ws
-        security: [{userPass: []}]
+        security: [{creds: []}]
     channels:
       /:
         publish:
           message: {name: ping}
     components:
       securitySchemes:
-        userPass: {type: userPassword}
+        creds: {type: SCHEME}
     """
 )
 
 
-def test_a_scheme_that_cannot_be_enforced_is_a_generation_error(
+def test_user_password_generates_a_verify_hook_and_a_typed_credential(
     write_spec, tmp_path, capsys
 ) -> None:
-    spec = write_spec(UNENFORCEABLE)
+    """userPassword was refused at generation as unenforceable."""
+    spec = write_spec(UNENFORCEABLE.replace("{type: SCHEME}", "{type: userPassword}"))
+    code, _, err = run_cli(["server", str(spec), "-o", str(tmp_path / "srv")], capsys)
+    assert code == 0, err
+    server = (tmp_path / "srv/_generated/server.py").read_text()
+    assert "def verify_creds(self, username: str, password: str) -> Principal | None:" in server
+    assert 'Requirement("creds", ())' in server
+    code, _, err = run_cli(["client", str(spec), "-o", str(tmp_path / "cli")], capsys)
+    assert code == 0, err
+    assert "creds: tuple[str, str] | None = None," in (tmp_path / "cli/client.py").read_text()
+
+
+WHY = {
+    "X509": "an X509 client certificate is checked where TLS ends, before any Socket.IO packet",
+    "plain": "SASL is a broker's (Kafka, AMQP) login exchange, not part of a Socket.IO handshake",
+}
+
+
+@pytest.mark.parametrize("scheme", ["X509", "plain", "scramSha256", "scramSha512", "gssapi"])
+def test_a_scheme_that_cannot_be_enforced_is_a_generation_error(
+    scheme: str, write_spec, tmp_path, capsys
+) -> None:
+    spec = write_spec(UNENFORCEABLE.replace("SCHEME", scheme))
     code, _, err = run_cli(["server", str(spec), "-o", str(tmp_path / "srv")], capsys)
     assert code == 2 and not (tmp_path / "srv").exists()
-    assert "requires security scheme 'userPass' (userPassword), which a Socket.IO server " in err
+    why = WHY["X509" if scheme == "X509" else "plain"]
+    assert err == (
+        f"{spec}:14:5: error: namespace '/' requires security scheme 'creds' ({scheme}), which a "
+        f"Socket.IO server cannot enforce: {why}"
+        + (" (require it at your TLS terminator)" if scheme == "X509" else "")
+        + " (supported: http basic/bearer, httpApiKey/apiKey in query, header or cookie, "
+        "oauth2, openIdConnect, userPassword); pass --allow-unenforced-security to generate "
+        "anyway (at /components/securitySchemes/creds)\n"
+    ), err
     code, _, err = run_cli(["client", str(spec), "-o", str(tmp_path / "cli")], capsys)
-    assert code == 2
+    assert code == 2 and "requires security scheme 'creds'" in err
     code, _, err = run_cli(
         ["server", str(spec), "-o", str(tmp_path / "srv"), "--allow-unenforced-security"], capsys
     )
     assert code == 0 and "warning:" in err and "not enforced" in err
     assert "security: ClassVar" not in (tmp_path / "srv/_generated/server.py").read_text()
+
+
+def test_an_inline_3x_scheme_is_located_where_it_is_written(write_spec, tmp_path, capsys) -> None:
+    """A 3.x scheme written in a security list (not in components) was located at 1:1, by a
+    pointer into components.securitySchemes that does not exist."""
+    spec = write_spec(
+        dedent(
+            """
+            asyncapi: 3.0.0
+            info: {title: T, version: "1"}
+            servers:
+              s:
+                host: localhost
+                protocol: ws
+                security:
+                  - type: http
+                    scheme: bearer
+                  - type: scramSha512
+            channels:
+              root: {address: /, messages: {ping: {name: ping}}}
+            operations:
+              ping: {action: receive, channel: {$ref: "#/channels/root"}}
+            """
+        )
+    )
+    code, _, err = run_cli(["server", str(spec), "-o", str(tmp_path / "srv")], capsys)
+    assert code == 2 and not (tmp_path / "srv").exists()
+    assert err.startswith(f"{spec}:10:9: error: namespace '/' requires security scheme "), err
+    assert err.endswith("(at /servers/s/security/1)\n"), err

@@ -32,7 +32,7 @@ EXIT_SPEC_ERROR = 2
 
 UNENFORCED_HELP = (
     "generate even where a namespace requires a security scheme a Socket.IO server cannot "
-    "enforce (e.g. userPassword, X509, SASL); such requirements are dropped, with a warning"
+    "enforce (e.g. X509, SASL); such requirements are dropped, with a warning"
 )
 
 

@@ -78,11 +78,14 @@ class SecurityScheme:
     param_name: str = ""
     """For ``httpApiKey``: the query parameter, header or cookie that carries the key."""
     description: str = ""
+    pointer: str = field(default="", compare=False)
+    """Where the spec defines it: ``/components/securitySchemes/<name>``, or a 3.x inline scheme's
+    place in a security list (located errors only: two uses of one scheme compare equal)."""
 
     @property
     def kind(self) -> str:
         """How a Socket.IO server enforces it: ``basic``, ``bearer``, ``api_key``, ``oauth``,
-        or ``""`` when it cannot."""
+        ``user_password``, or ``""`` when it cannot (X509, SASL, ``apiKey in: user``, ...)."""
         if self.type == "http":
             return (
                 self.http_scheme.lower() if self.http_scheme.lower() in ("basic", "bearer") else ""
@@ -91,6 +94,8 @@ class SecurityScheme:
             return "api_key" if self.location in ("query", "header", "cookie") else ""
         if self.type in ("oauth2", "openIdConnect"):
             return "oauth"
+        if self.type == "userPassword":
+            return "user_password"
         return ""
 
     @property

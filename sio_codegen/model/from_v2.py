@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from sio_codegen import pointer as jp
 from sio_codegen.model.api import Api, Direction
 from sio_codegen.model.builder import ApiBuilder
 from sio_codegen.model.nodes import merge_patch, security_schemes, text, unwrap
@@ -32,7 +33,10 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
     chosen = builder.read_servers(doc, _address)
-    server_security = reader.alternatives(chosen.get("security")) if chosen else None
+    server_security = None
+    if chosen is not None and builder.chosen is not None:
+        where = jp.join(["servers", builder.chosen.name, "security"])
+        server_security = reader.alternatives(chosen.get("security"), where)
     for key, pointer, channel in builder.channels(doc):
         ns, event_name = builder.channel(key, pointer, channel)
         operations_security = []
@@ -41,7 +45,9 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
             if not isinstance(operation, dict) or "message" not in operation:
                 continue
             op_pointer = f"{pointer}/{op_key}"
-            operations_security.append(reader.alternatives(operation.get("security")))
+            operations_security.append(
+                reader.alternatives(operation.get("security"), f"{op_pointer}/security")
+            )
             message = operation["message"]
             inner = unwrap(message)
             if isinstance(inner, dict) and isinstance(inner.get("oneOf"), list):
@@ -59,7 +65,7 @@ def load_v2(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                     pointer=item_pointer,
                     event_name=event_name,
                 )
-        own = reader.alternatives(channel.get("x-security"))
+        own = reader.alternatives(channel.get("x-security"), f"{pointer}/x-security")
         builder.set_security(ns, combine(own, merge(operations_security), server_security))
     return builder.finish(unwrap(doc.get("info")) or {}, reader.used)
 

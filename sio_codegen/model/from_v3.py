@@ -32,7 +32,10 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
     reader = SecurityReader(security_schemes(doc))
     builder.add_component_schemas(unwrap(doc.get("components")))
     chosen = builder.read_servers(doc, _address)
-    server_security = reader.alternatives(chosen.get("security")) if chosen else None
+    server_security = None
+    if chosen is not None and builder.chosen is not None:
+        where = jp.join(["servers", builder.chosen.name, "security"])
+        server_security = reader.alternatives(chosen.get("security"), where)
     by_identity: dict[int, Any] = {}
     event_names: dict[int, str | None] = {}
     channel_security: dict[int, tuple[Alternative, ...] | None] = {}
@@ -43,7 +46,9 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
             address if isinstance(address, str) else key, pointer, channel
         )
         by_identity[id(channel)] = ns
-        channel_security[id(channel)] = reader.alternatives(channel.get("x-security"))
+        channel_security[id(channel)] = reader.alternatives(
+            channel.get("x-security"), jp.child(pointer, "x-security")
+        )
         operations_security[id(channel)] = []
 
     operations = unwrap(doc.get("operations")) or {}
@@ -61,7 +66,9 @@ def load_v3(builder: ApiBuilder, doc: dict[str, Any]) -> Api:
                 builder.at(op_pointer),
             )
             continue
-        operations_security[id(channel)].append(reader.alternatives(operation.get("security")))
+        operations_security[id(channel)].append(
+            reader.alternatives(operation.get("security"), jp.child(op_pointer, "security"))
+        )
         replies = _reply_messages(operation)
         for key, node, pointer in _operation_messages(operation, channel, op_pointer):
             builder.add_message(

@@ -13,6 +13,7 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.load.refs import is_ref, ref_target
 from sio_codegen.model import naming
@@ -20,7 +21,7 @@ from sio_codegen.model.api import Alternative, Api, Namespace, SecurityRequireme
 from sio_codegen.model.nodes import text, unwrap
 
 
-def scheme_from(name: str, node: dict[str, Any]) -> SecurityScheme:
+def scheme_from(name: str, node: dict[str, Any], pointer: str = "") -> SecurityScheme:
     return SecurityScheme(
         name=name,
         identifier=naming.safe_identifier(naming.snake(name) or "scheme", prefix="scheme"),
@@ -30,6 +31,7 @@ def scheme_from(name: str, node: dict[str, Any]) -> SecurityScheme:
         location=text(node, "in"),
         param_name=text(node, "name"),
         description=text(node, "description"),
+        pointer=pointer or jp.join(["components", "securitySchemes", name]),
     )
 
 
@@ -40,25 +42,26 @@ class SecurityReader:
         self.available = components_schemes
         self.used: dict[str, SecurityScheme] = {}
 
-    def alternatives(self, node: Any) -> tuple[Alternative, ...] | None:
-        """None when ``node`` is absent; ``()`` for an explicit empty list (no security)."""
+    def alternatives(self, node: Any, pointer: str = "") -> tuple[Alternative, ...] | None:
+        """None when ``node`` is absent; ``()`` for an explicit empty list (no security).
+        ``pointer``: where ``node`` is, to locate a 3.x scheme written inline."""
         items = unwrap(node)
         if not isinstance(items, list):
             return None
         result: list[Alternative] = []
-        for item in items:
-            alternative = self._alternative(item)
+        for index, item in enumerate(items):
+            alternative = self._alternative(item, jp.child(pointer, index) if pointer else "")
             if alternative is not None and alternative not in result:
                 result.append(alternative)
         return tuple(result)
 
-    def _alternative(self, item: Any) -> Alternative | None:
+    def _alternative(self, item: Any, pointer: str) -> Alternative | None:
         inner = unwrap(item)
         if not isinstance(inner, dict):
             return None
         if is_ref(item) or "type" in inner:  # 3.x: a Security Scheme object
             name = ref_target(item).rsplit("/", 1)[-1] if is_ref(item) else text(inner, "type")
-            self._use(name, inner)
+            self._use(name, inner, "" if is_ref(item) else pointer)
             return (SecurityRequirement(name, _scopes(inner.get("scopes"))),)
         requirements = []  # 2.x: {scheme name: [scopes]}, all of them required
         for name, scopes in sorted(inner.items()):
@@ -68,8 +71,8 @@ class SecurityReader:
                 requirements.append(SecurityRequirement(name, _scopes(scopes)))
         return tuple(requirements) or None
 
-    def _use(self, name: str, node: dict[str, Any]) -> None:
-        self.used.setdefault(name, scheme_from(name, node))
+    def _use(self, name: str, node: dict[str, Any], pointer: str = "") -> None:
+        self.used.setdefault(name, scheme_from(name, node, pointer))
 
 
 def _scopes(node: Any) -> tuple[str, ...]:
@@ -113,15 +116,30 @@ def check_enforceable(
             where_in = f" in {scheme.location}" if scheme.location else ""
             message = (
                 f"namespace {ns.name!r} requires security scheme {name!r} ({what}{where_in}), "
-                "which a Socket.IO server cannot enforce (supported: http basic/bearer, "
-                "httpApiKey/apiKey in query, header or cookie, oauth2, openIdConnect)"
+                f"which a Socket.IO server cannot enforce{_why(scheme)} (supported: http "
+                "basic/bearer, httpApiKey/apiKey in query, header or cookie, oauth2, "
+                "openIdConnect, userPassword)"
             )
-            where = locate(f"/components/securitySchemes/{name}")
+            where = locate(scheme.pointer)
             if allow_unenforced:
                 report.warning(message + "; --allow-unenforced-security: not enforced", where)
             else:
                 report.error(message + "; pass --allow-unenforced-security to generate anyway",
                              where)  # fmt: skip
+
+
+SASL = frozenset({"plain", "scramSha256", "scramSha512", "gssapi"})
+
+
+def _why(scheme: SecurityScheme) -> str:
+    """Why a scheme of a known kind cannot hold on a Socket.IO connection."""
+    if scheme.type == "X509":
+        return (": an X509 client certificate is checked where TLS ends, before any Socket.IO "
+                "packet (require it at your TLS terminator)")  # fmt: skip
+    if scheme.type in SASL:
+        return (": SASL is a broker's (Kafka, AMQP) login exchange, not part of a Socket.IO "
+                "handshake")  # fmt: skip
+    return ""
 
 
 def enforceable(

@@ -95,7 +95,7 @@ def _scheme(scheme: SecurityScheme, keyword: str | None) -> dict[str, Any]:
 def _client_keywords(api: Api) -> dict[tuple[str, str], str]:
     """The typed client's constructor keyword of each binding and security scheme (the order in
     which render.client.connect_params makes them). The client leaves out what a Socket.IO
-    server cannot enforce (userPassword, X509, ...): such a scheme has no keyword."""
+    server cannot enforce (X509, SASL, ...): such a scheme has no keyword."""
     api = enforceable(api, Report(), lambda pointer: Location("", pointer), allow_unenforced=True)
     params = iter(connect_params(api, namespace_attributes(api)))
     found: dict[tuple[str, str], str] = {}

@@ -102,6 +102,10 @@ def connect_params(api: Api, attrs: dict[str, str]) -> list[ConnectParam]:
         if scheme.kind == "basic":
             annotation, call = "tuple[str, str] | None", f"handshake.basic({scheme.name!r}, {name})"
             doc = "(username, password), sent as HTTP basic Authorization"
+        elif scheme.kind == "user_password":  # ``auth`` is the client's keyword: merged into it
+            annotation = "tuple[str, str] | None"
+            call = f"auth = handshake.user_password({scheme.name!r}, {name}, auth)"
+            doc = "(username, password), sent in the auth payload (``username``, ``password``)"
         elif scheme.kind == "api_key":
             annotation = "str | None"
             call = f"handshake.api_key({scheme.location!r}, {scheme.key_name!r}, {name})"

@@ -68,7 +68,7 @@ def event_doc(event: Event) -> str:
 
 
 def verify_params(scheme: SecurityScheme) -> str:
-    if scheme.kind == "basic":
+    if scheme.kind in ("basic", "user_password"):
         return "username: str, password: str"
     if scheme.kind == "api_key":
         return "key: str"
@@ -81,6 +81,8 @@ def scheme_doc(scheme: SecurityScheme) -> str:
         "bearer": "A bearer token from the Authorization header"
         + (f" ({scheme.bearer_format})" if scheme.bearer_format else ""),
         "api_key": f"An API key from the {scheme.location} {scheme.key_name!r}",
+        "user_password": "A username and password: the auth payload's ``username`` and\n"
+        "``password``, else HTTP basic credentials from the Authorization header",
         "oauth": f"An {scheme.type} access token from the Authorization header (Bearer).\n"
         "The requirement's scopes must all be in the returned Principal's scopes",
     }.get(scheme.kind, scheme.type)

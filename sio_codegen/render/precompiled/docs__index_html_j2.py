@@ -1,6 +1,6 @@
 # Compiled from templates/docs/index.html.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '41662729bb2e871d8691f9d0e1d6ec6c61bcd2be4a69170584e4e564062315d2'
+COMPILED_FROM = '285d1f998ff9ed32aba039ba5f3993b64e371df29c317af16f79cc15f8f77aae'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'docs/index.html.j2'
 
@@ -154,6 +154,9 @@ def root(context, missing=missing):
                     yield ' <code>'
                     yield str(environment.getattr(l_1_scheme, 'name'))
                     yield '</code>'
+            elif (environment.getattr(l_1_scheme, 'type') == 'userPassword'):
+                pass
+                yield 'auth payload (<code>username</code>, <code>password</code>) or Authorization header (Basic)'
             else:
                 pass
                 yield 'Authorization header'
@@ -349,4 +352,4 @@ def root(context, missing=missing):
     yield '</main>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=169&54=173&55=177&56=183&57=215&58=220&59=222&60=225&61=229&64=233&65=237&66=239&67=242&68=245&69=254&70=258&71=268&72=273&73=279&74=296&75=299&76=303&77=316&82=322&83=325&84=327&86=329&87=331&88=334&89=336&96=341'
+debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=176&55=180&56=186&57=218&58=223&59=225&60=228&61=232&64=236&65=240&66=242&67=245&68=248&69=257&70=261&71=271&72=276&73=282&74=299&75=302&76=306&77=319&82=325&83=328&84=330&86=332&87=334&88=337&89=339&96=344'

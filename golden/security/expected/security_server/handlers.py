@@ -20,6 +20,7 @@ from ._generated.server import (
     PublicNamespace,
     RootNamespace,
     Security,
+    StaffNamespace,
 )
 
 
@@ -95,6 +96,15 @@ class PublicHandlers(PublicNamespace):
         raise NotImplementedError
 
 
+class StaffHandlers(StaffNamespace):
+    """Namespace '/staff'."""
+
+    @override
+    def on_whoami(self, sid: str) -> models.WhoAmIAck:
+        """Event 'whoami'."""
+        raise NotImplementedError
+
+
 class SecurityHooks(Security):
     """Verify the credentials of each security scheme: return a Principal, or None to refuse."""
 
@@ -137,6 +147,15 @@ class SecurityHooks(Security):
         """Security scheme 'queryKey': An API key from the query 'api_key'."""
         raise NotImplementedError
 
+    @override
+    def verify_user_pass(self, username: str, password: str) -> Principal | None:
+        """Security scheme 'userPass': A username and password: the auth payload's ``username`` and
+        ``password``, else HTTP basic credentials from the Authorization header.
+
+        A staff member's login.
+        """
+        raise NotImplementedError
+
 
 def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
     """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
@@ -149,5 +168,6 @@ def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
         OauthHandlers(),
         OidcHandlers(),
         PublicHandlers(),
+        StaffHandlers(),
         SecurityHooks(),
     ]

@@ -649,6 +649,7 @@ class Handshake:
         self.query: dict[str, str] = {}
         self.headers: dict[str, str] = {}
         self._cookies: list[str] = []
+        self._user_password: str | None = None
 
     def binding(self, model: type[BaseModel], value: Any, what: str, namespace: str) -> None:
         """A query or headers binding, validated before anything is sent."""
@@ -684,6 +685,20 @@ class Handshake:
         if credentials is not None:
             raw = f"{credentials[0]}:{credentials[1]}".encode()
             self.authorization(scheme, "Basic " + base64.b64encode(raw).decode())
+
+    def user_password(self, scheme: str, credentials: tuple[str, str] | None, auth: Any) -> Any:
+        """``auth`` (the connect packet's payload) with ``username`` and ``password`` added;
+        keys ``auth`` already has win."""
+        if credentials is None:
+            return auth
+        if auth is not None and not isinstance(auth, Mapping):
+            raise ValueError(f"{scheme}: auth must be a mapping to carry the username and password")
+        if self._user_password is not None:
+            raise ValueError(
+                f"{scheme}: the auth payload already has {self._user_password}'s username"
+            )
+        self._user_password = scheme
+        return {"username": credentials[0], "password": credentials[1], **(auth or {})}
 
     def api_key(self, location: str, name: str, key: str | None) -> None:
         if key is None:

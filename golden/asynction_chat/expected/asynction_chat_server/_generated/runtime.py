@@ -268,7 +268,7 @@ class SchemeSpec:
 
     name: str
     kind: str
-    """``basic``, ``bearer``, ``api_key`` or ``oauth``."""
+    """``basic``, ``bearer``, ``api_key``, ``oauth`` or ``user_password``."""
     method: str
     location: str = "header"
     key_name: str = "Authorization"
@@ -773,6 +773,10 @@ def _from_auth(auth: Any, name: str) -> str | None:
 
 
 def _credential(spec: SchemeSpec, auth: Any) -> tuple[str, ...] | None:
+    if spec.kind == "user_password" and isinstance(auth, dict):  # else: HTTP basic, below
+        username, password = auth.get("username"), auth.get("password")
+        if isinstance(username, str) and isinstance(password, str):
+            return (username, password)
     if spec.kind == "api_key":
         if spec.location == "query":
             value = request.args.get(spec.key_name)
@@ -785,7 +789,7 @@ def _credential(spec: SchemeSpec, auth: Any) -> tuple[str, ...] | None:
     if not header or " " not in header:
         return None
     scheme, _, value = header.partition(" ")
-    if spec.kind == "basic":
+    if spec.kind in ("basic", "user_password"):
         if scheme.lower() != "basic":
             return None
         try:
