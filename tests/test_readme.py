@@ -91,6 +91,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     "pre-commit": lambda b: b.lang == "yaml" and "repo: local" in b.text,
     # Compared with what tests/test_production.py runs (which starts it for real).
     "production command": lambda b: b.lang == "" and "gunicorn -c python:" in b.text,
+    # Run under uvicorn beside a generated asgi package by tests/test_asgi_mount.py.
+    "asgi mount": lambda b: b.lang == "python" and "other_asgi_app=" in b.text,
 }
 
 

@@ -249,9 +249,14 @@ def _error_ack(
     }
 
 
+def _address(environ: Mapping[str, Any]) -> str:
+    """The peer of a request: the ASGI scope's client, else the WSGI ``REMOTE_ADDR``."""
+    client = (environ.get("asgi.scope") or {}).get("client")
+    return str(client[0] if client else environ.get("REMOTE_ADDR", "?"))
+
+
 def _peer(server: Any, eio_sid: str) -> str:
-    environ = server.environ.get(eio_sid) or {}
-    return str(environ.get("REMOTE_ADDR", "?"))
+    return _address(server.environ.get(eio_sid) or {})
 
 
 def guard(
@@ -338,7 +343,7 @@ def guard(
     def guarded_eio_connect(eio_sid: str, environ: Any) -> Any:
         if len(eio.sockets) > limit:
             client_errors.log(logging.WARNING, "refused a connection from %s: %d connections "
-                              "already (SIO_MAX_CONNECTIONS)", environ.get("REMOTE_ADDR", "?"), limit)  # fmt: skip
+                              "already (SIO_MAX_CONNECTIONS)", _address(environ), limit)  # fmt: skip
             return "too many connections"
         return on_connect(eio_sid, environ)
 

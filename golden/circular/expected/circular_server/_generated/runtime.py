@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from urllib.parse import parse_qsl
 
 import jsonschema_rs
 from flask import request
@@ -296,6 +297,7 @@ class NamespaceHandlers:
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ()
     """Alternatives of requirements: one alternative must hold to connect; empty means open."""
     socketio: SocketIO
+    """The server the handlers are registered on: emit with ``...Emitter(self.socketio)``."""
     _principals: dict[str, Principal]
 
     def principal(self, sid: str) -> Principal | None:
@@ -559,7 +561,7 @@ def _event_handler(
 
 
 VALIDATION: weakref.WeakKeyDictionary[SocketIO, bool] = weakref.WeakKeyDictionary()
-"""The validation switch of each SocketIO the handlers were registered on: emitters follow it."""
+"""The validation switch of each server the handlers were registered on: emitters follow it."""
 
 
 def register(
@@ -639,8 +641,9 @@ def _register_hooks(
 
     def connect(auth: Any = None) -> bool | None:
         sid: str = request.sid  # type: ignore[attr-defined]
+        environ: dict[str, Any] = request.environ
         try:
-            return accept(sid, auth)
+            return accept(sid, Handshake.from_environ(environ), auth)
         except Refused:
             raise
         except Exception as exc:  # a failing hook refuses, with a generic reason
@@ -648,12 +651,12 @@ def _register_hooks(
                             exc_info=exc)  # fmt: skip
             raise _refuse("connection refused") from exc
 
-    def accept(sid: str, auth: Any) -> bool | None:
+    def accept(sid: str, handshake: Handshake, auth: Any) -> bool | None:
         if validate:
-            check_bindings(handlers)
-        principal = check_security(handlers, security, stubs, auth)
+            check_bindings(handlers, handshake)
+        principal = check_security(handlers, security, stubs, handshake, auth)
         try:
-            accepted = handlers.handle_connect(sid, auth)
+            accepted: bool | None = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
             accepted = None
         except ConnectionRefusedError as refusal:  # the builtin: pass its reason on
@@ -686,14 +689,45 @@ def _refuse(message: str) -> Exception:
     return refusal
 
 
-def check_bindings(handlers: NamespaceHandlers) -> None:
+@dataclass(frozen=True)
+class Handshake:
+    """What a connection's handshake carried, read from its WSGI-style environ (both runtimes
+    give one): query parameters and cookies (the first value of a repeated name), headers by
+    lower-case name."""
+
+    query: Mapping[str, str]
+    headers: Mapping[str, str]
+    cookies: Mapping[str, str]
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, Any]) -> Handshake:
+        query: dict[str, str] = {}
+        for name, value in parse_qsl(str(environ.get("QUERY_STRING", "")), keep_blank_values=True):
+            query.setdefault(name, value)
+        headers = {
+            key[5:].replace("_", "-").lower(): str(value)
+            for key, value in environ.items()
+            if key.startswith("HTTP_")
+        }
+        for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            if environ.get(key):
+                headers[key.replace("_", "-").lower()] = str(environ[key])
+        cookies: dict[str, str] = {}
+        for part in headers.get("cookie", "").split(";"):
+            name, sep, value = part.partition("=")
+            if sep and name.strip():
+                cookies.setdefault(name.strip(), value.strip().strip('"'))
+        return cls(query, headers, cookies)
+
+
+def check_bindings(handlers: NamespaceHandlers, handshake: Handshake) -> None:
     """The handshake's query and headers against the namespace's ws bindings, or refuse."""
     if handlers.query_model is not None:
-        query = {k: v for k, v in request.args.items() if k not in _ENGINEIO_QUERY}
+        query = {k: v for k, v in handshake.query.items() if k not in _ENGINEIO_QUERY}
         _check_binding(handlers.query_model, query, "query", handlers.namespace)
     if handlers.headers_model is not None:
         declared = handlers.headers_model.model_json_schema(by_alias=True).get("properties", {})
-        present = {k.lower(): v for k, v in request.headers.items()}
+        present = handshake.headers
         headers = {name: present[name.lower()] for name in declared if name.lower() in present}
         _check_binding(handlers.headers_model, headers, "headers", handlers.namespace)
 
@@ -715,7 +749,11 @@ def _check_binding(model: type[BaseModel], data: dict[str, Any], what: str, name
 
 
 def check_security(
-    handlers: NamespaceHandlers, security: SecurityHandlers | None, stubs: set[str], auth: Any
+    handlers: NamespaceHandlers,
+    security: SecurityHandlers | None,
+    stubs: set[str],
+    handshake: Handshake,
+    auth: Any,
 ) -> Principal | None:
     """The principal of the first alternative whose requirements all hold, or refuse."""
     if not handlers.security:
@@ -727,7 +765,7 @@ def check_security(
         principal: Principal | None = None
         try:
             for requirement in alternative:
-                found = _verify(security, requirement, stubs, auth)
+                found = _verify(security, requirement, stubs, handshake, auth)
                 principal = principal or found
             return principal
         except Refused as refusal:
@@ -736,12 +774,16 @@ def check_security(
 
 
 def _verify(
-    security: SecurityHandlers, requirement: Requirement, stubs: set[str], auth: Any
+    security: SecurityHandlers,
+    requirement: Requirement,
+    stubs: set[str],
+    handshake: Handshake,
+    auth: Any,
 ) -> Principal:
     spec = security.schemes[requirement.scheme]
     if spec.name in stubs:
         raise _refuse(f"{spec.name}: not implemented on the server")
-    credential = _credential(spec, auth)
+    credential = _credential(spec, handshake, auth)
     if credential is None:
         raise _refuse(f"{spec.name}: missing credentials")
     verify = getattr(security, spec.method)
@@ -763,16 +805,16 @@ def _from_auth(auth: Any, name: str) -> str | None:
     return None
 
 
-def _credential(spec: SchemeSpec, auth: Any) -> tuple[str, ...] | None:
+def _credential(spec: SchemeSpec, handshake: Handshake, auth: Any) -> tuple[str, ...] | None:
     if spec.kind == "api_key":
         if spec.location == "query":
-            value = request.args.get(spec.key_name)
+            value = handshake.query.get(spec.key_name)
         elif spec.location == "cookie":
-            value = request.cookies.get(spec.key_name)
+            value = handshake.cookies.get(spec.key_name)
         else:
-            value = request.headers.get(spec.key_name) or _from_auth(auth, spec.key_name)
+            value = handshake.headers.get(spec.key_name.lower()) or _from_auth(auth, spec.key_name)
         return (value,) if value else None
-    header = request.headers.get("Authorization") or _from_auth(auth, "Authorization")
+    header = handshake.headers.get("authorization") or _from_auth(auth, "Authorization")
     if not header or " " not in header:
         return None
     scheme, _, value = header.partition(" ")
@@ -795,8 +837,8 @@ class Emitter:
     namespace: ClassVar[str] = "/"
 
     def __init__(self, socketio: SocketIO, *, validate: bool | None = None) -> None:
-        """``validate`` defaults to the switch ``register_handlers`` was given for ``socketio``
-        (on when it was not registered)."""
+        """``validate`` defaults to the switch ``register_handlers`` was given for
+        ``socketio`` (on when it was not registered)."""
         self.socketio = socketio
         self._validate = validate
 
