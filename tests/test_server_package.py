@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 from helpers import mypy_strict, ruff_check
-from servers import generate_server
+from servers import for_runtime, generate_server
 from test_server_e2e import CHAT, E2E, E2E_HANDLERS, RECORDER, TICTACTOE, TICTACTOE_HANDLERS
 
 import golden
 
 
-def filled(tmp: Path, spec: Path, package: str, handlers: str) -> Path:
-    folder = generate_server(spec, tmp, package)
-    (folder / "handlers.py").write_text(handlers)
+def filled(tmp: Path, spec: Path, package: str, handlers: str, runtime: str = "flask") -> Path:
+    folder = generate_server(spec, tmp, package, runtime)
+    (folder / "handlers.py").write_text(for_runtime(handlers, runtime))
     (folder / "recorder.py").write_text(RECORDER)
     return folder
 
@@ -33,6 +33,14 @@ def test_generated_package_passes_mypy_strict_and_ruff(case: golden.Case, tmp_pa
 def test_filled_in_handlers_pass_mypy_strict(tmp_path: Path) -> None:
     filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS)
     filled(tmp_path, E2E, "e2e", E2E_HANDLERS)
+    result = mypy_strict(Path("ttt"), Path("e2e"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+def test_filled_in_async_handlers_pass_mypy_strict(tmp_path: Path) -> None:
+    """The asgi runtime: async def handlers, awaited emitters and call_x (with uvicorn typed)."""
+    filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS, "asgi")
+    filled(tmp_path, E2E, "e2e", E2E_HANDLERS, "asgi")
     result = mypy_strict(Path("ttt"), Path("e2e"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
 
