@@ -1,6 +1,6 @@
 # Compiled from templates/server/app.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '25e4c6bf672509dc66932fe5ea6be07223d4c1d4de0476011015b48bcb1ceb5d'
+COMPILED_FROM = '4ea5c561f40cb6c069f5f3b20b63ba445243efb2949610da37cda5565c58f964'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/app.py.j2'
 
@@ -28,7 +28,7 @@ def root(context, missing=missing):
         yield '    other_asgi_app: Any = None,\n) -> ASGIApp:\n    """Build the ASGI app: python-socketio\'s AsyncServer with every namespace\'s handlers, served\n    under ``SOCKETIO_PATH``; every other request goes to ``other_asgi_app`` (a FastAPI or\n    Starlette app, say) when one is given. Arguments left None come from the environment."""\n'
     else:
         pass
-        yield ') -> tuple[Flask, SocketIO]:\n    """Build the Flask app and its SocketIO server with every namespace\'s handlers; arguments\n    left None come from the environment."""\n    app = Flask(__name__)\n'
+        yield ') -> tuple[Flask, SocketIO]:\n    """Build the Flask app and its SocketIO server with every namespace\'s handlers; arguments\n    left None come from the environment."""\n    app = Flask(__name__)\n    # Flask-SocketIO runs each event in a request context of the handshake\'s URL: a rule for\n    # that URL spares Flask\'s routing a NotFound per event (Flask-SocketIO answers the path, so\n    # the view is never reached).\n    app.add_url_rule(f"{SOCKETIO_PATH}/", "socketio", lambda: ("", 404), strict_slashes=False)\n'
     yield '    settings = Settings.from_env(\n        cors_allowed_origins=cors_allowed_origins,\n        message_queue=message_queue,\n        validate=validate,\n        max_connections=max_connections,\n    )\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
@@ -47,4 +47,4 @@ def root(context, missing=missing):
         yield '    return app, socketio\n'
 
 blocks = {}
-debug_info = '1=14&15=16&35=23&53=30&59=37&64=39'
+debug_info = '1=14&15=16&35=23&57=30&63=37&68=39'

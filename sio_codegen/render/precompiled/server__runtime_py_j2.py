@@ -1,6 +1,6 @@
 # Compiled from templates/server/runtime.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '21e2cf91738da531ddd70be939817442a0b855a9d90aef736498bfaf286f8098'
+COMPILED_FROM = 'a7d0ee291417a5754559b8199da3abd032c5c06dd919c6aba44478a3336b736a'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/runtime.py.j2'
 
@@ -76,15 +76,15 @@ def root(context, missing=missing):
     yield str(context.call((undefined(name='resolve') if l_0_resolve is missing else l_0_resolve), 'handlers.handle_error(sid, error)'))
     yield '\n    except NotImplementedError:\n        '
     yield str((undefined(name='await_') if l_0_await_ is missing else l_0_await_))
-    yield 'NamespaceHandlers.handle_error(handlers, sid, error)\n    except Exception:\n        logger.exception("error hook of namespace %s failed", handlers.namespace)\n\n\ndef _event_handler(\n    handlers: NamespaceHandlers, spec: EventSpec, implemented: bool, validate: bool\n) -> Callable[..., Any]:\n    namespace = handlers.namespace\n    method = getattr(handlers, spec.method)\n\n    # Built once per event, not per call (a hot path); called only on failure.\n    def invalid_payload(errors: list[dict[str, Any]]) -> SioError:\n        return RequestValidationError(f"invalid payload for event {spec.name!r}",\n                                      event=spec.name, namespace=namespace, errors=errors)  # fmt: skip\n\n    def invalid_ack(errors: list[dict[str, Any]]) -> SioError:\n        return AckValidationError(f"handler of {spec.name!r} returned an invalid ack",\n                                  event=spec.name, namespace=namespace, errors=errors)  # fmt: skip\n\n    '
+    yield 'NamespaceHandlers.handle_error(handlers, sid, error)\n    except Exception:\n        logger.exception("error hook of namespace %s failed", handlers.namespace)\n\n\ndef _event_handler(\n    handlers: NamespaceHandlers, spec: EventSpec, implemented: bool, validate: bool\n) -> Callable[..., Any]:\n    namespace = handlers.namespace\n    method = getattr(handlers, spec.method)\n\n    # Built once per event, not per call (a hot path); called only on failure.\n    def invalid_payload(errors: list[dict[str, Any]]) -> SioError:\n        return RequestValidationError(f"invalid payload for event {spec.name!r}",\n                                      event=spec.name, namespace=namespace, errors=errors)  # fmt: skip\n\n    def invalid_ack(errors: list[dict[str, Any]]) -> SioError:\n        return AckValidationError(f"handler of {spec.name!r} returned an invalid ack",\n                                  event=spec.name, namespace=namespace, errors=errors)  # fmt: skip\n\n    # One argument, validated straight into its model: the common case skips parse_args.\n    single = spec.payload if validate and not spec.arguments and not spec.multiple_args else None\n\n    '
     yield str((undefined(name='async_') if l_0_async_ is missing else l_0_async_))
     yield 'def handle('
-    yield str(('sid: str, ' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else cond_expr_undefined("the inline if-expression on line 416 in 'server/runtime.py.j2' evaluated to false and no else section was defined.")))
+    yield str(('sid: str, ' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else cond_expr_undefined("the inline if-expression on line 419 in 'server/runtime.py.j2' evaluated to false and no else section was defined.")))
     yield '*args: Any) -> Any:\n'
     if (not (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async)):
         pass
         yield '        sid: str = request.sid  # type: ignore[attr-defined]\n'
-    yield '        try:\n            data = parse_args(spec, args, namespace, validate, invalid_payload)\n            if not implemented:  # after validation: a client learns its payload is wrong\n                raise NotImplementedHandlerError(\n                    f"handler {spec.method} of namespace {namespace!r} is not implemented",\n                    event=spec.name,\n                    namespace=namespace,\n                )\n            try:\n                if spec.payload is None:\n                    result = method(sid)\n                else:\n                    result = method(sid, *data) if spec.arguments else method(sid, data)\n'
+    yield '        try:\n            if single is not None and len(args) == 1:\n                data = from_wire(single, args[0], invalid_payload)\n            else:\n                data = parse_args(spec, args, namespace, validate, invalid_payload)\n            if not implemented:  # after validation: a client learns its payload is wrong\n                raise NotImplementedHandlerError(\n                    f"handler {spec.method} of namespace {namespace!r} is not implemented",\n                    event=spec.name,\n                    namespace=namespace,\n                )\n            try:\n                if spec.payload is None:\n                    result = method(sid)\n                else:\n                    result = method(sid, *data) if spec.arguments else method(sid, data)\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
         yield '                if inspect.isawaitable(result):  # async def handlers (sync ones are accepted too)\n                    result = await result\n'
@@ -171,4 +171,4 @@ def root(context, missing=missing):
     yield '        values = result if isinstance(result, tuple) else (result,)\n        return client_ack(ack, values, event, self.namespace)\n'
 
 blocks = {}
-debug_info = '1=27&2=29&4=31&27=33&55=40&122=42&125=49&192=56&193=60&200=62&204=64&207=66&384=68&391=71&394=73&396=75&416=77&417=81&433=85&446=89&452=91&459=93&464=95&478=97&491=99&528=101&536=103&544=110&552=112&555=114&557=116&566=118&574=125&580=127&581=129&651=131&668=133&676=135&686=137&735=139&737=143&738=145&745=149&758=151&777=153&787=160&798=162'
+debug_info = '1=27&2=29&4=31&27=33&55=40&122=42&125=49&192=56&193=60&200=62&204=64&207=66&384=68&391=71&394=73&396=75&419=77&420=81&439=85&452=89&458=91&465=93&470=95&484=97&497=99&534=101&542=103&550=110&558=112&561=114&563=116&572=118&580=125&586=127&587=129&657=131&674=133&682=135&692=137&741=139&743=143&744=145&751=149&764=151&783=153&793=160&804=162'

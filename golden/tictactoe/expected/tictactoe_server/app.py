@@ -30,6 +30,10 @@ def create_app(
     """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
     left None come from the environment."""
     app = Flask(__name__)
+    # Flask-SocketIO runs each event in a request context of the handshake's URL: a rule for
+    # that URL spares Flask's routing a NotFound per event (Flask-SocketIO answers the path, so
+    # the view is never reached).
+    app.add_url_rule(f"{SOCKETIO_PATH}/", "socketio", lambda: ("", 404), strict_slashes=False)
     settings = Settings.from_env(
         cors_allowed_origins=cors_allowed_origins,
         message_queue=message_queue,

@@ -523,10 +523,16 @@ def _event_handler(
         return AckValidationError(f"handler of {spec.name!r} returned an invalid ack",
                                   event=spec.name, namespace=namespace, errors=errors)  # fmt: skip
 
+    # One argument, validated straight into its model: the common case skips parse_args.
+    single = spec.payload if validate and not spec.arguments and not spec.multiple_args else None
+
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
         try:
-            data = parse_args(spec, args, namespace, validate, invalid_payload)
+            if single is not None and len(args) == 1:
+                data = from_wire(single, args[0], invalid_payload)
+            else:
+                data = parse_args(spec, args, namespace, validate, invalid_payload)
             if not implemented:  # after validation: a client learns its payload is wrong
                 raise NotImplementedHandlerError(
                     f"handler {spec.method} of namespace {namespace!r} is not implemented",

@@ -172,7 +172,7 @@ _STRUCTURE = re.compile(r'[\[\]{}"\\]')  # single characters: no backtracking
 def nesting_exceeds(text: str, limit: int) -> bool:
     """True when JSON ``text`` nests arrays and objects deeper than ``limit``; linear time, no
     recursion (brackets inside strings do not count)."""
-    if text.count("[") + text.count("{") <= limit:
+    if len(text) <= limit or text.count("[") + text.count("{") <= limit:
         return False  # the common case, at C speed
     depth = 0
     in_string = False
