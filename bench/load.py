@@ -1,7 +1,7 @@
 """Concurrent load on one benchmark server: ``python load.py URL CLIENTS SECONDS`` connects
 CLIENTS python-socketio AsyncClients (websocket transport), then each calls ``echo`` (waiting for
 its ack) in a loop for SECONDS; prints one JSON line: acked calls per second over all clients,
-and the p50 / p99 latency of a call in milliseconds. A process of its own, so that the clients
+the number of calls, and the p50 / p99 latency of a call in milliseconds. A process of its own, so that the clients
 and the server each have a core."""
 
 from __future__ import annotations
@@ -43,7 +43,12 @@ async def run(url: str, clients: int, seconds: float) -> dict[str, float]:
     finally:
         await asyncio.gather(*(sio.disconnect() for sio in connected))
     cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    return {"rate": len(latencies) / elapsed, "p50_ms": cuts[49] * 1e3, "p99_ms": cuts[98] * 1e3}
+    return {
+        "rate": len(latencies) / elapsed,
+        "calls": len(latencies),
+        "p50_ms": cuts[49] * 1e3,
+        "p99_ms": cuts[98] * 1e3,
+    }
 
 
 def main() -> None:

@@ -386,13 +386,25 @@ def _runtime_rows(where: str, results: dict[str, float]) -> list[Row]:
 ASGI_KINDS = ("asgi-raw", "asgi-generated")
 
 
-def load(url: str, clients: int, seconds: float) -> dict[str, float]:
-    """One run of bench/load.py against ``url``: rate, p50_ms, p99_ms."""
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux: /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load(url: str, clients: int, seconds: float, pid: int | None = None) -> dict[str, float]:
+    """One run of bench/load.py against ``url``: rate, calls, p50_ms, p99_ms, and with the
+    server's ``pid`` the server's CPU time per acked call (us_cpu), steadier than a rate on a
+    shared machine: the cost of the server's code, whatever the clients' share of the cores."""
+    before = cpu_seconds(pid) if pid is not None else 0.0
     out = subprocess.run([PYTHON, str(HERE / "load.py"), url, str(clients), str(seconds)],
                          capture_output=True, text=True, check=False, timeout=600)  # fmt: skip
     if out.returncode != 0:
         raise RuntimeError(f"load.py {url} {clients} failed: {out.stderr[-2000:]}")
-    return json.loads(out.stdout.splitlines()[-1])  # type: ignore[no-any-return]
+    result: dict[str, float] = json.loads(out.stdout.splitlines()[-1])
+    if pid is not None:  # the connections' setup and teardown are counted too, as for every kind
+        result["us_cpu"] = (cpu_seconds(pid) - before) / result["calls"] * 1e6
+    return result
 
 
 def asgi(work: Path, seconds: float, runs: int, concurrency: tuple[int, int, int]) -> list[Row]:
@@ -406,10 +418,19 @@ def asgi(work: Path, seconds: float, runs: int, concurrency: tuple[int, int, int
     rows: list[Row] = []
     try:
         for clients in concurrency[:2]:
+            measured: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+
+            def measure(name: str, server: Server = servers["flask"]) -> float:
+                result = load(server.url, clients, seconds, server.process.pid)
+                measured[name].append(result)
+                return result["rate"]
+
             rates = interleaved(runs, {
-                name: (lambda url=server.url: load(url, clients, seconds)["rate"])
+                name: (lambda name=name, server=server: measure(name, server))
                 for name, server in servers.items()
             })  # fmt: skip
+            cpu = {name: statistics.median(r["us_cpu"] for r in results)
+                   for name, results in measured.items()}  # fmt: skip
             where = f"websocket, {clients} client{'s' if clients > 1 else ''}"
             raw, generated, flask = rates["asgi-raw"], rates["asgi-generated"], rates["flask"]
             rows += [
@@ -420,6 +441,14 @@ def asgi(work: Path, seconds: float, runs: int, concurrency: tuple[int, int, int
                 Row("asgi", f"{where}: generated flask, validation on", flask, "acked calls/s"),
                 Row("asgi", f"{where}: generated asgi against generated flask", generated,
                     "acked calls/s", "generated flask", generated / flask),
+                Row("asgi", f"{where}: server CPU per acked call, AsyncServer handler",
+                    cpu["asgi-raw"], "us"),
+                Row("asgi", f"{where}: server CPU per acked call, generated asgi (ratio: "
+                    "calls per CPU second against the AsyncServer handler)", cpu["asgi-generated"],
+                    "us", "AsyncServer handler", cpu["asgi-raw"] / cpu["asgi-generated"],
+                    ">= 0.9x"),
+                Row("asgi", f"{where}: server CPU per acked call, generated flask",
+                    cpu["flask"], "us", "generated asgi", cpu["asgi-generated"] / cpu["flask"]),
             ]  # fmt: skip
         clients = concurrency[2]
         for name, label in (("asgi-generated", "generated asgi"), ("flask", "generated flask")):

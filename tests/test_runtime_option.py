@@ -62,3 +62,12 @@ def test_runtime_is_a_server_option_only(tmp_path: Path, capsys) -> None:
         run_cli(["client", str(TICTACTOE), "-o", str(tmp_path / "c"), "--runtime", "asgi"], capsys)
     assert exit_info.value.code == 2 and "--runtime" in capsys.readouterr().err
     assert not (tmp_path / "c").exists()
+
+
+def test_a_package_named_like_a_module_of_the_asgi_runtime_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    out = tmp_path / "uvicorn"
+    code, _, err = run_cli(["server", str(TICTACTOE), "-o", str(out), "--runtime", "asgi"], capsys)
+    assert code == 2 and "would shadow the module 'uvicorn'" in err
+    assert not out.exists()
