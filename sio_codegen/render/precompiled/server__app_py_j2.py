@@ -1,6 +1,6 @@
 # Compiled from templates/server/app.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '4ea5c561f40cb6c069f5f3b20b63ba445243efb2949610da37cda5565c58f964'
+COMPILED_FROM = '791943af871a7284a31427b4a03e8930f20804842369978cd085e33d8746bc27'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/app.py.j2'
 
@@ -22,13 +22,15 @@ def root(context, missing=missing):
     else:
         pass
         yield 'from flask import Flask\nfrom flask_socketio import SocketIO\n'
-    yield '\nfrom ._generated.server import SOCKETIO_PATH, register_handlers\nfrom ._generated.serving import Settings\nfrom .handlers import all_handlers\n\n\ndef create_app(\n    *,\n    cors_allowed_origins: str | list[str] | None = None,\n    message_queue: str | None = None,\n    validate: bool | None = None,\n    max_connections: int | None = None,\n'
+    yield '\nfrom ._generated.server import SOCKETIO_PATH, register_handlers\nfrom ._generated.serving import Settings'
+    yield str(('' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else ', route_socketio_path'))
+    yield '\nfrom .handlers import all_handlers\n\n\ndef create_app(\n    *,\n    cors_allowed_origins: str | list[str] | None = None,\n    message_queue: str | None = None,\n    validate: bool | None = None,\n    max_connections: int | None = None,\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
         yield '    other_asgi_app: Any = None,\n) -> ASGIApp:\n    """Build the ASGI app: python-socketio\'s AsyncServer with every namespace\'s handlers, served\n    under ``SOCKETIO_PATH``; every other request goes to ``other_asgi_app`` (a FastAPI or\n    Starlette app, say) when one is given. Arguments left None come from the environment."""\n'
     else:
         pass
-        yield ') -> tuple[Flask, SocketIO]:\n    """Build the Flask app and its SocketIO server with every namespace\'s handlers; arguments\n    left None come from the environment."""\n    app = Flask(__name__)\n    # Flask-SocketIO runs each event in a request context of the handshake\'s URL: a rule for\n    # that URL spares Flask\'s routing a NotFound per event (Flask-SocketIO answers the path, so\n    # the view is never reached).\n    app.add_url_rule(f"{SOCKETIO_PATH}/", "socketio", lambda: ("", 404), strict_slashes=False)\n'
+        yield ') -> tuple[Flask, SocketIO]:\n    """Build the Flask app and its SocketIO server with every namespace\'s handlers; arguments\n    left None come from the environment."""\n    app = Flask(__name__)\n    route_socketio_path(app, SOCKETIO_PATH)  # each event\'s request context then routes fast\n'
     yield '    settings = Settings.from_env(\n        cors_allowed_origins=cors_allowed_origins,\n        message_queue=message_queue,\n        validate=validate,\n        max_connections=max_connections,\n    )\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
@@ -47,4 +49,4 @@ def root(context, missing=missing):
         yield '    return app, socketio\n'
 
 blocks = {}
-debug_info = '1=14&15=16&35=23&57=30&63=37&68=39'
+debug_info = '1=14&15=16&25=23&35=25&54=32&60=39&65=41'

@@ -16,7 +16,7 @@ from flask import Flask
 from flask_socketio import SocketIO
 
 from ._generated.server import SOCKETIO_PATH, register_handlers
-from ._generated.serving import Settings
+from ._generated.serving import Settings, route_socketio_path
 from .handlers import all_handlers
 
 
@@ -30,10 +30,7 @@ def create_app(
     """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
     left None come from the environment."""
     app = Flask(__name__)
-    # Flask-SocketIO runs each event in a request context of the handshake's URL: a rule for
-    # that URL spares Flask's routing a NotFound per event (Flask-SocketIO answers the path, so
-    # the view is never reached).
-    app.add_url_rule(f"{SOCKETIO_PATH}/", "socketio", lambda: ("", 404), strict_slashes=False)
+    route_socketio_path(app, SOCKETIO_PATH)  # each event's request context then routes fast
     settings = Settings.from_env(
         cors_allowed_origins=cors_allowed_origins,
         message_queue=message_queue,
