@@ -109,10 +109,10 @@ CHAT_HANDLERS = dedent(
         def on_stop_typing(self, sid: str) -> None:
             rec("stop_typing")
 
-        def on_typing(self, sid: str) -> None:
+        def on_typing(self, sid: str) -> None:  # stays sync: the asgi runtime takes it too
             rec("typing")
 
-        def handle_disconnect(self, sid: str, reason: str | None) -> None:
+        def handle_disconnect(self, sid: str, reason: str | None) -> None:  # stays sync
             rec("disconnect", "/")
 
 
