@@ -242,6 +242,8 @@ class Server:
         if kind in PEER_NAMES:
             script = HERE / "peers" / f"{kind.replace('-', '_')}_serve.py"
             command = [python, str(script), str(self.port)]
+        elif kind in ASGI_KINDS:
+            command = [python, str(HERE / "serve_asgi.py"), kind, str(self.port), str(package_dir)]
         else:
             command = [python, str(HERE / "serve.py"), kind, str(self.port), str(package_dir)]
         self.process = subprocess.Popen(
@@ -273,6 +275,11 @@ def prepare_packages(work: Path) -> Path:
     for command, name in (("server", "bench_server"), ("client", "bench_client")):
         run_child([PYTHON, "-m", "sio_codegen", command, str(spec), "-o", str(work / name), "-q"])
     shutil.copy(HERE / "handlers_template.py", work / "bench_server" / "handlers.py")
+    asgi = work / "bench_server_asgi"
+    run_child([PYTHON, "-m", "sio_codegen", "server", str(spec), "-o", str(asgi), "-q",
+               "--runtime", "asgi"])  # fmt: skip
+    handlers = (HERE / "handlers_template.py").read_text()  # the same handler, as async def
+    (asgi / "handlers.py").write_text(handlers.replace("    def on_echo", "    async def on_echo"))
     return work
 
 
@@ -405,6 +412,86 @@ def fan_out(work: Path, quick: bool) -> list[Row]:
     return rows
 
 
+ASGI_KINDS = ("asgi-raw", "asgi-generated")
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far (Linux: /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def load(url: str, clients: int, seconds: float, pid: int | None = None) -> dict[str, float]:
+    """One run of bench/load.py against ``url``: rate, calls, p50_ms, p99_ms, and with the
+    server's ``pid`` the server's CPU time per acked call (us_cpu), steadier than a rate on a
+    shared machine: the cost of the server's code, whatever the clients' share of the cores."""
+    before = cpu_seconds(pid) if pid is not None else 0.0
+    out = subprocess.run([PYTHON, str(HERE / "load.py"), url, str(clients), str(seconds)],
+                         capture_output=True, text=True, check=False, timeout=600)  # fmt: skip
+    if out.returncode != 0:
+        raise RuntimeError(f"load.py {url} {clients} failed: {out.stderr[-2000:]}")
+    result: dict[str, float] = json.loads(out.stdout.splitlines()[-1])
+    if pid is not None:  # the connections' setup and teardown are counted too, as for every kind
+        result["us_cpu"] = (cpu_seconds(pid) - before) / result["calls"] * 1e6
+    return result
+
+
+def asgi(work: Path, seconds: float, runs: int, concurrency: tuple[int, int, int]) -> list[Row]:
+    """The asgi runtime over real websockets under uvicorn, clients in a process of their own:
+    the generated asgi server (validation on) against a hand-written AsyncServer handler doing
+    the same work, and against the generated Flask server (threading, Werkzeug), with one and
+    with many concurrent clients, measured in turn (interleaved); then the latency of both
+    runtimes' generated servers under many more clients."""
+    kinds = {"asgi-raw": "asgi-raw", "asgi-generated": "asgi-generated", "flask": "generated"}
+    servers = {name: Server(kind, PYTHON, work) for name, kind in kinds.items()}
+    rows: list[Row] = []
+    try:
+        for clients in concurrency[:2]:
+            measured: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+
+            def measure(name: str, server: Server = servers["flask"]) -> float:
+                result = load(server.url, clients, seconds, server.process.pid)
+                measured[name].append(result)
+                return result["rate"]
+
+            rates = interleaved(runs, {
+                name: (lambda name=name, server=server: measure(name, server))
+                for name, server in servers.items()
+            })  # fmt: skip
+            cpu = {name: statistics.median(r["us_cpu"] for r in results)
+                   for name, results in measured.items()}  # fmt: skip
+            where = f"websocket, {clients} client{'s' if clients > 1 else ''}"
+            raw, generated, flask = rates["asgi-raw"], rates["asgi-generated"], rates["flask"]
+            rows += [
+                Row("asgi", f"{where}: hand-written AsyncServer handler (ceiling)", raw,
+                    "acked calls/s"),
+                Row("asgi", f"{where}: generated asgi, validation on", generated, "acked calls/s",
+                    "AsyncServer handler", generated / raw, ">= 0.9x"),
+                Row("asgi", f"{where}: generated flask, validation on", flask, "acked calls/s"),
+                Row("asgi", f"{where}: generated asgi against generated flask", generated,
+                    "acked calls/s", "generated flask", generated / flask),
+                Row("asgi", f"{where}: server CPU per acked call, AsyncServer handler",
+                    cpu["asgi-raw"], "us"),
+                Row("asgi", f"{where}: server CPU per acked call, generated asgi (ratio: "
+                    "calls per CPU second against the AsyncServer handler)", cpu["asgi-generated"],
+                    "us", "AsyncServer handler", cpu["asgi-raw"] / cpu["asgi-generated"],
+                    ">= 0.9x"),
+                Row("asgi", f"{where}: server CPU per acked call, generated flask",
+                    cpu["flask"], "us", "generated asgi", cpu["asgi-generated"] / cpu["flask"]),
+            ]  # fmt: skip
+        clients = concurrency[2]
+        for name, label in (("asgi-generated", "generated asgi"), ("flask", "generated flask")):
+            results = [load(servers[name].url, clients, seconds) for _ in range(max(1, runs // 3))]
+            for key, what in (("p50_ms", "p50"), ("p99_ms", "p99")):
+                value = statistics.median(r[key] for r in results)
+                rows.append(Row("asgi", f"{clients} concurrent clients: {label}, {what} latency",
+                                value, "ms"))  # fmt: skip
+    finally:
+        for server in servers.values():
+            server.stop()
+    return rows
+
+
 # -- 4. memory and start-up ---------------------------------------------------------------------
 def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> list[Row]:
     _, peak = run_child([PYTHON, "-m", "sio_codegen", "server", str(large), "-o", str(work / "mem" / "mem_server"),
@@ -513,6 +600,8 @@ def main() -> None:
         rows += in_process(packages, 0.05 if args.quick else 1.5, runs, pythons)
         server_rows, client_rows = websocket(packages, calls, runs, pythons)
         rows += server_rows + client_rows
+        concurrency = (1, 2, 5) if args.quick else (1, 20, 200)
+        rows += asgi(packages, 0.3 if args.quick else 3.0, 1 if args.quick else 3, concurrency)
         rows += [] if args.runtime_only else fan_out(work, args.quick)
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
         rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)

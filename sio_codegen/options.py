@@ -16,6 +16,10 @@ from sio_codegen.write import journal
 from sio_codegen.write.manifest import MANIFEST_NAME, Manifest, is_up_to_date
 
 Command = Literal["models", "server", "client", "catalog", "docs"]
+Runtime = Literal["flask", "asgi"]
+RUNTIMES: tuple[Runtime, ...] = ("flask", "asgi")
+"""What a generated server runs on: Flask-SocketIO (threads, WSGI) or python-socketio's
+AsyncServer under ASGI (uvicorn)."""
 # Commands whose output is one file (the rest write a folder).
 FILE_COMMANDS = frozenset({"models", "catalog"})
 # Commands that need no Python package name and no models module.
@@ -34,6 +38,8 @@ DEPENDENCY_MODULES = frozenset({
     "attrs", "async_timeout",
     # servers the generated package may be run with
     "gunicorn", "eventlet", "gevent", "greenlet", "packaging",
+    # the asgi runtime: uvicorn and what it pulls in
+    "uvicorn", "websockets", "anyio", "sniffio", "httptools", "uvloop", "watchfiles", "dotenv",
 })  # fmt: skip
 """Top-level modules the generated packages import, directly or through their requirements: a
 package of that name would be imported in their place."""
@@ -71,6 +77,8 @@ class Job:
     """Overwrite files there that sio-codegen did not generate (it never does otherwise)."""
     seed: int = 0
     """catalog and docs: the seed generated examples are made from."""
+    runtime: Runtime = "flask"
+    """server: what the generated server runs on."""
 
     @property
     def package_name(self) -> str:
@@ -144,6 +152,8 @@ class Job:
             args.append("--allow-unenforced-security")
         if self.seed:
             args += ["--seed", str(self.seed)]
+        if self.command == "server" and self.runtime != "flask":
+            args += ["--runtime", self.runtime]
         return shlex.join(args)
 
     @property
@@ -177,6 +187,8 @@ class Job:
             "perspective": self.options.perspective,
             "channels_as_events": self.options.channels_as_events,
             **({"seed": self.seed} if self.command in DOC_COMMANDS else {}),
+            # only where it is not the default: manifests written before it stay fresh
+            **({"runtime": self.runtime} if self.runtime != "flask" else {}),
         }
 
     def up_to_date(self) -> bool:

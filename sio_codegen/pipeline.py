@@ -143,7 +143,12 @@ def render(job: Job, loaded: Loaded) -> Rendered:
     api = contract_api(loaded, job.allow_unenforced)
     if job.command == "server":
         generated, user = server_gen.server_files(
-            api, header(loaded), job.package_name, spec_json(loaded), served_docs(loaded)
+            api,
+            header(loaded),
+            job.package_name,
+            spec_json(loaded),
+            job.runtime,
+            served_docs(loaded),
         )
         models_path = server_gen.MODELS_PATH
     else:

@@ -35,6 +35,11 @@ class Case:
     spec: Path
     args: tuple[str, ...] = ()
     """Extra command-line arguments (``case.json`` ``refs_root``: a folder of the case)."""
+    server_args: tuple[str, ...] = ()
+    """Extra arguments of the server command only (``case.json`` ``server_args``, e.g.
+    ``["--runtime", "asgi"]``)."""
+    commands: tuple[str, ...] = tuple(command for command, _ in OUTPUTS)
+    """The commands the case runs (``case.json`` ``commands``; default: every one)."""
 
     @property
     def expected(self) -> Path:
@@ -47,16 +52,22 @@ def cases() -> list[Case]:
         config = json.loads(case_file.read_text())
         folder = case_file.parent
         args = ("--refs-root", str(folder / config["refs_root"])) if "refs_root" in config else ()
-        found.append(Case(folder.name, folder, folder / config["spec"], args))
+        commands = tuple(config.get("commands", [command for command, _ in OUTPUTS]))
+        server_args = tuple(config.get("server_args", ()))
+        spec = folder / config["spec"]
+        found.append(Case(folder.name, folder, spec, args, server_args, commands))
     return found
 
 
 def generate(case: Case, out: Path) -> None:
     """Run every command of the case into ``out`` (a fresh folder)."""
     for command, rel in OUTPUTS:
+        if command not in case.commands:
+            continue
         target = out / rel.format(case=case.name)
         target.parent.mkdir(parents=True, exist_ok=True)
-        code = cli_main([command, str(case.spec), "-o", str(target), "--quiet", *case.args])
+        extra = case.server_args if command == "server" else ()
+        code = cli_main([command, str(case.spec), "-o", str(target), "--quiet", *case.args, *extra])
         if code != 0:
             raise RuntimeError(f"{case.name}: sio-codegen {command} exited {code}")
 

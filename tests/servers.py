@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sio_codegen.cli.commands import main as cli_main
 
@@ -22,10 +24,38 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def generate_server(spec: Path, root: Path, package: str) -> Path:
-    code = cli_main(["server", str(spec), "-o", str(root / package), "--quiet"])
+RUNTIMES = ("flask", "asgi")
+"""What a generated server runs on: tests of the server run on both (``--runtime``)."""
+
+
+def generate_server(spec: Path, root: Path, package: str, runtime: str = "flask") -> Path:
+    args = ["server", str(spec), "-o", str(root / package), "--quiet"]
+    code = cli_main([*args, "--runtime", runtime] if runtime != "flask" else args)
     assert code == 0
     return root / package
+
+
+_METHODS = re.compile(r"^(\s+)def (on_|handle_|verify_)(?!.*# stays sync)", re.MULTILINE)
+_AWAITED = re.compile(
+    r"(?<![\w.])((?:\w+Emitter\(self\.socketio\)|emitter)\.(?:emit|call)_|self\.socketio\.emit\()"
+)
+_FUTURE = "from __future__ import annotations\n"
+
+
+def for_runtime(source: str, runtime: str) -> str:
+    """Handlers written for the flask runtime, as the asgi runtime takes them: ``async def``
+    methods (but those whose line says ``# stays sync``: the asgi runtime takes sync ones too),
+    emits awaited, ``self.sio`` for ``self.socketio``, ``asyncio.sleep`` for ``time.sleep``. The
+    tests write each handler once, so both runtimes run the same logic."""
+    if runtime == "flask":
+        return source
+    source = _METHODS.sub(r"\1async def \2", source)
+    source = _AWAITED.sub(r"await \1", source)
+    source = source.replace("self.socketio", "self.sio")
+    if "time.sleep(" in source:
+        source = source.replace("time.sleep(", "await asyncio.sleep(")
+        source = source.replace(_FUTURE, _FUTURE + "\nimport asyncio\n", 1)
+    return source
 
 
 @dataclass
@@ -51,6 +81,25 @@ class RunningServer:
         return self.output_file.read_text() if self.output_file else ""
 
 
+def wait_for_port(
+    port: int, process: subprocess.Popen[Any], output_file: Path | None = None, timeout: float = 20
+) -> None:
+    """Until a server process accepts TCP connections on 127.0.0.1:``port``; an error if it
+    exits (with what it printed) or does not in ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            printed = output_file.read_text() if output_file else ""
+            raise RuntimeError(f"server exited: {printed}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise RuntimeError("server did not start") from None
+            time.sleep(0.05)
+
+
 @contextmanager
 def run_server(
     root: Path,
@@ -74,24 +123,19 @@ def run_server(
         text=True,
     )
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            if process.poll() is not None:
-                raise RuntimeError(f"server exited: {output_file.read_text()}")
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError("server did not start") from None
-                time.sleep(0.05)
+        wait_for_port(port, process, output_file)
         yield RunningServer(f"http://127.0.0.1:{port}", port, log_file, process, output_file)
     finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop(process)
         output.close()
+
+
+def stop(process: subprocess.Popen[Any]) -> None:
+    """Terminate a server process (kill it if it has not ended in 10 s) and wait for it."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

@@ -1,4 +1,5 @@
-"""The generated client against the generated server, over a real websocket, sync and asyncio."""
+"""The generated client against the generated server, over a real websocket, sync and asyncio;
+the same client, unchanged, against both server runtimes (Flask-SocketIO and ASGI)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Any
 
 import pytest
 from clients import generate_client, import_client
-from servers import RunningServer, run_server
+from servers import RUNTIMES, RunningServer, run_server
 from test_server_e2e import (
     CHAT,
     CHAT_HANDLERS,
@@ -23,19 +24,23 @@ from test_server_e2e import (
 )
 
 
-@pytest.fixture(scope="module")
-def ttt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def ttt(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[RunningServer, ModuleType]]:
     root = tmp_path_factory.mktemp("ttt_client")
-    prepare(root, TICTACTOE, "tttc_server", TICTACTOE_HANDLERS)
+    prepare(root, TICTACTOE, "tttc_server", TICTACTOE_HANDLERS, request.param)
     generate_client(TICTACTOE, root, "ttt_client")
     with run_server(root, "tttc_server") as server:
         yield server, import_client(root, "ttt_client")
 
 
-@pytest.fixture(scope="module")
-def e2e(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def e2e(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[RunningServer, ModuleType]]:
     root = tmp_path_factory.mktemp("e2e_client")
-    prepare(root, E2E, "e2ec_server", E2E_HANDLERS)
+    prepare(root, E2E, "e2ec_server", E2E_HANDLERS, request.param)
     generate_client(E2E, root, "e2e_client")
     with run_server(root, "e2ec_server") as server:
         yield server, import_client(root, "e2e_client")
@@ -194,8 +199,9 @@ def test_namespaces_multiple_args_and_root_model_acks(
         assert client.root.echo(pkg.models.EchoPayload(text="hi")).text == "HI"
 
 
-def test_chat_sync_and_async_clients_talk_to_each_other(tmp_path: Path) -> None:
-    prepare(tmp_path, CHAT, "chatc_server", CHAT_HANDLERS)
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_chat_sync_and_async_clients_talk_to_each_other(tmp_path: Path, runtime: str) -> None:
+    prepare(tmp_path, CHAT, "chatc_server", CHAT_HANDLERS, runtime)
     generate_client(CHAT, tmp_path, "chat_client")
     pkg = import_client(tmp_path, "chat_client")
     with run_server(tmp_path, "chatc_server") as server:

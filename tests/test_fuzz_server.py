@@ -1,6 +1,6 @@
 """The generated server under bad traffic: at least 10,000 invalid payloads over one real
 connection. It never crashes, answers every one with a validation-error ack, never calls a
-handler with invalid data, and serves valid requests afterwards."""
+handler with invalid data, and serves valid requests afterwards. On both runtimes."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import socketio
 from helpers import dedent
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from servers import RunningServer, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
 from test_server_e2e import RECORDER
 
 SPEC = Path(__file__).parent / "specs" / "e2e.yaml"
@@ -115,11 +115,13 @@ requests = st.one_of(
 )  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def server(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[RunningServer]:
     root = tmp_path_factory.mktemp("fuzz")
-    folder = generate_server(SPEC, root, "fuzz_server")
-    (folder / "handlers.py").write_text(HANDLERS)
+    folder = generate_server(SPEC, root, "fuzz_server", request.param)
+    (folder / "handlers.py").write_text(for_runtime(HANDLERS, request.param))
     (folder / "recorder.py").write_text(RECORDER)
     with run_server(root, "fuzz_server") as running:
         yield running

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from conftest import SPECS_CORPUS
 from helpers import dedent
-from servers import run_server
+from servers import RUNTIMES, run_server
 from test_server_e2e import E2E, E2E_HANDLERS, prepare
 
 NODE_DIR = Path(__file__).parent / "node"
@@ -82,8 +82,11 @@ def test_a_missing_node_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.Monk
         require_node()
 
 
-def test_node_client_sees_acks_namespaces_and_validation_errors(node: str, tmp_path: Path) -> None:
-    prepare(tmp_path, E2E, "node_server", E2E_HANDLERS)
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_node_client_sees_acks_namespaces_and_validation_errors(
+    node: str, tmp_path: Path, runtime: str
+) -> None:
+    prepare(tmp_path, E2E, "node_server", E2E_HANDLERS, runtime)
     with run_server(tmp_path, "node_server") as server:
         done = subprocess.run(
             [node, str(NODE_DIR / "drive.mjs"), server.url],

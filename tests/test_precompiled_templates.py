@@ -54,7 +54,11 @@ def test_fresh_modules_are_used_and_render_what_compiling_renders(
     source = (sio_jinja.templates_dir() / name).read_text()
     from_source = env.from_string(source)
     assert compiled == ["None"]
-    context = {"package": "pkg", "api": SimpleNamespace(title='A "quoted" title')}
+    context = {
+        "package": "pkg",
+        "api": SimpleNamespace(title='A "quoted" title'),
+        "is_async": False,
+    }
     rendered = from_module.render(**context)
     assert rendered == from_source.render(**context)
     assert "'A \"quoted\" title server (development)'" in rendered  # pystr ran
@@ -73,7 +77,9 @@ def test_a_template_edited_since_its_module_was_compiled_is_compiled_again(
     assert compiled == []
     template = env.get_template("server/main.py.j2")
     assert compiled == ["server/main.py.j2"]
-    assert template.render(package="pkg", api=SimpleNamespace(title="T")).startswith("# edited\n")
+    assert template.render(
+        package="pkg", api=SimpleNamespace(title="T"), is_async=False
+    ).startswith("# edited\n")
 
 
 def test_a_module_compiled_by_another_jinja_or_with_other_options_is_not_used(

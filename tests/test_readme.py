@@ -116,6 +116,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     ),
     # Started as written, on a real redis-server, by tests/test_message_queue.py.
     "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
+    # Run under uvicorn beside a generated asgi package by tests/test_asgi_mount.py.
+    "asgi mount": lambda b: b.lang == "python" and "other_asgi_app=" in b.text,
 }
 
 

@@ -1,4 +1,5 @@
-"""The connection contract: ws bindings and security schemes, enforced on real connections."""
+"""The connection contract: ws bindings and security schemes, enforced on real connections, on
+both runtimes (on asgi, verify_basic stays a sync hook: both kinds are accepted)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 import socketio
 from clients import generate_client, import_client
 from helpers import dedent, run_cli
-from servers import RunningServer, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
 from test_server_e2e import RECORDER
 
 SPEC = Path(__file__).parent / "specs" / "security.yaml"
@@ -51,7 +52,7 @@ HANDLERS = dedent(
         def verify_bearer(self, token: str) -> Principal | None:
             return Principal("bearer-user") if token == "good-token" else None
 
-        def verify_basic(self, username: str, password: str) -> Principal | None:
+        def verify_basic(self, username: str, password: str) -> Principal | None:  # stays sync
             return Principal(username) if (username, password) == ("alice", "secret") else None
 
         def verify_query_key(self, key: str) -> Principal | None:
@@ -82,11 +83,13 @@ HANDLERS = dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def secured(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def secured(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[RunningServer, ModuleType]]:
     root = tmp_path_factory.mktemp("secured")
-    folder = generate_server(SPEC, root, "sec_server")
-    (folder / "handlers.py").write_text(HANDLERS)
+    folder = generate_server(SPEC, root, "sec_server", request.param)
+    (folder / "handlers.py").write_text(for_runtime(HANDLERS, request.param))
     (folder / "recorder.py").write_text(RECORDER)
     generate_client(SPEC, root, "sec_client")
     with run_server(root, "sec_server") as server:
@@ -253,8 +256,11 @@ def test_generated_client_validates_bindings_before_connecting(
     assert raised.value.errors[0]["loc"] == ["room"]
 
 
-def test_unimplemented_verify_hooks_refuse_everyone_and_start_up_says_so(tmp_path: Path) -> None:
-    folder = generate_server(SPEC, tmp_path, "stub_sec")
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_unimplemented_verify_hooks_refuse_everyone_and_start_up_says_so(
+    tmp_path: Path, runtime: str
+) -> None:
+    folder = generate_server(SPEC, tmp_path, "stub_sec", runtime)
     (folder / "recorder.py").write_text(RECORDER)
     with run_server(tmp_path, "stub_sec") as server:
         refusal = attempt(server, "/", headers=BEARER)

@@ -1,4 +1,6 @@
-"""The generated server, run for real on 127.0.0.1 and driven by a python-socketio client."""
+"""The generated server, run for real on 127.0.0.1 and driven by a python-socketio client: on
+both runtimes (Flask-SocketIO, and python-socketio's AsyncServer under uvicorn), with the same
+handlers (servers.for_runtime) and the same expectations."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 import socketio
 from helpers import dedent
-from servers import RunningServer, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
 
 ROOT = Path(__file__).resolve().parent.parent
 TICTACTOE = ROOT / "golden/tictactoe/spec/asyncapi.yaml"
@@ -20,11 +22,26 @@ RECORDER = dedent(
     """
     import json
     import os
+    from typing import Any
+    from urllib.parse import parse_qs
 
 
     def rec(*items: object) -> None:
         with open(os.environ["SIO_TEST_LOG"], "a") as log:
             log.write(json.dumps(list(items), default=str) + "\\n")
+
+
+    def handshake(handlers: Any, sid: str) -> tuple[str | None, str | None]:
+        # the handshake's ?room= and X-Trace header, on either runtime
+        server = getattr(handlers, "sio", None)  # the asgi runtime's AsyncServer
+        if server is not None:
+            environ = server.get_environ(sid, handlers.namespace)
+        else:
+            from flask import request
+
+            environ = request.environ
+        room = parse_qs(environ.get("QUERY_STRING", "")).get("room", [None])[0]
+        return room, environ.get("HTTP_X_TRACE")
     """
 )
 
@@ -92,10 +109,10 @@ CHAT_HANDLERS = dedent(
         def on_stop_typing(self, sid: str) -> None:
             rec("stop_typing")
 
-        def on_typing(self, sid: str) -> None:
+        def on_typing(self, sid: str) -> None:  # stays sync: the asgi runtime takes it too
             rec("typing")
 
-        def handle_disconnect(self, sid: str, reason: str | None) -> None:
+        def handle_disconnect(self, sid: str, reason: str | None) -> None:  # stays sync
             rec("disconnect", "/")
 
 
@@ -117,12 +134,10 @@ E2E_HANDLERS = dedent(
     import time
     from typing import Any
 
-    from flask import request
-
     from ._generated import models
     from ._generated.runtime import AckValidationError, NamespaceHandlers
     from ._generated.server import RootEmitter, RootNamespace, SecondNamespace
-    from .recorder import rec
+    from .recorder import handshake, rec
 
 
     class RootHandlers(RootNamespace):
@@ -161,7 +176,7 @@ E2E_HANDLERS = dedent(
             return models.MoveAck(arg1.root + arg2.root)
 
         def handle_connect(self, sid: str, auth: Any) -> bool | None:
-            rec("connect", auth, request.args.get("room"), request.headers.get("X-Trace"))
+            rec("connect", auth, *handshake(self, sid))
             return None
 
         def handle_disconnect(self, sid: str, reason: str | None) -> None:
@@ -182,25 +197,29 @@ E2E_HANDLERS = dedent(
 )
 
 
-def prepare(tmp: Path, spec: Path, package: str, handlers: str) -> Path:
-    folder = generate_server(spec, tmp, package)
-    (folder / "handlers.py").write_text(handlers)
+def prepare(tmp: Path, spec: Path, package: str, handlers: str, runtime: str = "flask") -> Path:
+    folder = generate_server(spec, tmp, package, runtime)
+    (folder / "handlers.py").write_text(for_runtime(handlers, runtime))
     (folder / "recorder.py").write_text(RECORDER)
     return folder
 
 
-@pytest.fixture(scope="module")
-def tictactoe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def tictactoe(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[RunningServer]:
     root = tmp_path_factory.mktemp("ttt")
-    prepare(root, TICTACTOE, "ttt_server", TICTACTOE_HANDLERS)
+    prepare(root, TICTACTOE, "ttt_server", TICTACTOE_HANDLERS, request.param)
     with run_server(root, "ttt_server") as server:
         yield server
 
 
-@pytest.fixture(scope="module")
-def e2e(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def e2e(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[RunningServer]:
     root = tmp_path_factory.mktemp("e2e")
-    prepare(root, E2E, "e2e_server", E2E_HANDLERS)
+    prepare(root, E2E, "e2e_server", E2E_HANDLERS, request.param)
     with run_server(root, "e2e_server") as server:
         yield server
 
@@ -362,8 +381,9 @@ def test_multiple_arguments_are_one_tuple_payload(e2e: RunningServer) -> None:
         client.disconnect()
 
 
-def test_chat_spec_round_trip_broadcast_and_admin_namespace(tmp_path: Path) -> None:
-    prepare(tmp_path, CHAT, "chat_server", CHAT_HANDLERS)
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_chat_spec_round_trip_broadcast_and_admin_namespace(tmp_path: Path, runtime: str) -> None:
+    prepare(tmp_path, CHAT, "chat_server", CHAT_HANDLERS, runtime)
     with run_server(tmp_path, "chat_server") as server:
         alice, bob = connect(server), connect(server)
         heard: list[object] = []
@@ -387,8 +407,9 @@ def test_chat_spec_round_trip_broadcast_and_admin_namespace(tmp_path: Path) -> N
         wait_for(lambda: server.calls().count(["disconnect", "/"]) >= 2)
 
 
-def test_validation_can_be_switched_off_on_the_same_code_path(tmp_path: Path) -> None:
-    prepare(tmp_path, TICTACTOE, "novalidate", TICTACTOE_HANDLERS)
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_validation_can_be_switched_off_on_the_same_code_path(tmp_path: Path, runtime: str) -> None:
+    prepare(tmp_path, TICTACTOE, "novalidate", TICTACTOE_HANDLERS, runtime)
     with run_server(tmp_path, "novalidate", env={"SIO_VALIDATE": "0"}) as server:
         client = connect(server)
         try:
@@ -399,8 +420,11 @@ def test_validation_can_be_switched_off_on_the_same_code_path(tmp_path: Path) ->
         assert ["make_move", {"game_id": 1, "x": 1, "y": "up"}] in server.calls()
 
 
-def test_server_starts_with_every_stub_and_answers_not_implemented(tmp_path: Path) -> None:
-    generate_server(TICTACTOE, tmp_path, "stubbed")
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_server_starts_with_every_stub_and_answers_not_implemented(
+    tmp_path: Path, runtime: str
+) -> None:
+    generate_server(TICTACTOE, tmp_path, "stubbed", runtime)
     with run_server(tmp_path, "stubbed") as server:
         client = connect(server)
         try:

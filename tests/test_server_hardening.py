@@ -1,6 +1,7 @@
 """The generated server against hostile clients, over real connections on 127.0.0.1: the Origin
 policy, reserved event names, failing verify hooks, malformed packets (and what they log), JSON
-nested too deeply, and the connection cap."""
+nested too deeply, and the connection cap; on both runtimes (Flask-SocketIO, and python-socketio's
+AsyncServer under uvicorn)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import socketio
 import websocket
 from helpers import dedent
 from rawsio import RawSocket
-from servers import RunningServer, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
 from test_security_e2e import HANDLERS as SECURITY_HANDLERS
 from test_server_e2e import RECORDER
 
@@ -60,11 +61,11 @@ ECHO_HANDLERS = dedent(
 )
 
 
-@pytest.fixture(scope="module")
-def secured_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def secured_root(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     root = tmp_path_factory.mktemp("hardened")
-    folder = generate_server(SPECS / "security.yaml", root, "hard_server")
-    (folder / "handlers.py").write_text(HANDLERS)
+    folder = generate_server(SPECS / "security.yaml", root, "hard_server", request.param)
+    (folder / "handlers.py").write_text(for_runtime(HANDLERS, request.param))
     (folder / "recorder.py").write_text(RECORDER)
     return root
 
@@ -75,12 +76,11 @@ def secured(secured_root: Path) -> Iterator[RunningServer]:
         yield server
 
 
-@pytest.fixture(scope="module")
-def echo_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def echo_root(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     root = tmp_path_factory.mktemp("echo")
-    (generate_server(SPECS / "e2e.yaml", root, "echo_server") / "handlers.py").write_text(
-        ECHO_HANDLERS
-    )
+    folder = generate_server(SPECS / "e2e.yaml", root, "echo_server", request.param)
+    (folder / "handlers.py").write_text(for_runtime(ECHO_HANDLERS, request.param))
     return root
 
 
@@ -146,6 +146,17 @@ def test_cors_origins_open_the_check_explicitly(secured_root: Path) -> None:
         raw(server, origin="https://evil.example", headers=COOKIE) as sock,
     ):
         assert sock.connect("/keys/cookie").startswith("40/keys/cookie,")
+
+
+def test_connections_beyond_the_cap_are_refused_at_the_handshake(secured_root: Path) -> None:
+    with run_server(secured_root, "hard_server", env={"SIO_MAX_CONNECTIONS": "2"}) as server:
+        first, second = raw(server), raw(server)
+        try:
+            assert refused_at_handshake(server)
+        finally:
+            first.close()
+            second.close()
+        assert "connections already (SIO_MAX_CONNECTIONS)" in server.output()
 
 
 # An app.py and __main__.py as sio-codegen generated them before (user files: never regenerated)

@@ -6,16 +6,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import mypy_strict, ruff_check
-from servers import generate_server
+from helpers import import_file, mypy_strict, ruff_check
+from servers import for_runtime, generate_server
 from test_server_e2e import CHAT, E2E, E2E_HANDLERS, RECORDER, TICTACTOE, TICTACTOE_HANDLERS
 
 import golden
 
 
-def filled(tmp: Path, spec: Path, package: str, handlers: str) -> Path:
-    folder = generate_server(spec, tmp, package)
-    (folder / "handlers.py").write_text(handlers)
+def filled(tmp: Path, spec: Path, package: str, handlers: str, runtime: str = "flask") -> Path:
+    folder = generate_server(spec, tmp, package, runtime)
+    (folder / "handlers.py").write_text(for_runtime(handlers, runtime))
     (folder / "recorder.py").write_text(RECORDER)
     return folder
 
@@ -33,6 +33,14 @@ def test_generated_package_passes_mypy_strict_and_ruff(case: golden.Case, tmp_pa
 def test_filled_in_handlers_pass_mypy_strict(tmp_path: Path) -> None:
     filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS)
     filled(tmp_path, E2E, "e2e", E2E_HANDLERS)
+    result = mypy_strict(Path("ttt"), Path("e2e"), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+def test_filled_in_async_handlers_pass_mypy_strict(tmp_path: Path) -> None:
+    """The asgi runtime: async def handlers, awaited emitters and call_x (with uvicorn typed)."""
+    filled(tmp_path, TICTACTOE, "ttt", TICTACTOE_HANDLERS, "asgi")
+    filled(tmp_path, E2E, "e2e", E2E_HANDLERS, "asgi")
     result = mypy_strict(Path("ttt"), Path("e2e"), cwd=tmp_path)
     assert result.returncode == 0, result.stdout
 
@@ -99,3 +107,23 @@ def test_app_factory_reads_cors_origins_from_the_environment(
     assert socketio.server.eio.cors_allowed_origins == ["https://a.example", "https://b.example"]
     _, explicit = create_app(cors_allowed_origins="*")
     assert explicit.server.eio.cors_allowed_origins == "*"
+
+
+def test_the_socketio_path_rule_spares_flask_routing_a_not_found_per_event() -> None:
+    """Flask-SocketIO runs each event in a request context of the handshake's URL: with the
+    rule app.py adds, matching it raises nothing (the test client's URL has no slash)."""
+    from flask import Flask, request
+
+    folder = golden.GOLDEN / "tictactoe/expected/tictactoe_server/_generated"
+    serving = import_file(folder / "serving.py", "golden_tictactoe_serving")
+    app = Flask("routed")
+    serving.route_socketio_path(app, "/socket.io")
+    for url in ("/socket.io/", "/socket.io"):
+        with app.test_request_context(url):
+            assert request.routing_exception is None
+    bare = Flask("bare")
+    with bare.test_request_context("/socket.io/"):
+        assert request.routing_exception is not None  # what every event paid before
+    odd = Flask("odd")
+    serving.route_socketio_path(odd, "/a<b")  # rule syntax in a spec's path: left alone
+    assert [r.rule for r in odd.url_map.iter_rules()] == ["/static/<path:filename>"]

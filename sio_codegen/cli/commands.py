@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from sio_codegen import __version__
 from sio_codegen.diagnostics import Report, SpecError
-from sio_codegen.options import DOC_COMMANDS, Job, LoadOptions
+from sio_codegen.options import DOC_COMMANDS, RUNTIMES, Job, LoadOptions
 from sio_codegen.render import models_cache
 
 if TYPE_CHECKING:
@@ -132,10 +132,19 @@ def _parser() -> argparse.ArgumentParser:
         "--allow-unenforced-security", action="store_true", help="override every profile"
     )
     generate.add_argument("-q", "--quiet", action="store_true", help="print errors only")
-    server = generating("server", "write a Flask-SocketIO server package with typed handlers")
+    server = generating(
+        "server", "write a server package with typed handlers (Flask-SocketIO, or ASGI)"
+    )
     server.add_argument("-o", "--output", type=Path, required=True, help="package folder")
     server.add_argument("--package", help="import name of the package (default: the folder name)")
     server.add_argument("--allow-unenforced-security", action="store_true", help=UNENFORCED_HELP)
+    server.add_argument(
+        "--runtime",
+        choices=RUNTIMES,
+        default="flask",
+        help="what the server runs on: flask (Flask-SocketIO, threads, gunicorn) or asgi "
+        "(python-socketio's AsyncServer, async def handlers, uvicorn) (default: flask)",
+    )
     server.add_argument(
         "--check-handlers",
         action="store_true",
@@ -286,6 +295,7 @@ def _job(args: argparse.Namespace) -> Job:
         allow_unenforced=getattr(args, "allow_unenforced_security", False),
         force=args.force,
         seed=getattr(args, "seed", 0),
+        runtime=getattr(args, "runtime", "flask"),
     )
 
 

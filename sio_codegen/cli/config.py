@@ -15,6 +15,7 @@ server-vars = { port = "8080" }      # optional: values of that server's {variab
 perspective = "client"               # optional: the document describes the client's side
 channels-as-events = true            # optional: every channel is an event of one namespace
 seed = 0                             # optional (catalog, docs): the seed of generated examples
+runtime = "asgi"                     # optional (server): flask (default) or asgi
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 from sio_codegen.diagnostics import Diagnostic, Location, SpecError
 from sio_codegen.load.source import display_path
-from sio_codegen.options import Job, LoadOptions
+from sio_codegen.options import RUNTIMES, Job, LoadOptions
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +37,7 @@ else:  # pragma: no cover - Python 3.10
 COMMANDS = ("server", "client", "models", "catalog", "docs")
 _KEYS = {"command", "spec", "output", "package", "validate", "allow-remote-refs",
          "allow-unenforced-security", "refs-root", "server", "server-vars", "perspective",
-         "channels-as-events", "seed"}  # fmt: skip
+         "channels-as-events", "seed", "runtime"}  # fmt: skip
 _DEFAULT_KEYS = {"validate", "allow-remote-refs", "allow-unenforced-security"}
 
 
@@ -132,6 +133,9 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
     channels_as_events = settings.get("channels-as-events")
     if channels_as_events is not None and not isinstance(channels_as_events, bool):
         raise _error(path, f"profile {name!r}: channels-as-events must be true or false", where)
+    runtime = settings.get("runtime", "flask")
+    if runtime not in RUNTIMES or (runtime != "flask" and command != "server"):
+        raise _error(path, f"profile {name!r}: runtime must be flask or asgi, for a server", where)
     seed = settings.get("seed", 0)
     if not isinstance(seed, int) or isinstance(seed, bool):
         raise _error(path, f"profile {name!r}: seed must be an integer", where)
@@ -151,6 +155,7 @@ def _job(path: Path, base: Path, name: str, settings: dict[str, Any]) -> Job:
         ),
         allow_unenforced=flags["allow-unenforced-security"],
         seed=seed,
+        runtime=runtime,
     )
     problem = job.package_problem()
     if problem is not None:

@@ -53,7 +53,7 @@ def package_files(
     api = without_delegation(pipeline.contract_api(loaded, allow_unenforced=True))
     header = pipeline.header(loaded)
     generated, user = server_gen.server_files(
-        api, header, package, pipeline.spec_json(loaded), pipeline.served_docs(loaded, seed)
+        api, header, package, pipeline.spec_json(loaded), docs=pipeline.served_docs(loaded, seed)
     )
     entry = models_cache.entry(model_view(loaded.api.schemas), header)
     models = generate(json.loads(entry.schemas_json), header)

@@ -1,9 +1,13 @@
-"""``sio-codegen server``: the files of a Flask-SocketIO server package."""
+"""``sio-codegen server``: the files of a server package, on Flask-SocketIO (runtime ``flask``)
+or on python-socketio's AsyncServer under ASGI (runtime ``asgi``). One set of templates serves
+both: only the I/O differs (``async def`` / ``await``, how a handler learns its sid, what it
+registers on), so the two runtimes cannot drift apart."""
 
 from __future__ import annotations
 
 from sio_codegen.model.api import Api, Event, Namespace, SecurityScheme
 from sio_codegen.model.validator import schemas_json
+from sio_codegen.options import Runtime
 from sio_codegen.render.jinja import pystr, render
 
 SERVER_REQUIREMENTS = (
@@ -12,6 +16,17 @@ SERVER_REQUIREMENTS = (
     "jsonschema-rs>=0.61,<1",
     'gunicorn>=23; sys_platform != "win32"',
 )
+ASGI_REQUIREMENTS = (
+    "python-socketio>=5.11",
+    "uvicorn>=0.30",
+    "websockets>=13",
+    "pydantic[email]>=2.6,<3",
+    "jsonschema-rs>=0.61,<1",
+)
+REQUIREMENTS: dict[Runtime, tuple[str, ...]] = {
+    "flask": SERVER_REQUIREMENTS,
+    "asgi": ASGI_REQUIREMENTS,
+}
 HOOKS = ("connect", "disconnect", "error")
 HOOK_PARAMS = {
     "connect": "self, sid: str, auth: Any",
@@ -136,13 +151,38 @@ def delegating(api: Api) -> bool:
     return any(delegated_events(ns) or delegated_hooks(ns) for ns in api.namespaces)
 
 
-def _context(api: Api, header: str, package: str) -> dict[str, object]:
+def _runtime_context(runtime: Runtime) -> dict[str, object]:
+    """What the templates need to know of the runtime: the words that differ."""
+    is_async = runtime == "asgi"
+
+    def resolve(expr: str) -> str:
+        """A hook call whose result may be awaitable (async hooks), as the runtime needs it."""
+        return f"await resolved({expr})" if is_async else expr
+
     return {
+        "runtime": runtime,
+        "is_async": is_async,
+        "async_": "async " if is_async else "",
+        "await_": "await " if is_async else "",
+        "resolve": resolve,
+        "server_type": "AsyncServer" if is_async else "SocketIO",
+        "server_attr": "sio" if is_async else "socketio",
+        "runtime_title": "python-socketio AsyncServer (ASGI)" if is_async else "Flask-SocketIO",
+        "runtime_imports": "python-socketio" if is_async else "flask, flask_socketio",
+        "verify_returns": "Principal | None | Awaitable[Principal | None]"
+        if is_async
+        else "Principal | None",
+    }
+
+
+def _context(api: Api, header: str, package: str, runtime: Runtime) -> dict[str, object]:
+    return {
+        **_runtime_context(runtime),
         "api": api,
         "header": header,
         "package": package,
         "socketio_path": api.server.socketio_path if api.server else "/socket.io",
-        "requirements": SERVER_REQUIREMENTS,
+        "requirements": REQUIREMENTS[runtime],
         "logger_name": f"{package}.server",
         "handler_params": handler_params,
         "data_params": data_params,
@@ -171,27 +211,33 @@ MODELS_PATH = "_generated/models.py"
 
 
 def server_files(
-    api: Api, header: str, package: str, spec_json: str, docs: dict[str, str] | None = None
+    api: Api,
+    header: str,
+    package: str,
+    spec_json: str,
+    runtime: Runtime = "flask",
+    docs: dict[str, str] | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """(generated files but the models module, user-owned files), relative to the package
     folder; the models module goes to MODELS_PATH. ``docs``: the served docs' files by name
     (``render.docs.served_files``), beside ``_generated/docs.py``."""
     from sio_codegen.render.docs import page_csp
 
-    ctx = _context(api, header, package)
+    ctx = _context(api, header, package, runtime)
     generated = {
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
-        "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
         "_generated/docs.py": render("server/docs.py.j2", **ctx, page_csp=page_csp()),
         "_generated/mock.py": render("server/mock.py.j2", **ctx),
         "_generated/spec.json": spec_json,
         **{f"_generated/{name}": text for name, text in (docs or {}).items()},
         "_generated/schemas.json": schemas_json(api.schemas),
-        "_generated/requirements.txt": "\n".join(SERVER_REQUIREMENTS) + "\n",
+        "_generated/requirements.txt": "\n".join(REQUIREMENTS[runtime]) + "\n",
     }
+    if runtime == "flask":  # gunicorn's threads; uvicorn needs no settings file
+        generated["_generated/gunicorn_conf.py"] = render("server/gunicorn_conf.py.j2", **ctx)
     if delegating(api):
         generated["_generated/delegate.py"] = render("server/delegate.py.j2", **ctx)
     user_owned = {
@@ -199,6 +245,6 @@ def server_files(
         "handlers.py": render("server/handlers.py.j2", **ctx),
         "app.py": render("server/app.py.j2", **ctx),
         "__main__.py": render("server/main.py.j2", **ctx),
-        "wsgi.py": render("server/wsgi.py.j2", **ctx),
+        ("asgi.py" if runtime == "asgi" else "wsgi.py"): render("server/wsgi.py.j2", **ctx),
     }
     return generated, user_owned

@@ -1,6 +1,6 @@
 # Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '72ac68201b74bd2d68a858f4dacc3a4b8773d79aa9c51ae61e2c9290502ea83e'
+COMPILED_FROM = '700ce1647faf5a55fe29288230766f324a3d9a3e65d8ce1baa2cb96a8b164acf'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/handlers.py.j2'
 
@@ -83,13 +83,16 @@ def root(context, missing=missing):
             l_2_hook = missing
             yield '},\n        )\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            l_2_async_ = resolve('async_')
             l_2_handler_params = resolve('handler_params')
             l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             l_2_delegate_call = resolve('delegate_call')
             _loop_vars = {}
             pass
-            yield '\n    @override\n    def on_'
+            yield '\n    @override\n    '
+            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield 'def on_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '('
             yield str(context.call((undefined(name='handler_params') if l_2_handler_params is missing else l_2_handler_params), l_2_ev, _loop_vars=_loop_vars))
@@ -108,14 +111,17 @@ def root(context, missing=missing):
                 yield '        '
                 yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
                 yield '\n        raise NotImplementedError\n'
-        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = l_2_delegate_call = missing
+        l_2_ev = l_2_async_ = l_2_handler_params = l_2_ack_type = l_2_event_doc = l_2_delegate_call = missing
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
+            l_2_async_ = resolve('async_')
             l_2_hook_params = resolve('hook_params')
             l_2_hook_returns = resolve('hook_returns')
             l_2_hook_calls = resolve('hook_calls')
             _loop_vars = {}
             pass
-            yield '\n    @override\n    def handle_'
+            yield '\n    @override\n    '
+            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield 'def handle_'
             yield str(l_2_hook)
             yield '('
             yield str(environment.getitem((undefined(name='hook_params') if l_2_hook_params is missing else l_2_hook_params), l_2_hook))
@@ -134,28 +140,31 @@ def root(context, missing=missing):
                 yield '        '
                 yield str(t_1(str_join(('x-handlers names ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), )), 8))
                 yield '\n        raise NotImplementedError\n'
-        l_2_hook = l_2_hook_params = l_2_hook_returns = l_2_hook_calls = missing
+        l_2_hook = l_2_async_ = l_2_hook_params = l_2_hook_returns = l_2_hook_calls = missing
     l_1_ns = l_1_delegated_events = l_1_events = l_1_delegated_hooks = l_1_hooks = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
         yield '\n\nclass SecurityHooks(Security):\n    """Verify the credentials of each security scheme: return a Principal, or None to refuse."""\n'
         for (l_1_name, l_1_scheme) in context.call(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'), 'items')):
+            l_1_async_ = resolve('async_')
             l_1_verify_params = resolve('verify_params')
             l_1_scheme_doc = resolve('scheme_doc')
             _loop_vars = {}
             pass
-            yield '\n    @override\n    def verify_'
+            yield '\n    @override\n    '
+            yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+            yield 'def verify_'
             yield str(environment.getattr(l_1_scheme, 'identifier'))
             yield '(self, '
             yield str(context.call((undefined(name='verify_params') if l_1_verify_params is missing else l_1_verify_params), l_1_scheme, _loop_vars=_loop_vars))
             yield ') -> Principal | None:\n        '
             yield str(t_1(context.call((undefined(name='scheme_doc') if l_1_scheme_doc is missing else l_1_scheme_doc), l_1_scheme, _loop_vars=_loop_vars), 8))
             yield '\n        raise NotImplementedError\n'
-        l_1_name = l_1_scheme = l_1_verify_params = l_1_scheme_doc = missing
+        l_1_name = l_1_scheme = l_1_async_ = l_1_verify_params = l_1_scheme_doc = missing
     yield '\n\ndef all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:\n    """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""\n    return ['
     yield str(t_2(context.eval_ctx, (undefined(name='handler_instances') if l_0_handler_instances is missing else l_0_handler_instances), ', '))
     yield ']\n'
 
 blocks = {}
-debug_info = '1=33&8=35&12=39&13=41&16=49&17=53&18=55&19=57&20=59&25=62&26=64&27=73&30=82&33=90&34=96&35=99&36=101&38=106&42=109&45=116&46=122&47=125&48=127&50=132&57=137&62=140&65=146&66=150&74=154'
+debug_info = '1=33&8=35&12=39&13=41&16=49&17=53&18=55&19=57&20=59&25=62&26=64&27=73&30=82&33=91&34=99&35=102&36=104&38=109&42=112&45=120&46=128&47=131&48=133&50=138&57=143&62=146&65=153&66=159&74=163'

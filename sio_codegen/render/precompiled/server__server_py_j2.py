@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '1bdfd44a8b5c78edbfdf34c805748b077e1e1a1600b55cc6fcc313f9dbc4078d'
+COMPILED_FROM = '06d460603bcbb47a71f7173dcd17ac55f8a35ac1f2d7ab552be10bd318bba4b7'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -11,8 +11,10 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_header = resolve('header')
-    l_0_socketio_path = resolve('socketio_path')
+    l_0_is_async = resolve('is_async')
     l_0_api = resolve('api')
+    l_0_socketio_path = resolve('socketio_path')
+    l_0_server_type = resolve('server_type')
     try:
         t_1 = environment.filters['docstring']
     except KeyError:
@@ -27,7 +29,16 @@ def root(context, missing=missing):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
-    yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import Callable\nfrom typing import ClassVar\n\nfrom flask_socketio import SocketIO\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
+    yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import '
+    yield str(('Awaitable, ' if ((undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) and environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes')) else cond_expr_undefined("the inline if-expression on line 9 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+    yield 'Callable\nfrom typing import ClassVar\n\n'
+    if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
+        pass
+        yield 'from pydantic import BaseModel\nfrom socketio import AsyncServer  # type: ignore[import-untyped]\n'
+    else:
+        pass
+        yield 'from flask_socketio import SocketIO\nfrom pydantic import BaseModel\n'
+    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
     yield str(t_2((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
@@ -53,8 +64,8 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 39 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 39 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield '),\n'
         l_2_ev = l_2_arguments_expr = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
@@ -101,12 +112,15 @@ def root(context, missing=missing):
             l_2_alt = missing
             yield ')\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
+            l_2_async_ = resolve('async_')
             l_2_handler_params = resolve('handler_params')
             l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             _loop_vars = {}
             pass
-            yield '\n    def on_'
+            yield '\n    '
+            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield 'def on_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '('
             yield str(context.call((undefined(name='handler_params') if l_2_handler_params is missing else l_2_handler_params), l_2_ev, _loop_vars=_loop_vars))
@@ -115,7 +129,7 @@ def root(context, missing=missing):
             yield ':\n        '
             yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
             yield '\n        raise NotImplementedError\n'
-        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
+        l_2_ev = l_2_async_ = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
         yield '\n\nclass '
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Emitter(Emitter):\n    '
@@ -124,13 +138,17 @@ def root(context, missing=missing):
         yield str(t_2(environment.getattr(l_1_ns, 'name')))
         yield '\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
+            l_2_async_ = resolve('async_')
             l_2_data_params = resolve('data_params')
             l_2_event_doc = resolve('event_doc')
+            l_2_await_ = resolve('await_')
             l_2_data_expr = resolve('data_expr')
             l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
-            yield '\n    def emit_'
+            yield '\n    '
+            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield 'def emit_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '(\n        self,\n'
             for l_3_param in context.call((undefined(name='data_params') if l_2_data_params is missing else l_2_data_params), l_2_ev, _loop_vars=_loop_vars):
@@ -148,7 +166,9 @@ def root(context, missing=missing):
                 yield '], None] | None = None,\n'
             yield '    ) -> None:\n        '
             yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
-            yield '\n        self._emit('
+            yield '\n        '
+            yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
+            yield 'self._emit('
             yield str(t_2(environment.getattr(l_2_ev, 'name')))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
@@ -160,11 +180,13 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 79 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 84 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
-                yield '\n    def call_'
+                yield '\n    '
+                yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+                yield 'def call_'
                 yield str(environment.getattr(l_2_ev, 'identifier'))
                 yield '(\n        self,\n'
                 for l_3_param in context.call((undefined(name='data_params') if l_2_data_params is missing else l_2_data_params), l_2_ev, _loop_vars=_loop_vars):
@@ -180,7 +202,9 @@ def root(context, missing=missing):
                 yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
                 yield '\n        result: models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
-                yield ' = self._call('
+                yield ' = '
+                yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
+                yield 'self._call('
                 yield str(t_2(environment.getattr(l_2_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
@@ -189,9 +213,9 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 92 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 97 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n        return result\n'
-        l_2_ev = l_2_data_params = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = missing
+        l_2_ev = l_2_async_ = l_2_data_params = l_2_event_doc = l_2_await_ = l_2_data_expr = l_2_arguments_expr = missing
     l_1_ns = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
@@ -217,6 +241,7 @@ def root(context, missing=missing):
         yield '    }\n'
         for (l_1_name, l_1_scheme) in context.call(environment.getattr(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'), 'items')):
             l_1_verify_params = resolve('verify_params')
+            l_1_verify_returns = resolve('verify_returns')
             l_1_scheme_doc = resolve('scheme_doc')
             _loop_vars = {}
             pass
@@ -224,10 +249,12 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_1_scheme, 'identifier'))
             yield '(self, '
             yield str(context.call((undefined(name='verify_params') if l_1_verify_params is missing else l_1_verify_params), l_1_scheme, _loop_vars=_loop_vars))
-            yield ') -> Principal | None:\n        '
+            yield ') -> '
+            yield str((undefined(name='verify_returns') if l_1_verify_returns is missing else l_1_verify_returns))
+            yield ':\n        '
             yield str(t_1(context.call((undefined(name='scheme_doc') if l_1_scheme_doc is missing else l_1_scheme_doc), l_1_scheme, _loop_vars=_loop_vars), 8))
             yield '\n        raise NotImplementedError\n'
-        l_1_name = l_1_scheme = l_1_verify_params = l_1_scheme_doc = missing
+        l_1_name = l_1_scheme = l_1_verify_params = l_1_verify_returns = l_1_scheme_doc = missing
     yield '\n\nHANDLER_BASES: tuple[type[NamespaceHandlers], ...] = ('
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
         _loop_vars = {}
@@ -235,7 +262,9 @@ def root(context, missing=missing):
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Namespace, '
     l_1_ns = missing
-    yield ')\n\n\ndef register_handlers(\n    socketio: SocketIO,\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
+    yield ')\n\n\ndef register_handlers(\n    socketio: '
+    yield str((undefined(name='server_type') if l_0_server_type is missing else l_0_server_type))
+    yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=26&28=28&30=30&33=35&34=37&36=39&38=41&39=46&42=58&43=66&44=69&46=71&47=74&49=76&50=79&52=100&54=107&55=113&60=117&61=119&63=121&64=123&66=131&68=133&69=137&74=141&75=144&78=147&79=149&80=162&82=165&84=167&85=171&90=175&91=177&92=179&99=194&106=197&107=201&110=215&112=221&113=225&119=229'
+debug_info = '1=28&9=30&12=32&33=39&35=41&38=46&39=48&41=50&43=52&44=57&47=69&48=77&49=80&51=82&52=85&54=87&55=90&57=111&59=119&60=127&65=131&66=133&68=135&69=137&71=147&73=151&74=155&79=159&80=162&83=165&84=167&85=182&87=185&89=189&90=193&95=197&96=199&97=201&104=218&111=221&112=225&115=239&117=246&118=252&124=256&128=263'

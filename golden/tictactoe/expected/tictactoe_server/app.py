@@ -19,7 +19,7 @@ from flask_socketio import SocketIO
 from ._generated.docs import serve_docs
 from ._generated.mock import Mock
 from ._generated.server import SOCKETIO_PATH, register_handlers
-from ._generated.serving import Settings
+from ._generated.serving import Settings, route_socketio_path
 from .handlers import all_handlers
 
 
@@ -35,6 +35,7 @@ def create_app(
     """Build the Flask app and its SocketIO server with every namespace's handlers; arguments
     left None come from the environment."""
     app = Flask(__name__)
+    route_socketio_path(app, SOCKETIO_PATH)  # each event's request context then routes fast
     settings = Settings.from_env(
         cors_allowed_origins=cors_allowed_origins,
         message_queue=message_queue,

@@ -10,7 +10,7 @@ the event catalog. The same for every spec: the files beside this module are its
 Off unless asked for: ``create_app(docs=True)`` (or a base path such as ``"/api-docs"``), the
 ``--docs [PATH]`` option of ``python -m``, or ``SIO_DOCS`` (``1``, or a base path; ``0`` off).
 Switched off, no route exists. :func:`docs_response` knows no web framework (a runtime answers
-with its result); :func:`serve_docs` is the Flask route.
+with its result); :func:`serve_docs` puts it in front of the Flask app.
 """
 
 from __future__ import annotations

@@ -208,7 +208,7 @@ class Mock:
 
     def start(self, socketio: SocketIO) -> list[ServerEvent]:
         """Emit every server event with a valid fake every ``interval`` seconds, from a
-        background task of Flask-SocketIO; returns the events emitted."""
+        background task of the server; returns the events emitted."""
         rounds = self.rounds()
 
         def emit_forever() -> None:

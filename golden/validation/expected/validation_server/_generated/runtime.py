@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from urllib.parse import parse_qsl
 
 import jsonschema_rs
 from flask import request
@@ -297,6 +298,7 @@ class NamespaceHandlers:
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ()
     """Alternatives of requirements: one alternative must hold to connect; empty means open."""
     socketio: SocketIO
+    """The server the handlers are registered on: emit with ``...Emitter(self.socketio)``."""
     _principals: dict[str, Principal]
 
     def principal(self, sid: str) -> Principal | None:
@@ -522,10 +524,16 @@ def _event_handler(
         return AckValidationError(f"handler of {spec.name!r} returned an invalid ack",
                                   event=spec.name, namespace=namespace, errors=errors)  # fmt: skip
 
+    # One argument, validated straight into its model: the common case skips parse_args.
+    single = spec.payload if validate and not spec.arguments and not spec.multiple_args else None
+
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
         try:
-            data = parse_args(spec, args, namespace, validate, invalid_payload)
+            if single is not None and len(args) == 1:
+                data = from_wire(single, args[0], invalid_payload)
+            else:
+                data = parse_args(spec, args, namespace, validate, invalid_payload)
             if not implemented:  # after validation: a client learns its payload is wrong
                 raise NotImplementedHandlerError(
                     f"handler {spec.method} of namespace {namespace!r} is not implemented",
@@ -560,7 +568,7 @@ def _event_handler(
 
 
 VALIDATION: weakref.WeakKeyDictionary[SocketIO, bool] = weakref.WeakKeyDictionary()
-"""The validation switch of each SocketIO the handlers were registered on: emitters follow it."""
+"""The validation switch of each server the handlers were registered on: emitters follow it."""
 
 
 def register(
@@ -640,8 +648,9 @@ def _register_hooks(
 
     def connect(auth: Any = None) -> bool | None:
         sid: str = request.sid  # type: ignore[attr-defined]
+        environ: dict[str, Any] = request.environ
         try:
-            return accept(sid, auth)
+            return accept(sid, Handshake.from_environ(environ), auth)
         except Refused:
             raise
         except Exception as exc:  # a failing hook refuses, with a generic reason
@@ -649,12 +658,12 @@ def _register_hooks(
                             exc_info=exc)  # fmt: skip
             raise _refuse("connection refused") from exc
 
-    def accept(sid: str, auth: Any) -> bool | None:
+    def accept(sid: str, handshake: Handshake, auth: Any) -> bool | None:
         if validate:
-            check_bindings(handlers)
-        principal = check_security(handlers, security, stubs, auth)
+            check_bindings(handlers, handshake)
+        principal = check_security(handlers, security, stubs, handshake, auth)
         try:
-            accepted = handlers.handle_connect(sid, auth)
+            accepted: bool | None = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
             accepted = None
         except ConnectionRefusedError as refusal:  # the builtin: pass its reason (and data) on
@@ -687,14 +696,45 @@ def _refuse(message: str) -> Exception:
     return refusal
 
 
-def check_bindings(handlers: NamespaceHandlers) -> None:
+@dataclass(frozen=True)
+class Handshake:
+    """What a connection's handshake carried, read from its WSGI-style environ (both runtimes
+    give one): query parameters and cookies (the first value of a repeated name), headers by
+    lower-case name."""
+
+    query: Mapping[str, str]
+    headers: Mapping[str, str]
+    cookies: Mapping[str, str]
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, Any]) -> Handshake:
+        query: dict[str, str] = {}
+        for name, value in parse_qsl(str(environ.get("QUERY_STRING", "")), keep_blank_values=True):
+            query.setdefault(name, value)
+        headers = {
+            key[5:].replace("_", "-").lower(): str(value)
+            for key, value in environ.items()
+            if key.startswith("HTTP_")
+        }
+        for key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            if environ.get(key):
+                headers[key.replace("_", "-").lower()] = str(environ[key])
+        cookies: dict[str, str] = {}
+        for part in headers.get("cookie", "").split(";"):
+            name, sep, value = part.partition("=")
+            if sep and name.strip():
+                cookies.setdefault(name.strip(), value.strip().strip('"'))
+        return cls(query, headers, cookies)
+
+
+def check_bindings(handlers: NamespaceHandlers, handshake: Handshake) -> None:
     """The handshake's query and headers against the namespace's ws bindings, or refuse."""
     if handlers.query_model is not None:
-        query = {k: v for k, v in request.args.items() if k not in _ENGINEIO_QUERY}
+        query = {k: v for k, v in handshake.query.items() if k not in _ENGINEIO_QUERY}
         _check_binding(handlers.query_model, query, "query", handlers.namespace)
     if handlers.headers_model is not None:
         declared = handlers.headers_model.model_json_schema(by_alias=True).get("properties", {})
-        present = {k.lower(): v for k, v in request.headers.items()}
+        present = handshake.headers
         headers = {name: present[name.lower()] for name in declared if name.lower() in present}
         _check_binding(handlers.headers_model, headers, "headers", handlers.namespace)
 
@@ -716,7 +756,11 @@ def _check_binding(model: type[BaseModel], data: dict[str, Any], what: str, name
 
 
 def check_security(
-    handlers: NamespaceHandlers, security: SecurityHandlers | None, stubs: set[str], auth: Any
+    handlers: NamespaceHandlers,
+    security: SecurityHandlers | None,
+    stubs: set[str],
+    handshake: Handshake,
+    auth: Any,
 ) -> Principal | None:
     """The principal of the first alternative whose requirements all hold, or refuse."""
     if not handlers.security:
@@ -728,7 +772,7 @@ def check_security(
         principal: Principal | None = None
         try:
             for requirement in alternative:
-                found = _verify(security, requirement, stubs, auth)
+                found = _verify(security, requirement, stubs, handshake, auth)
                 principal = principal or found
             return principal
         except Refused as refusal:
@@ -742,12 +786,16 @@ def check_security(
 
 
 def _verify(
-    security: SecurityHandlers, requirement: Requirement, stubs: set[str], auth: Any
+    security: SecurityHandlers,
+    requirement: Requirement,
+    stubs: set[str],
+    handshake: Handshake,
+    auth: Any,
 ) -> Principal:
     spec = security.schemes[requirement.scheme]
     if spec.name in stubs:
         raise _refuse(f"{spec.name}: not implemented on the server")
-    credential = _credential(spec, auth)
+    credential = _credential(spec, handshake, auth)
     if credential is None:
         raise _refuse(f"{spec.name}: missing credentials")
     verify = getattr(security, spec.method)
@@ -772,20 +820,20 @@ def _from_auth(auth: Any, name: str) -> str | None:
     return None
 
 
-def _credential(spec: SchemeSpec, auth: Any) -> tuple[str, ...] | None:
+def _credential(spec: SchemeSpec, handshake: Handshake, auth: Any) -> tuple[str, ...] | None:
     if spec.kind == "user_password" and isinstance(auth, dict):  # else: HTTP basic, below
         username, password = auth.get("username"), auth.get("password")
         if isinstance(username, str) and isinstance(password, str):
             return (username, password)
     if spec.kind == "api_key":
         if spec.location == "query":
-            value = request.args.get(spec.key_name)
+            value = handshake.query.get(spec.key_name)
         elif spec.location == "cookie":
-            value = request.cookies.get(spec.key_name)
+            value = handshake.cookies.get(spec.key_name)
         else:
-            value = request.headers.get(spec.key_name) or _from_auth(auth, spec.key_name)
+            value = handshake.headers.get(spec.key_name.lower()) or _from_auth(auth, spec.key_name)
         return (value,) if value else None
-    header = request.headers.get("Authorization") or _from_auth(auth, "Authorization")
+    header = handshake.headers.get("authorization") or _from_auth(auth, "Authorization")
     if not header or " " not in header:
         return None
     scheme, _, value = header.partition(" ")
@@ -808,8 +856,8 @@ class Emitter:
     namespace: ClassVar[str] = "/"
 
     def __init__(self, socketio: SocketIO, *, validate: bool | None = None) -> None:
-        """``validate`` defaults to the switch ``register_handlers`` was given for ``socketio``
-        (on when it was not registered)."""
+        """``validate`` defaults to the switch ``register_handlers`` was given for
+        ``socketio`` (on when it was not registered)."""
         self.socketio = socketio
         self._validate = validate
 

@@ -1,0 +1,1 @@
+"""Tick-Tack-Toe API server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""
