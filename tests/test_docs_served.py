@@ -17,17 +17,22 @@ from typing import Any
 import pytest
 import yaml
 from docs_pages import golden_args, write_docs
-from servers import run_server
+from servers import RUNTIMES, run_server
 
 from sio_codegen.cli.commands import main as cli_main
 
 
 def get(url: str) -> tuple[int, dict[str, str], bytes]:
+    """Status, headers (names in title case: the asgi runtime sends them lowercase) and body."""
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, dict(response.headers.items()), response.read()
+            return response.status, _titled(response.headers.items()), response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers.items()), error.read()
+        return error.code, _titled(error.headers.items()), error.read()
+
+
+def _titled(headers: Any) -> dict[str, str]:
+    return {name.title(): value for name, value in headers}
 
 
 @pytest.fixture(scope="module")
@@ -41,8 +46,24 @@ def chat(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return root, root / "site"
 
 
-def test_served_docs_are_the_docs_command_files(chat: tuple[Path, Path]) -> None:
-    root, site = chat
+@pytest.fixture(scope="module", params=RUNTIMES)
+def served(
+    request: pytest.FixtureRequest,
+    chat: tuple[Path, Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path]:
+    """``chat`` for each runtime: the docs are served the same by both."""
+    if request.param == "flask":
+        return chat
+    root = tmp_path_factory.mktemp("served_asgi")
+    code = cli_main(["server", *golden_args("tictactoe"), "-o", str(root / "chat_srv"), "--quiet",
+                     "--runtime", request.param])  # fmt: skip
+    assert code == 0
+    return root, chat[1]
+
+
+def test_served_docs_are_the_docs_command_files(served: tuple[Path, Path]) -> None:
+    root, site = served
     with run_server(root, "chat_srv", env={"SIO_DOCS": "1"}) as server:
         status, headers, body = get(server.url + "/docs")
         assert status == 200
@@ -67,15 +88,15 @@ def test_served_docs_are_the_docs_command_files(chat: tuple[Path, Path]) -> None
         assert get(server.url + "/docs/../spec.json")[0] == 404
 
 
-def test_docs_are_off_unless_asked(chat: tuple[Path, Path]) -> None:
-    root, _ = chat
+def test_docs_are_off_unless_asked(served: tuple[Path, Path]) -> None:
+    root, _ = served
     with run_server(root, "chat_srv") as server:
         assert get(server.url + "/docs")[0] == 404
         assert get(server.url + "/docs/asyncapi.json")[0] == 404
 
 
-def test_docs_option_sets_the_base_path(chat: tuple[Path, Path]) -> None:
-    root, site = chat
+def test_docs_option_sets_the_base_path(served: tuple[Path, Path]) -> None:
+    root, site = served
     with run_server(root, "chat_srv", args=["--docs", "/api/docs/"]) as server:
         status, _, body = get(server.url + "/api/docs")
         assert status == 200 and body == (site / "index.html").read_bytes()
