@@ -30,7 +30,7 @@ import pytest
 import socketio  # type: ignore[import-untyped]
 from conftest import SPECS_CORPUS
 from docs_pages import ROOT, golden_args
-from servers import free_port, run_server
+from servers import RUNTIMES, free_port, run_server
 from test_node_interop import NODE_DIR
 
 from sio_codegen.cli.commands import main as cli_main
@@ -419,8 +419,12 @@ def test_cli_options_and_bad_input(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.yaml"]
 
 
-def test_python_m_package_mock_fakes_stubs_and_runs_implemented_handlers(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "golden/tictactoe/expected/tictactoe_server", tmp_path / "ttt_mock")
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_python_m_package_mock_fakes_stubs_and_runs_implemented_handlers(
+    tmp_path: Path, runtime: str
+) -> None:
+    case = "tictactoe" if runtime == "flask" else f"tictactoe_{runtime}"
+    shutil.copytree(ROOT / f"golden/{case}/expected/{case}_server", tmp_path / "ttt_mock")
     handlers = tmp_path / "ttt_mock" / "handlers.py"
     text = handlers.read_text()
     stub = '''        """Event 'make_move'."""\n        raise NotImplementedError'''
