@@ -105,6 +105,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     ),
     # Started as written, on a real redis-server, by tests/test_message_queue.py.
     "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
+    # Type-checked and run on a real redis-server by tests/test_external_emitter.py.
+    "external emitter": lambda b: b.lang == "python" and "external_emitter(" in b.text,
 }
 
 

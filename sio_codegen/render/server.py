@@ -178,6 +178,7 @@ def server_files(
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
+        "_generated/external.py": render("server/external.py.j2", **ctx),
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
         "_generated/gunicorn_conf.py": render("server/gunicorn_conf.py.j2", **ctx),
         "_generated/spec.json": spec_json,
