@@ -51,8 +51,8 @@ def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr[-3000:]
     text = output.read_text()
-    for section in ("| generation |", "| server |", "| client |", "| fan-out |", "| memory |",
-                    "| start-up |"):  # fmt: skip
+    for section in ("| generation |", "| server |", "| client |", "| fan-out |", "| emitter |",
+                    "| memory |", "| start-up |"):  # fmt: skip
         assert section in text
     assert "datamodel-codegen alone" in text and "plain handler" in text
     for peer in ("Asynction 0.8.3", "SIO-AsyncAPI 1.0.0"):  # in-process and over a websocket
