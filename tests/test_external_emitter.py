@@ -21,7 +21,7 @@ import pytest
 import redis as redis_client
 from helpers import dedent, mypy_strict
 from redis_server import RedisServer
-from servers import RunningServer, generate_server, run_server
+from servers import RunningServer, free_port, generate_server, run_server
 from test_message_queue import HANDLERS, SPEC, Listener, call, disconnect, listener
 from test_readme import of_kind
 
@@ -378,3 +378,38 @@ def test_the_readme_example_type_checks_and_publishes_what_it_says(
         ("game_created", [{"game_id": 8}], "a-sid"),
         ("game_created", [{"game_id": 9}], "lobby"),
     ]
+
+
+UNREACHABLE_SCRIPT = dedent(
+    """
+    import asyncio
+    import sys
+
+    from queue_server._generated import models
+    from queue_server._generated.external import async_external_emitter, external_emitter
+
+    url, variant = sys.argv[1:]
+    data = models.NewsEmitPayload(text="lost", by="ext")
+    if variant == "async":
+        asyncio.run(async_external_emitter(url).root.emit_news(data))
+    else:
+        external_emitter(url).root.emit_news(data)
+    print("returned")
+    """
+)
+
+
+@pytest.mark.parametrize("variant", ["sync", "async"])
+def test_a_queue_that_cannot_be_reached_is_logged_not_raised(
+    package_root: Path, variant: str
+) -> None:
+    """What the README says: publishing is fire-and-forget, as python-socketio's managers do
+    it; a Redis that does not answer is logged (twice: a retry, then giving up), not raised."""
+    (package_root / "unreachable.py").write_text(UNREACHABLE_SCRIPT)
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    result = subprocess.run(
+        [sys.executable, "unreachable.py", url, variant], cwd=package_root, capture_output=True,
+        text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0 and result.stdout == "returned\n", result.stderr
+    assert "Cannot publish to redis... giving up" in result.stderr
