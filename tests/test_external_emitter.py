@@ -192,13 +192,15 @@ def test_an_external_script_reaches_the_clients_of_both_processes(
         disconnect(*clients)
 
 
-def published(redis: RedisServer, run: Any, until: bytes) -> list[dict[str, Any]]:
-    """The messages published on the servers' channel while ``run()`` runs, up to the one that
-    holds ``until``."""
+def published(
+    redis: RedisServer, run: Any, until: bytes, channel: str = CHANNEL
+) -> list[dict[str, Any]]:
+    """The messages published on ``channel`` (the servers') while ``run()`` runs, up to the one
+    that holds ``until``."""
     connection = redis_client.Redis.from_url(redis.url)
     pubsub = connection.pubsub()
     try:
-        pubsub.subscribe(CHANNEL)
+        pubsub.subscribe(channel)
         assert pubsub.get_message(timeout=WAIT)["type"] == "subscribe"  # type: ignore[index]
         run()
         messages: list[bytes] = []
@@ -299,6 +301,36 @@ def test_a_redis_url_makes_a_write_only_redis_manager_on_the_channel_given(
     )
     (package_root / "managers.py").write_text(check)
     assert script(package_root, "managers.py") == "ok\n"
+
+
+OWN_MANAGER_SCRIPT = dedent(
+    """
+    import sys
+
+    import socketio
+    from queue_server._generated import models
+    from queue_server._generated.external import ExternalEmitter
+
+    url = sys.argv[1]
+    manager = socketio.RedisManager(url, channel="mine", write_only=True,
+                                    redis_options={"socket_timeout": 5})
+    ExternalEmitter(manager).root.emit_news(models.NewsEmitPayload(text="own", by="ext"), to="r")
+    """
+)
+
+
+def test_an_emitter_on_a_manager_of_ones_own_publishes_on_its_channel(
+    package_root: Path, redis: RedisServer
+) -> None:
+    """The README's ``ExternalEmitter(socketio.RedisManager(url, ..., write_only=True,
+    redis_options=...))``: typed emits through a manager made with options of one's own."""
+    (package_root / "own_manager.py").write_text(OWN_MANAGER_SCRIPT)
+    messages = published(
+        redis, lambda: script(package_root, "own_manager.py", redis.url), b"own", channel="mine"
+    )
+    assert [(m["event"], m["data"], m["room"]) for m in messages] == [
+        ("news", [{"text": "own", "by": "ext"}], "r")
+    ]
 
 
 def test_mypy_rejects_call_and_callback_on_the_external_emitter(package_root: Path) -> None:
