@@ -1,5 +1,5 @@
 """``nox -s bench``: generation speed, runtime overhead, broadcast fan-out through a message
-queue, memory and start-up of sio-codegen and its generated code, as medians with ratios against baselines measured in the same run. Writes
+queue, the external emitter's publish rate, memory and start-up of sio-codegen and its generated code, as medians with ratios against baselines measured in the same run. Writes
 bench/RESULTS.md. ``--quick`` runs every measurement once on tiny inputs (the test suite does)."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ CORPUS = ROOT / "tests" / "corpus" / "specs"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
+import external_emit  # noqa: E402
 import fanout  # noqa: E402
 from inprocess import PAYLOAD  # noqa: E402
 from specs import ECHO_SPEC, write_synthetic  # noqa: E402
@@ -492,6 +493,33 @@ def asgi(work: Path, seconds: float, runs: int, concurrency: tuple[int, int, int
     return rows
 
 
+# -- the external emitter ------------------------------------------------------------------------
+def emitter(work: Path, quick: bool) -> list[Row]:
+    """Publishes per second of the typed external emitter against a raw write-only manager's
+    emit of the same payload, to a real Redis, in turn (bench/external_emit.py). Without
+    redis-server: no rows (an error with CI set)."""
+    if not fanout.redis_available():
+        message = "emitter: redis-server not found (Debian: apt-get install redis-server)"
+        if os.environ.get("CI"):
+            raise RuntimeError(message)
+        print(f"{message}; external emitter rows left out", file=sys.stderr)
+        return []
+    packages = fanout.prepare(work / "emitter")
+    rates = external_emit.measure(packages, 100 if quick else 5000, 1 if quick else 7)
+    rows: list[Row] = []
+    for name, rate in rates.items():
+        if name.startswith(external_emit.OWN):
+            rows.append(Row("emitter", name, rate, "us"))
+            continue
+        raw = external_emit.RAW_ASYNC if "async" in name.lower() else external_emit.RAW
+        if name == raw:
+            rows.append(Row("emitter", f"{name} (one small payload, Redis)", rate, "publishes/s"))
+        else:
+            rows.append(Row("emitter", f"{name} (the same payload, Redis)", rate, "publishes/s",
+                            raw.split(".")[0], rate / rates[raw]))  # fmt: skip
+    return rows
+
+
 # -- 4. memory and start-up ---------------------------------------------------------------------
 def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> list[Row]:
     _, peak = run_child([PYTHON, "-m", "sio_codegen", "server", str(large), "-o", str(work / "mem" / "mem_server"),
@@ -550,7 +578,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="one run of everything on tiny inputs")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
-        "--only", choices=["generation", "fan-out"],
+        "--only", choices=["generation", "fan-out", "emitter"],
         help="measure this section only; the output keeps the other rows it had",
     )  # fmt: skip
     parser.add_argument(
@@ -589,6 +617,10 @@ def main() -> None:
             write_results(fan_out(work, args.quick), args.output, runs, args.quick, args.only)
             print(args.output.read_text())
             return
+        if args.only == "emitter":
+            write_results(emitter(work, args.quick), args.output, runs, args.quick, args.only)
+            print(args.output.read_text())
+            return
         rows = [] if args.runtime_only else generation(specs, runs, work)
         rows += [] if args.runtime_only else noop(tictactoe, runs, work)
         rows += [] if args.runtime_only else cached_command(tictactoe, runs, work)
@@ -603,6 +635,7 @@ def main() -> None:
         concurrency = (1, 2, 5) if args.quick else (1, 20, 200)
         rows += asgi(packages, 0.3 if args.quick else 3.0, 1 if args.quick else 3, concurrency)
         rows += [] if args.runtime_only else fan_out(work, args.quick)
+        rows += [] if args.runtime_only else emitter(work, args.quick)
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
         rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)
     write_results(rows, args.output, runs, args.quick, None)

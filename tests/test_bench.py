@@ -57,6 +57,7 @@ def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
         "| client |",
         "| asgi |",
         "| fan-out |",
+        "| emitter |",
         "| memory |",
         "| start-up |",
     ):

@@ -145,6 +145,7 @@ def test_server_and_client_generate_import_and_register(
     script = (
         f"from {name}_server.app import create_app\n"
         "app, socketio = create_app()\n"
+        f"import {name}_server._generated.external\n"
         f"import {name}_client as client\n"
         "assert client.Client.namespace_names is not None\n"
     )

@@ -378,12 +378,6 @@ def start_up(root: Path, url: str, env: dict[str, str]) -> tuple[int | None, str
             process.wait()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/server (main.py.j2, serving.py.j2): a queue URL is not checked at start-up; "
-    "without the redis package the server serves and every emit fails (python-socketio connects "
-    "lazily), an unknown scheme is a RuntimeError traceback from kombu's manager",
-)
 @pytest.mark.parametrize("case", ["redis package missing", "unknown scheme"])
 def test_an_unusable_queue_url_is_one_line_and_exit_2(
     package_root: Path, redis: RedisServer, tmp_path: Path, case: str

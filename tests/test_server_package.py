@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import shutil
 from pathlib import Path
 
 import pytest
-from helpers import import_file, mypy_strict, ruff_check
+from helpers import mypy_strict, ruff_check
 from servers import for_runtime, generate_server
 from test_server_e2e import CHAT, E2E, E2E_HANDLERS, RECORDER, TICTACTOE, TICTACTOE_HANDLERS
 
@@ -109,13 +110,15 @@ def test_app_factory_reads_cors_origins_from_the_environment(
     assert explicit.server.eio.cors_allowed_origins == "*"
 
 
-def test_the_socketio_path_rule_spares_flask_routing_a_not_found_per_event() -> None:
+def test_the_socketio_path_rule_spares_flask_routing_a_not_found_per_event(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Flask-SocketIO runs each event in a request context of the handshake's URL: with the
     rule app.py adds, matching it raises nothing (the test client's URL has no slash)."""
     from flask import Flask, request
 
-    folder = golden.GOLDEN / "tictactoe/expected/tictactoe_server/_generated"
-    serving = import_file(folder / "serving.py", "golden_tictactoe_serving")
+    monkeypatch.syspath_prepend(str(golden.GOLDEN / "tictactoe/expected"))
+    serving = importlib.import_module("tictactoe_server._generated.serving")
     app = Flask("routed")
     serving.route_socketio_path(app, "/socket.io")
     for url in ("/socket.io/", "/socket.io"):

@@ -228,6 +228,8 @@ def server_files(
         "_generated/__init__.py": render("server/init.py.j2", **ctx),
         "_generated/runtime.py": render("server/runtime.py.j2", **ctx),
         "_generated/server.py": render("server/server.py.j2", **ctx),
+        "_generated/external.py": render("server/external.py.j2", **ctx),
+        "_generated/queue.py": render("server/queue.py.j2", **ctx),
         "_generated/serving.py": render("server/serving.py.j2", **ctx),
         "_generated/docs.py": render("server/docs.py.j2", **ctx, page_csp=page_csp()),
         "_generated/mock.py": render("server/mock.py.j2", **ctx),

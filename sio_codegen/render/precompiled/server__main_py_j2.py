@@ -1,6 +1,6 @@
 # Compiled from templates/server/main.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'ee248258c8a2794c89da86d253067a2b14bbb9f50dca91479f38571e0f343676'
+COMPILED_FROM = '4703ec7c99ed6c22a820004c9f37071eb825359346f96dc8713996c152b391bd'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/main.py.j2'
 
@@ -49,7 +49,7 @@ def root(context, missing=missing):
     yield str(t_1(str_join((environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), (' server (uvicorn)' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else ' server (development)'), ))))
     yield ')\n    parser.add_argument("--host", default=os.environ.get("SIO_HOST", "127.0.0.1"))\n    parser.add_argument("--port", type=int, default=int(os.environ.get("SIO_PORT", "5000")))\n    parser.add_argument("--cors-origins", default=None, help="origins allowed to connect, comma separated, or * (default: same origin only)")\n    parser.add_argument("--message-queue", default=None, help="e.g. redis://127.0.0.1:6379/0")\n    parser.add_argument("--max-connections", type=int, default=None, help="Engine.IO connections at once")\n    parser.add_argument("--no-validate", action="store_true", help="switch validation off")\n    parser.add_argument("--docs", nargs="?", const=True, default=None, metavar="PATH", help="serve the API\'s docs under PATH (default /docs)")\n    add_mock_arguments(parser)\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")\n    try:\n        '
     yield str(('' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'settings = '))
-    yield 'Settings.from_env()\n        docs_base(args.docs)\n    except ValueError as exc:  # an unusable SIO_* value\n        parser.exit(2, f"{parser.prog}: {exc}\\n")\n'
+    yield 'Settings.from_env(message_queue=args.message_queue)\n        docs_base(args.docs)\n    except ValueError as exc:  # an unusable SIO_* value or option\n        parser.exit(2, f"{parser.prog}: {exc}\\n")\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
         yield '    print(f"serving on http://{args.host}:{args.port} (uvicorn)", file=sys.stderr, flush=True)\n'

@@ -45,9 +45,9 @@ def main() -> None:
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = Settings.from_env()
+        settings = Settings.from_env(message_queue=args.message_queue)
         docs_base(args.docs)
-    except ValueError as exc:  # an unusable SIO_* value
+    except ValueError as exc:  # an unusable SIO_* value or option
         parser.exit(2, f"{parser.prog}: {exc}\n")
     print(f"serving on http://{args.host}:{args.port} (development server; in production: "
           "gunicorn -c python:security_server._generated.gunicorn_conf security_server.wsgi:app)",

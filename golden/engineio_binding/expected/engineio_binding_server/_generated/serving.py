@@ -28,6 +28,8 @@ from flask_socketio import SocketIO
 from socketio import packet  # type: ignore[import-untyped]
 from werkzeug.serving import WSGIRequestHandler
 
+from .queue import manager_class, queue_manager
+
 logger = logging.getLogger("engineio_binding_server.server")
 
 RESERVED_EVENTS = frozenset(
@@ -140,6 +142,8 @@ class Settings:
             "max_json_depth": _int_setting(env, "SIO_MAX_JSON_DEPTH", cls.max_json_depth),
         }
         values.update({key: value for key, value in given.items() if value is not None})
+        if values["message_queue"]:  # an unusable URL is an error now, not at the first emit
+            manager_class(values["message_queue"], asyncio=False)
         if values["max_connections"] < 1:
             raise ValueError(
                 f"max_connections: expected a positive integer, got {values['max_connections']}"
@@ -150,7 +154,11 @@ class Settings:
         """Keyword arguments of ``flask_socketio.SocketIO``."""
         return {
             "cors_allowed_origins": self.cors_allowed_origins,
-            "message_queue": self.message_queue,
+            "client_manager": (  # the same channel and choice of manager as external emitters
+                queue_manager(self.message_queue, asyncio=False, write_only=False)
+                if self.message_queue
+                else None
+            ),
             "ping_interval": self.ping_interval,
             "ping_timeout": self.ping_timeout,
             "max_http_buffer_size": self.max_message_size,

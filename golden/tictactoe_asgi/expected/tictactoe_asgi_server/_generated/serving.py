@@ -23,7 +23,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from socketio import AsyncRedisManager, AsyncServer, packet  # type: ignore[import-untyped]
+from socketio import AsyncServer, packet  # type: ignore[import-untyped]
+
+from .queue import manager_class, queue_manager
 
 logger = logging.getLogger("tictactoe_asgi_server.server")
 
@@ -137,6 +139,8 @@ class Settings:
             "max_json_depth": _int_setting(env, "SIO_MAX_JSON_DEPTH", cls.max_json_depth),
         }
         values.update({key: value for key, value in given.items() if value is not None})
+        if values["message_queue"]:  # an unusable URL is an error now, not at the first emit
+            manager_class(values["message_queue"], asyncio=True)
         if values["max_connections"] < 1:
             raise ValueError(
                 f"max_connections: expected a positive integer, got {values['max_connections']}"
@@ -147,7 +151,11 @@ class Settings:
         """Keyword arguments of ``socketio.AsyncServer``."""
         return {
             "cors_allowed_origins": self.cors_allowed_origins,
-            "client_manager": AsyncRedisManager(self.message_queue) if self.message_queue else None,
+            "client_manager": (  # the same channel and choice of manager as external emitters
+                queue_manager(self.message_queue, asyncio=True, write_only=False)
+                if self.message_queue
+                else None
+            ),
             "ping_interval": self.ping_interval,
             "ping_timeout": self.ping_timeout,
             "max_http_buffer_size": self.max_message_size,
