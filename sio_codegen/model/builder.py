@@ -9,7 +9,7 @@ from typing import Any
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.load.refs import ResolvedSpec, is_ref, ref_target
-from sio_codegen.model import naming
+from sio_codegen.model import dialects, naming
 from sio_codegen.model.api import (
     Alternative,
     Api,
@@ -227,19 +227,36 @@ class ApiBuilder:
     def _payload(self, draft: EventDraft, message: dict[str, Any], pointer: str, base: str) -> None:
         if "payload" not in message:
             return
+        node, dialect = self._schema_of(message, pointer, f"event {draft.name!r}")
+        draft.payloads.append(self.table.add(node, base + "Payload", pointer + "/payload", dialect))
+
+    def _schema_of(self, message: dict[str, Any], pointer: str, what: str) -> tuple[Any, str]:
+        """A message's payload schema and the JSON Schema draft it is written in, from the
+        message's ``schemaFormat`` or a 3.x multi-format schema object's."""
         node = message["payload"]
         schema_format = message.get("schemaFormat")
+        format_at = pointer + "/schemaFormat"
         inner = unwrap(node)
         if isinstance(inner, dict) and "schemaFormat" in inner and "schema" in inner:
             schema_format, node = inner["schemaFormat"], inner["schema"]
+            format_at = pointer + "/payload/schemaFormat"
         if not is_json_schema_format(schema_format):
             self.report.warning(
                 f"payload schemaFormat {schema_format!r} is not JSON Schema: "
-                f"event {draft.name!r} is generated with an untyped payload",
+                f"{what} is generated with an untyped payload",
                 self.at(pointer + "/payload"),
             )
-            node = {}
-        draft.payloads.append(self.table.add(node, base + "Payload", pointer + "/payload"))
+            return {}, dialects.DEFAULT
+        if not isinstance(schema_format, str):
+            return node, dialects.DEFAULT
+        dialect, known = dialects.of_schema_format(schema_format)
+        if not known:
+            self.report.warning(
+                f"schemaFormat {schema_format!r} names no JSON Schema draft this generator "
+                "knows (draft-04, draft-06, draft-07, 2019-09, 2020-12): read as draft-07",
+                self.at(format_at),
+            )
+        return node, dialect
 
     def _ack(
         self,
@@ -267,7 +284,8 @@ class ApiBuilder:
                 else base + "Ack"
             )
             where = f"{pointer}/reply/messages/{index}"
-            draft.acks.append(self.table.add(reply_message["payload"], hint, where))
+            node, dialect = self._schema_of(reply_message, where, f"the reply of {draft.name!r}")
+            draft.acks.append(self.table.add(node, hint, where, dialect))
 
     # -- servers and security ----------------------------------------------------------------------
     def read_servers(self, doc: dict[str, Any], address: ServerAddress) -> dict[str, Any] | None:

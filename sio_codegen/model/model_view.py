@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sio_codegen.model import dialects
+
 _SCHEMA_MAPS = frozenset({"properties", "definitions", "$defs", "dependencies"})
 _SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "items"})
 _SCHEMA_VALUES = frozenset(
@@ -50,7 +52,7 @@ PATTERN_PROPERTIES = "`patternProperties`: its model accepts undeclared properti
 
 def model_view(schemas: dict[str, Any]) -> dict[str, Any]:
     """``schemas`` (name -> JSON Schema) as the model generator is given them."""
-    return {name: _schema(schema, None) for name, schema in schemas.items()}
+    return {name: _schema(in_draft(schema), None) for name, schema in schemas.items()}
 
 
 def widenings(schemas: dict[str, Any]) -> dict[str, list[str]]:
@@ -58,9 +60,39 @@ def widenings(schemas: dict[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, schema in schemas.items():
         _schema(
-            schema, lambda reason, where, n=name: found.setdefault(reason, []).append(n + where)
+            in_draft(schema),
+            lambda reason, where, n=name: found.setdefault(reason, []).append(n + where),
         )
     return found
+
+
+def in_draft(schema: Any) -> Any:
+    """A named schema without its ``$schema``, and without the keywords its draft does not have
+    (see dialects.ABSENT: it ignores them, so its model must too); draft-04's boolean
+    ``exclusiveMaximum``/``exclusiveMinimum`` are left out too (the model keeps the inclusive
+    bound: wider, never narrower). draft-07 schemas are returned as they are."""
+    if not isinstance(schema, dict) or "$schema" not in schema:
+        return schema
+    absent = dialects.ABSENT.get(schema["$schema"], frozenset())
+    return _without({k: v for k, v in schema.items() if k != "$schema"}, absent)
+
+
+def _without(node: Any, absent: frozenset[str]) -> Any:
+    if isinstance(node, list):
+        return [_without(item, absent) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA_KEYS:
+            out[key] = value
+        elif key in absent or (key.startswith("exclusiveM") and isinstance(value, bool)):
+            continue
+        elif key in _SCHEMA_MAPS | {"patternProperties"} and isinstance(value, dict):
+            out[key] = {name: _without(item, absent) for name, item in value.items()}
+        else:
+            out[key] = _without(value, absent)
+    return out
 
 
 def _is_object(schema: dict[str, Any]) -> bool:

@@ -10,9 +10,16 @@ from typing import Any
 
 import jsonschema_rs
 
-DIALECT = "http://json-schema.org/draft-07/schema#"
+from sio_codegen.model import dialects
+
+DIALECT = dialects.DRAFT7
 """AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
 (``discriminator``, ``externalDocs``, ``deprecated``, ``example(s)``) that draft-07 ignores."""
+
+_DRAFT_NAMES = {
+    dialects.DRAFT4: "draft-04", dialects.DRAFT6: "draft-06", dialects.DRAFT7: "draft-07",
+    dialects.DRAFT2019: "2019-09", dialects.DRAFT2020: "2020-12",
+}  # fmt: skip
 
 BACKTRACK_LIMIT = 1_000_000
 """As the runtimes' (templates/common/schema_validation.py.j2)."""
@@ -48,8 +55,45 @@ def draft7(node: Any) -> Any:
     return out
 
 
+ROOT_ID = "urn:sio-codegen:schemas"
+"""The document's ``$id`` when one of its schemas is written in another draft than draft-07."""
+
+
+def absolute_refs(node: Any) -> Any:
+    """``node`` with its ``#/definitions/...`` references made absolute (``ROOT_ID#/...``): inside
+    a schema resource of its own (``$id``), a fragment would be read against that resource."""
+    if isinstance(node, list):
+        return [absolute_refs(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA:
+            out[key] = value
+        elif key == "$ref" and isinstance(value, str) and value.startswith("#"):
+            out[key] = ROOT_ID + value
+        elif key in _NAMES and isinstance(value, dict):
+            out[key] = {name: absolute_refs(item) for name, item in value.items()}
+        else:
+            out[key] = absolute_refs(value)
+    return out
+
+
+def _definition(name: str, schema: Any) -> Any:
+    """A schema of ``schemas.json``: draft-07 ones as :func:`draft7` reads them; one with
+    ``$schema`` naming another draft is a resource of its own (``$id``), validated in that draft
+    (jsonschema-rs honours ``$schema`` per resource), its references absolute."""
+    dialect = schema.get("$schema") if isinstance(schema, dict) else None
+    if dialect is None or dialect == DIALECT:
+        return draft7(schema)
+    return {"$id": f"{ROOT_ID}:{name}", **absolute_refs(schema)}
+
+
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": DIALECT, "definitions": {name: draft7(s) for name, s in schemas.items()}}
+    definitions = {name: _definition(name, s) for name, s in schemas.items()}
+    if any(isinstance(s, dict) and "$id" in s for s in definitions.values()):
+        return {"$schema": DIALECT, "$id": ROOT_ID, "definitions": definitions}
+    return {"$schema": DIALECT, "definitions": definitions}
 
 
 def schemas_json(schemas: dict[str, Any]) -> str:
@@ -70,8 +114,11 @@ def compile_error(schemas: dict[str, Any]) -> str | None:
     try:
         compiled = jsonschema_rs.validator_map_for(schemas_document(schemas), **_options())
     except jsonschema_rs.ValidationError as exc:
-        where = "/".join(str(part) for part in exc.instance_path[1:])
-        return f"schema {where or '?'} is not valid JSON Schema (draft-07): {exc.message}"
+        path = [str(part) for part in exc.instance_path[1:]]
+        schema = schemas.get(path[0]) if path else None
+        dialect = schema.get("$schema", DIALECT) if isinstance(schema, dict) else DIALECT
+        draft = _DRAFT_NAMES.get(dialect, dialect)
+        return f"schema {'/'.join(path) or '?'} is not valid JSON Schema ({draft}): {exc.message}"
     except Exception as exc:  # the validator's own errors (references, regex)
         return f"the schemas cannot be compiled by the validator: {exc}"
     missing = [name for name in schemas if f"#/definitions/{name}" not in compiled]

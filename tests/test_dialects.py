@@ -1,0 +1,214 @@
+"""An explicit ``schemaFormat`` naming a JSON Schema draft is honoured (issue #13 item 1): the
+payload is validated with that draft's meaning, in the generated server's real path
+(Flask-SocketIO's test client) and in the generated client's receiving path; its model is never
+narrower.
+
+Each case is a payload whose verdict differs between its draft and draft-07 (the default):
+- draft-04 (validation spec, draft-fge-json-schema-validation-00, 5.1.2: "if exclusiveMaximum
+  has boolean value true, the instance is valid if it is strictly lower than maximum"; core 3.5:
+  integer is "a JSON number without a fraction or exponent part", so 1.0 is not one);
+- draft-06 (no ``if``/``then``/``else``: they came in draft-07, so they are ignored);
+- 2019-09 (``dependentRequired``, 6.5.4: "if the object has a property named by the key, every
+  property of the array must be present"; draft-07 does not know it);
+- 2020-12 (``unevaluatedProperties``, core 11.3: properties not evaluated by adjacent keywords nor
+  by subschemas such as ``allOf``; ``prefixItems`` + ``items: false``, core 10.3.1.2).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import yaml
+from helpers import dedent, run_cli
+
+from sio_codegen.cli.commands import main as cli_main
+
+FORMAT = "application/schema+json;version={}"
+SCHEMAS: dict[str, tuple[str, Any]] = {
+    "four": ("draft-04", {"type": "number", "maximum": 5, "exclusiveMaximum": True}),
+    "fourint": ("draft-04", {"type": "integer"}),
+    "six": ("draft-06", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
+    "nine": ("2019-09", {"type": "object", "dependentRequired": {"a": ["b"]}}),
+    "twelve": (
+        "2020-12",
+        {
+            "type": "object",
+            "allOf": [{"properties": {"a": {"type": "string"}}}],
+            "unevaluatedProperties": False,
+        },
+    ),
+    "pair": (
+        "2020-12",
+        {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string"}], "items": False},
+    ),
+    "unknown": ("draft-99", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
+}
+# (event, payload, valid in its draft); each verdict differs from draft-07's where noted.
+CASES = [
+    ("four", 4.5, True),
+    ("four", 5, False),  # draft-07 would not even compile the schema
+    ("fourint", 1, True),
+    ("fourint", 1.0, False),  # draft-07: valid
+    ("six", 3, True),  # draft-07: invalid (if integer then minimum 10)
+    ("six", 12, True),
+    ("nine", {"a": 1}, False),  # draft-07: valid
+    ("nine", {"a": 1, "b": 2}, True),
+    ("nine", {"b": 2}, True),
+    ("twelve", {"a": "x"}, True),
+    ("twelve", {"a": "x", "b": 1}, False),  # draft-07: valid
+    ("pair", [1, "a"], True),
+    ("pair", [1, "a", 2], False),
+    ("pair", ["a", 1], False),
+    ("unknown", 3, False),  # an unknown version is read as draft-07: if/then applies
+]
+
+
+def _spec() -> dict[str, Any]:
+    messages: dict[str, Any] = {}
+    for name, (version, schema) in SCHEMAS.items():
+        common = {"schemaFormat": FORMAT.format(version), "payload": schema}
+        multiple = {"x-multiple-args": False} if name == "pair" else {}
+        messages[name] = {"name": name, **common, **multiple, "x-ack": {"type": "boolean"}}
+        messages[name + "Out"] = {"name": name + "_out", **common, **multiple}
+    return {
+        "asyncapi": "2.6.0",
+        "info": {"title": "Dialects", "version": "1"},
+        "channels": {
+            "/": {
+                "publish": {
+                    "message": {"oneOf": [{"$ref": f"#/components/messages/{n}"} for n in SCHEMAS]}
+                },
+                "subscribe": {
+                    "message": {
+                        "oneOf": [{"$ref": f"#/components/messages/{n}Out"} for n in SCHEMAS]
+                    }
+                },
+            }
+        },
+        "components": {"messages": messages},
+    }
+
+
+def _handlers() -> str:
+    methods = "".join(
+        f"    def on_{name}(self, sid: str, data: Any) -> Any:\n"
+        f"        SEEN.append(({name!r}, data))\n"
+        "        return True\n\n"
+        for name in SCHEMAS
+    )
+    head = dedent(
+        """
+        from __future__ import annotations
+
+        from typing import Any
+
+        from ._generated.runtime import NamespaceHandlers
+        from ._generated.server import RootNamespace
+
+        SEEN: list[tuple[str, Any]] = []
+
+
+        class RootHandlers(RootNamespace):
+        """
+    )
+    tail = dedent(
+        """
+            def handle_error(self, sid: str, error: Exception) -> None:
+                pass
+
+
+        def all_handlers() -> list[NamespaceHandlers]:
+            return [RootHandlers()]
+        """
+    )
+    return head.rstrip("\n") + "\n" + methods + tail.lstrip("\n")
+
+
+@pytest.fixture(scope="module")
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    root = tmp_path_factory.mktemp("dialects")
+    spec = root / "spec.yaml"
+    spec.write_text(yaml.safe_dump(_spec(), sort_keys=False), encoding="utf-8")
+    for command in ("server", "client"):
+        assert cli_main([command, str(spec), "-o", str(root / f"dia_{command}"), "--quiet"]) == 0
+    (root / "dia_server" / "handlers.py").write_text(_handlers(), encoding="utf-8")
+    sys.path.insert(0, str(root))
+    try:
+        yield {
+            "root": root,
+            "spec": spec,
+            "app": importlib.import_module("dia_server.app"),
+            "handlers": importlib.import_module("dia_server.handlers"),
+            "client": importlib.import_module("dia_client"),
+        }
+    finally:
+        sys.path.remove(str(root))
+
+
+@pytest.fixture(scope="module")
+def call(packages: dict[str, Any]) -> Iterator[Any]:
+    app, socketio = packages["app"].create_app()
+    client = socketio.test_client(app)
+    yield lambda event, data: client.emit(event, data, callback=True)
+    client.disconnect()
+
+
+@pytest.mark.parametrize(("event", "payload", "valid"), CASES)
+def test_the_server_validates_in_the_declared_draft(
+    call: Any, event: str, payload: Any, valid: bool
+) -> None:
+    ack = call(event, payload)
+    if valid:
+        assert ack is True
+    else:
+        assert isinstance(ack, dict) and ack["sio_error"]["type"] == "validation_error"
+
+
+@pytest.mark.parametrize(("event", "payload", "valid"), CASES)
+def test_the_client_receives_in_the_declared_draft(
+    packages: dict[str, Any], event: str, payload: Any, valid: bool
+) -> None:
+    client = packages["client"].Client("http://127.0.0.1:1")
+    seen: list[Any] = []
+    errors: list[Any] = []
+    getattr(client.root, f"on_{event}_out")(seen.append)
+    client.root.add_error_handler(errors.append)
+    client.sio.handlers["/"][f"{event}_out"](payload)
+    assert (len(seen), len(errors)) == ((1, 0) if valid else (0, 1))
+    if not valid:
+        assert type(errors[0]).__name__ == "PayloadValidationError"
+
+
+def test_schemas_json_marks_each_draft(packages: dict[str, Any]) -> None:
+    path = packages["root"] / "dia_server" / "_generated" / "schemas.json"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    definitions = document["definitions"]
+    assert definitions["FourPayload"]["$schema"] == "http://json-schema.org/draft-04/schema#"
+    assert definitions["TwelvePayload"]["$schema"] == (
+        "https://json-schema.org/draft/2020-12/schema"
+    )
+    assert "$schema" not in definitions["UnknownPayload"]  # read as draft-07, the default
+
+
+def test_an_unknown_draft_is_a_located_warning(packages: dict[str, Any], capsys: Any) -> None:
+    code, _, err = run_cli(["validate", str(packages["spec"])], capsys)
+    assert code == 0
+    lines = [line for line in err.splitlines() if "draft-99" in line]
+    assert len(lines) == 2 and all("read as draft-07" in line for line in lines)
+    assert "spec.yaml:" in lines[0]
+
+
+def test_a_schema_invalid_in_its_draft_is_refused(tmp_path: Any, capsys: Any) -> None:
+    spec = _spec()
+    # draft-04's exclusiveMaximum is a boolean; a number there is not draft-04
+    spec["components"]["messages"]["four"]["payload"] = {"type": "number", "exclusiveMaximum": 5}
+    path = tmp_path / "spec.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    code, _, err = run_cli(["server", str(path), "-o", str(tmp_path / "out")], capsys)
+    assert code == 2 and "draft-04" in err
+    assert not (tmp_path / "out").exists()
