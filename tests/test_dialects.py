@@ -32,6 +32,7 @@ FORMAT = "application/schema+json;version={}"
 SCHEMAS: dict[str, tuple[str, Any]] = {
     "four": ("draft-04", {"type": "number", "maximum": 5, "exclusiveMaximum": True}),
     "fourint": ("draft-04", {"type": "integer"}),
+    "fourconst": ("draft-04", {"type": "integer", "const": 1}),  # const came in draft-06
     "six": ("draft-06", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
     "nine": ("2019-09", {"type": "object", "dependentRequired": {"a": ["b"]}}),
     "twelve": (
@@ -47,6 +48,12 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
         {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string"}], "items": False},
     ),
     "unknown": ("draft-99", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
+    "own": ("", {"$ref": "#/components/schemas/Own"}),  # no schemaFormat: the schema's $schema
+}
+OWN = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "dependentRequired": {"a": ["b"]},
 }
 # (event, payload, valid in its draft); each verdict differs from draft-07's where noted.
 CASES = [
@@ -54,6 +61,9 @@ CASES = [
     ("four", 5, False),  # draft-07 would not even compile the schema
     ("fourint", 1, True),
     ("fourint", 1.0, False),  # draft-07: valid
+    ("fourconst", 2, True),  # draft-07: invalid; the model must not be Literal[1]
+    ("own", {"a": 1}, False),  # a component's own $schema: 2020-12; draft-07: valid
+    ("own", {"a": 1, "b": 2}, True),
     ("six", 3, True),  # draft-07: invalid (if integer then minimum 10)
     ("six", 12, True),
     ("nine", {"a": 1}, False),  # draft-07: valid
@@ -71,7 +81,8 @@ CASES = [
 def _spec() -> dict[str, Any]:
     messages: dict[str, Any] = {}
     for name, (version, schema) in SCHEMAS.items():
-        common = {"schemaFormat": FORMAT.format(version), "payload": schema}
+        common = {"schemaFormat": FORMAT.format(version)} if version else {}
+        common["payload"] = schema
         multiple = {"x-multiple-args": False} if name == "pair" else {}
         messages[name] = {"name": name, **common, **multiple, "x-ack": {"type": "boolean"}}
         messages[name + "Out"] = {"name": name + "_out", **common, **multiple}
@@ -90,7 +101,7 @@ def _spec() -> dict[str, Any]:
                 },
             }
         },
-        "components": {"messages": messages},
+        "components": {"messages": messages, "schemas": {"Own": OWN}},
     }
 
 
@@ -193,6 +204,20 @@ def test_schemas_json_marks_each_draft(packages: dict[str, Any]) -> None:
         "https://json-schema.org/draft/2020-12/schema"
     )
     assert "$schema" not in definitions["UnknownPayload"]  # read as draft-07, the default
+    assert definitions["Own"]["$schema"] == OWN["$schema"]
+    assert definitions["FourconstPayload"] == {
+        "$id": "urn:sio-codegen:schemas:FourconstPayload",
+        "$schema": "http://json-schema.org/draft-04/schema#",
+        "const": 1,
+        "type": "integer",
+    }
+    assert document["$id"] == "urn:sio-codegen:schemas"  # the base of absolute references
+
+
+def test_models_leave_out_what_the_draft_does_not_have(packages: dict[str, Any]) -> None:
+    models = importlib.import_module("dia_server._generated.models")
+    assert models.FourconstPayload(2).root == 2  # draft-04 has no const
+    assert models.FourPayload(5).root == 5  # the inclusive bound: wider, never narrower
 
 
 def test_an_unknown_draft_is_a_located_warning(packages: dict[str, Any], capsys: Any) -> None:

@@ -35,8 +35,8 @@ def draft7(node: Any) -> Any:
     (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
     if isinstance(node, list):
         return [draft7(item) for item in node]
-    if not isinstance(node, dict):
-        return node
+    if not isinstance(node, dict) or node.get("$schema", DIALECT) != DIALECT:
+        return node  # a schema in another draft (see dialects) is read in that draft
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in _DATA:
