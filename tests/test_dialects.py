@@ -47,6 +47,7 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
         "2020-12",
         {"type": "array", "prefixItems": [{"type": "integer"}, {"type": "string"}], "items": False},
     ),
+    "untyped": ("2020-12", {"prefixItems": [{"type": "integer"}]}),  # applies to arrays only
     "unknown": ("draft-99", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
     "own": ("", {"$ref": "#/components/schemas/Own"}),  # no schemaFormat: the schema's $schema
 }
@@ -74,6 +75,9 @@ CASES = [
     ("pair", [1, "a"], True),
     ("pair", [1, "a", 2], False),
     ("pair", ["a", 1], False),
+    ("untyped", {"0": "x", "length": 1}, True),  # the suite's "JavaScript pseudo-array"
+    ("untyped", [1, "a"], True),
+    ("untyped", ["a"], False),
     ("unknown", 3, False),  # an unknown version is read as draft-07: if/then applies
 ]
 
@@ -83,7 +87,7 @@ def _spec() -> dict[str, Any]:
     for name, (version, schema) in SCHEMAS.items():
         common = {"schemaFormat": FORMAT.format(version)} if version else {}
         common["payload"] = schema
-        multiple = {"x-multiple-args": False} if name == "pair" else {}
+        multiple = {"x-multiple-args": False} if name in ("pair", "untyped") else {}
         messages[name] = {"name": name, **common, **multiple, "x-ack": {"type": "boolean"}}
         messages[name + "Out"] = {"name": name + "_out", **common, **multiple}
     return {

@@ -33,11 +33,13 @@ _VALIDATOR_ONLY = frozenset({"pattern", "patternProperties", "multipleOf"})
 _DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
 _OBJECT_KEYWORDS = frozenset(
     {"properties", "required", "additionalProperties", "minProperties", "maxProperties",
-     "propertyNames", "dependencies"}
+     "propertyNames", "dependencies", "dependentRequired", "dependentSchemas",
+     "unevaluatedProperties"}
 )  # fmt: skip
 _ARRAY_KEYWORDS = frozenset(
-    {"items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains"}
-)
+    {"items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains",
+     "prefixItems", "unevaluatedItems", "minContains", "maxContains"}
+)  # fmt: skip
 _SCALAR_KEYWORDS = frozenset(
     {"minLength", "maxLength", "format", "minimum", "maximum", "exclusiveMinimum",
      "exclusiveMaximum"}
