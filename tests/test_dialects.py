@@ -50,6 +50,20 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
     "untyped": ("2020-12", {"prefixItems": [{"type": "integer"}]}),  # applies to arrays only
     "unknown": ("draft-99", {"if": {"type": "integer"}, "then": {"minimum": 10}}),
     "own": ("", {"$ref": "#/components/schemas/Own"}),  # no schemaFormat: the schema's $schema
+    # a draft-07 schema that references a 2020-12 one: the reference keeps the target's draft
+    "holder": ("", {"type": "object", "properties": {"o": {"$ref": "#/components/schemas/Own"}}}),
+    # a 2020-12 schema whose $defs (a named schema of its own) is reached by reference
+    "defs": (
+        "2020-12",
+        {
+            "$defs": {
+                "pair": {"type": "array", "prefixItems": [{"type": "integer"}], "items": False}
+            },
+            "type": "array",
+            "prefixItems": [{"$ref": "#/components/messages/defs/payload/$defs/pair"}],
+            "items": False,
+        },
+    ),
 }
 OWN = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -65,6 +79,10 @@ CASES = [
     ("fourconst", 2, True),  # draft-07: invalid; the model must not be Literal[1]
     ("own", {"a": 1}, False),  # a component's own $schema: 2020-12; draft-07: valid
     ("own", {"a": 1, "b": 2}, True),
+    ("holder", {"o": {"a": 1}}, False),  # read as draft-07 through the reference: valid
+    ("holder", {"o": {"a": 1, "b": 2}}, True),
+    ("defs", [[1]], True),  # read as draft-07 through the reference: items false, invalid
+    ("defs", [[1, 2]], False),
     ("six", 3, True),  # draft-07: invalid (if integer then minimum 10)
     ("six", 12, True),
     ("nine", {"a": 1}, False),  # draft-07: valid
@@ -87,7 +105,7 @@ def _spec() -> dict[str, Any]:
     for name, (version, schema) in SCHEMAS.items():
         common = {"schemaFormat": FORMAT.format(version)} if version else {}
         common["payload"] = schema
-        multiple = {"x-multiple-args": False} if name in ("pair", "untyped") else {}
+        multiple = {"x-multiple-args": False}  # each payload is one argument
         messages[name] = {"name": name, **common, **multiple, "x-ack": {"type": "boolean"}}
         messages[name + "Out"] = {"name": name + "_out", **common, **multiple}
     return {

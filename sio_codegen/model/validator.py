@@ -59,11 +59,14 @@ ROOT_ID = "urn:sio-codegen:schemas"
 """The document's ``$id`` when one of its schemas is written in another draft than draft-07."""
 
 
-def absolute_refs(node: Any) -> Any:
-    """``node`` with its ``#/definitions/...`` references made absolute (``ROOT_ID#/...``): inside
-    a schema resource of its own (``$id``), a fragment would be read against that resource."""
+def retargeted(node: Any, own: frozenset[str], absolute: bool) -> Any:
+    """``node`` with its references to the schemas named in ``own`` (those with a resource of
+    their own) made to their ``$id``: jsonschema-rs reads a schema reached through a pointer
+    into the document in the dialect of the document's root, not in its own. With ``absolute``,
+    the other ``#/definitions/...`` references are made absolute (``ROOT_ID#/...``): inside a
+    resource of its own, a fragment would be read against that resource."""
     if isinstance(node, list):
-        return [absolute_refs(item) for item in node]
+        return [retargeted(item, own, absolute) for item in node]
     if not isinstance(node, dict):
         return node
     out: dict[str, Any] = {}
@@ -71,29 +74,38 @@ def absolute_refs(node: Any) -> Any:
         if key in _DATA:
             out[key] = value
         elif key == "$ref" and isinstance(value, str) and value.startswith("#"):
-            out[key] = ROOT_ID + value
+            name = value[len("#/definitions/") :] if value.startswith("#/definitions/") else None
+            if name in own:
+                out[key] = f"{ROOT_ID}:{name}"
+            else:
+                out[key] = ROOT_ID + value if absolute else value
         elif key in _NAMES and isinstance(value, dict):
-            out[key] = {name: absolute_refs(item) for name, item in value.items()}
+            out[key] = {n: retargeted(item, own, absolute) for n, item in value.items()}
         else:
-            out[key] = absolute_refs(value)
+            out[key] = retargeted(value, own, absolute)
     return out
 
 
-def _definition(name: str, schema: Any) -> Any:
-    """A schema of ``schemas.json``: draft-07 ones as :func:`draft7` reads them; one with
-    ``$schema`` naming another draft is a resource of its own (``$id``), validated in that draft
-    (jsonschema-rs honours ``$schema`` per resource), its references absolute."""
-    dialect = schema.get("$schema") if isinstance(schema, dict) else None
-    if dialect is None or dialect == DIALECT:
-        return draft7(schema)
-    return {"$id": f"{ROOT_ID}:{name}", **absolute_refs(schema)}
+def _dialect(schema: Any) -> str:
+    found = schema.get("$schema", DIALECT) if isinstance(schema, dict) else DIALECT
+    return found if isinstance(found, str) else DIALECT
 
 
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
-    definitions = {name: _definition(name, s) for name, s in schemas.items()}
-    if any(isinstance(s, dict) and "$id" in s for s in definitions.values()):
-        return {"$schema": DIALECT, "$id": ROOT_ID, "definitions": definitions}
-    return {"$schema": DIALECT, "definitions": definitions}
+    """``schemas.json``: every schema under ``definitions``, draft-07 ones as :func:`draft7`
+    reads them. One with ``$schema`` naming another draft is a resource of its own (``$id``
+    ``ROOT_ID:<Name>``), validated in that draft (jsonschema-rs honours ``$schema`` per
+    resource), with its references absolute; every reference to it targets that ``$id``."""
+    own = frozenset(name for name, s in schemas.items() if _dialect(s) != DIALECT)
+    if not own:
+        return {"$schema": DIALECT, "definitions": {n: draft7(s) for n, s in schemas.items()}}
+    definitions = {
+        name: {"$id": f"{ROOT_ID}:{name}", **retargeted(schema, own, absolute=True)}
+        if name in own
+        else retargeted(draft7(schema), own, absolute=False)
+        for name, schema in schemas.items()
+    }
+    return {"$schema": DIALECT, "$id": ROOT_ID, "definitions": definitions}
 
 
 def schemas_json(schemas: dict[str, Any]) -> str:
