@@ -259,3 +259,52 @@ def test_a_schema_invalid_in_its_draft_is_refused(tmp_path: Any, capsys: Any) ->
     code, _, err = run_cli(["server", str(path), "-o", str(tmp_path / "out")], capsys)
     assert code == 2 and "draft-04" in err
     assert not (tmp_path / "out").exists()
+
+
+V3 = {
+    "asyncapi": "3.0.0",
+    "info": {"title": "Multi-format", "version": "1"},
+    "channels": {
+        "root": {
+            "address": "/",
+            "messages": {
+                "four": {"name": "four", "payload": {"$ref": "#/components/schemas/Four"}}
+            },
+        }
+    },
+    "operations": {
+        "sendFour": {
+            "action": "receive",
+            "channel": {"$ref": "#/channels/root"},
+            "messages": [{"$ref": "#/channels/root/messages/four"}],
+        }
+    },
+    "components": {
+        "schemas": {
+            "Four": {  # AsyncAPI 3.x's multi-format schema object
+                "schemaFormat": FORMAT.format("draft-04"),
+                "schema": {"type": "number", "maximum": 5, "exclusiveMaximum": True},
+            }
+        }
+    },
+}
+
+
+def test_a_3x_multi_format_schema_object_is_read_in_its_draft(tmp_path: Any) -> None:
+    spec = tmp_path / "spec.yaml"
+    spec.write_text(yaml.safe_dump(V3, sort_keys=False), encoding="utf-8")
+    for command in ("server", "client"):
+        assert cli_main([command, str(spec), "-o", str(tmp_path / f"mf_{command}"), "--quiet"]) == 0
+    sys.path.insert(0, str(tmp_path))
+    try:
+        for runtime_module in ("mf_server._generated.runtime", "mf_client.runtime"):
+            runtime = importlib.import_module(runtime_module)
+            models = importlib.import_module(runtime_module.rsplit(".", 1)[0] + ".models")
+            # the event's payload is the component itself, typed (it was a model of the wrapper)
+            assert models.Four.model_fields["root"].annotation is float
+            assert runtime.schema_errors(models.Four, 4.5) == []
+            assert runtime.schema_errors(models.Four, 5) != []  # exclusive, as draft-04 says
+    finally:
+        sys.path.remove(str(tmp_path))
+    server = (tmp_path / "mf_server" / "_generated" / "server.py").read_text(encoding="utf-8")
+    assert "data: models.Four)" in server
