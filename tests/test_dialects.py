@@ -52,6 +52,11 @@ SCHEMAS: dict[str, tuple[str, Any]] = {
     "own": ("", {"$ref": "#/components/schemas/Own"}),  # no schemaFormat: the schema's $schema
     # a draft-07 schema that references a 2020-12 one: the reference keeps the target's draft
     "holder": ("", {"type": "object", "properties": {"o": {"$ref": "#/components/schemas/Own"}}}),
+    # a 2020-12 schema that references a component (draft-07: AsyncAPI's Schema format)
+    "mixed": (
+        "2020-12",
+        {"type": "object", "properties": {"s": {"$ref": "#/components/schemas/Shared"}}},
+    ),
     # a 2020-12 schema whose $defs (a named schema of its own) is reached by reference
     "defs": (
         "2020-12",
@@ -81,6 +86,8 @@ CASES = [
     ("own", {"a": 1, "b": 2}, True),
     ("holder", {"o": {"a": 1}}, False),  # read as draft-07 through the reference: valid
     ("holder", {"o": {"a": 1, "b": 2}}, True),
+    ("mixed", {"s": 1}, True),
+    ("mixed", {"s": "x"}, False),
     ("defs", [[1]], True),  # read as draft-07 through the reference: items false, invalid
     ("defs", [[1, 2]], False),
     ("six", 3, True),  # draft-07: invalid (if integer then minimum 10)
@@ -123,7 +130,10 @@ def _spec() -> dict[str, Any]:
                 },
             }
         },
-        "components": {"messages": messages, "schemas": {"Own": OWN}},
+        "components": {
+            "messages": messages,
+            "schemas": {"Own": OWN, "Shared": {"type": "integer"}},
+        },
     }
 
 
@@ -248,6 +258,9 @@ def test_an_unknown_draft_is_a_located_warning(packages: dict[str, Any], capsys:
     lines = [line for line in err.splitlines() if "draft-99" in line]
     assert len(lines) == 2 and all("read as draft-07" in line for line in lines)
     assert "spec.yaml:" in lines[0]
+    mixed = [line for line in err.splitlines() if "'Shared'" in line]
+    assert len(mixed) == 1 and "read as draft-07" in mixed[0] and "2020-12" in mixed[0]
+    assert "spec.yaml:" in mixed[0] and "/components/schemas/Shared" in mixed[0]
 
 
 def test_a_schema_invalid_in_its_draft_is_refused(tmp_path: Any, capsys: Any) -> None:

@@ -15,6 +15,11 @@ DRAFT2019 = "https://json-schema.org/draft/2019-09/schema"
 DRAFT2020 = "https://json-schema.org/draft/2020-12/schema"
 
 DEFAULT = DRAFT7
+NAMES = {
+    DRAFT4: "draft-04", DRAFT6: "draft-06", DRAFT7: "draft-07",
+    DRAFT2019: "2019-09", DRAFT2020: "2020-12",
+}  # fmt: skip
+"""How messages name each draft."""
 
 _VERSIONS = {
     "draft-04": DRAFT4,

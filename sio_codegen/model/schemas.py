@@ -144,6 +144,7 @@ class SchemaTable:
         self._by_uri: dict[str, str] = {}
         self._by_id: dict[int, str] = {}
         self._dialect: dict[str, str] = {}
+        self._mixed: set[str] = set()  # schemas reached from two drafts (warned once)
         self._keep: list[Any] = []  # keeps registered inline nodes alive, so ids stay unique
 
     def sorted(self) -> dict[str, Any]:
@@ -193,10 +194,12 @@ class SchemaTable:
             self.schemas[name] = True  # placeholder: breaks reference cycles
             converted = self._convert(node, 0, (base, unquote(fragment)), dialect)
             self.schemas[name] = with_dialect(converted, dialect)
-        elif self._dialect.get(name, dialect) != dialect:
+        elif self._dialect.get(name, dialect) != dialect and name not in self._mixed:
+            self._mixed.add(name)
+            first, other = (dialects.NAMES.get(d, d) for d in (self._dialect[name], dialect))
             self.report.warning(
-                f"schema {name!r} is read as {self._dialect[name]} where it is first used, "
-                f"not as {dialect} (the schemaFormat of a payload that references it)",
+                f"schema {name!r} is read as {first}, where it is first used, also where a "
+                f"{other} schema references it (give it a $schema to say which it is)",
                 self.spec.location(base, unquote(fragment)),
             )
         return name

@@ -16,10 +16,6 @@ DIALECT = dialects.DRAFT7
 """AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
 (``discriminator``, ``externalDocs``, ``deprecated``, ``example(s)``) that draft-07 ignores."""
 
-_DRAFT_NAMES = {
-    dialects.DRAFT4: "draft-04", dialects.DRAFT6: "draft-06", dialects.DRAFT7: "draft-07",
-    dialects.DRAFT2019: "2019-09", dialects.DRAFT2020: "2020-12",
-}  # fmt: skip
 
 BACKTRACK_LIMIT = 1_000_000
 """As the runtimes' (templates/common/schema_validation.py.j2)."""
@@ -129,7 +125,7 @@ def compile_error(schemas: dict[str, Any]) -> str | None:
         path = [str(part) for part in exc.instance_path[1:]]
         schema = schemas.get(path[0]) if path else None
         dialect = schema.get("$schema", DIALECT) if isinstance(schema, dict) else DIALECT
-        draft = _DRAFT_NAMES.get(dialect, dialect)
+        draft = dialects.NAMES.get(dialect, dialect)
         return f"schema {'/'.join(path) or '?'} is not valid JSON Schema ({draft}): {exc.message}"
     except Exception as exc:  # the validator's own errors (references, regex)
         return f"the schemas cannot be compiled by the validator: {exc}"
