@@ -10,7 +10,7 @@ from typing import Any
 
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.load.refs import ResolvedSpec
-from sio_codegen.model import naming
+from sio_codegen.model import dialects, naming
 from sio_codegen.model.api import (
     Api,
     Bindings,
@@ -24,7 +24,13 @@ from sio_codegen.model.api import (
 )
 from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import text
-from sio_codegen.model.schemas import MAX_CYCLE, SchemaTable, plain, reference_cycles
+from sio_codegen.model.schemas import (
+    MAX_CYCLE,
+    SchemaTable,
+    plain,
+    reference_cycles,
+    with_dialect,
+)
 
 
 class Assembler:
@@ -142,9 +148,7 @@ class Assembler:
         if flag is False:
             return False
         schema = self.table.schemas.get(draft.payloads[0]) if len(draft.payloads) == 1 else None
-        tuple_form = isinstance(schema, dict) and (
-            isinstance(schema.get("items"), list) or isinstance(schema.get("prefixItems"), list)
-        )
+        tuple_form = _positions(schema) is not None
         if flag is None:
             return tuple_form
         if flag is not True or not tuple_form:
@@ -165,9 +169,8 @@ class Assembler:
         schema = self.table.schemas.get(payload.model)
         if not isinstance(schema, dict):
             return (), 0
-        items = schema.get("prefixItems")
-        items = items if isinstance(items, list) else schema.get("items")
-        if not isinstance(items, list):
+        items = _positions(schema)
+        if items is None:
             return (), 0
         uses = []
         for index, item in enumerate(items, 1):
@@ -176,6 +179,9 @@ class Assembler:
                 name = ref[len("#/definitions/") :]
             else:
                 hint, owner = f"{payload.model}Arg{index}", f"argument:{payload.model}:{index}"
+                dialect = schema.get("$schema")  # an argument is read in its payload's draft
+                if isinstance(dialect, str) and not (isinstance(item, dict) and "$schema" in item):
+                    item = with_dialect(item, dialect)
                 name = self.table.add_converted(item, hint, owner)
             uses.append(SchemaUse(name, payload.pointer))
         least = schema.get("minItems", 0)
@@ -207,6 +213,18 @@ class Assembler:
                     f"{ns.class_prefix!r}; rename one",
                     self.at(ns.pointer),
                 )
+
+
+def _positions(schema: Any) -> list[Any] | None:
+    """The schemas of a tuple-form array payload's positions, in its draft's terms: 2020-12's
+    ``prefixItems``, earlier drafts' ``items: [...]`` (draft-07, the default, takes either)."""
+    if not isinstance(schema, dict):
+        return None
+    dialect = schema.get("$schema", dialects.DEFAULT)
+    prefix, items = schema.get("prefixItems"), schema.get("items")
+    if dialect == dialects.DRAFT2020 or (dialect == dialects.DEFAULT and isinstance(prefix, list)):
+        return prefix if isinstance(prefix, list) else None
+    return items if isinstance(items, list) else None
 
 
 def spec_digest(spec: ResolvedSpec) -> str:

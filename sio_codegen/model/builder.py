@@ -9,7 +9,7 @@ from typing import Any
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Location, Report
 from sio_codegen.load.refs import ResolvedSpec, is_ref, ref_target
-from sio_codegen.model import naming
+from sio_codegen.model import dialects, naming
 from sio_codegen.model.api import (
     Alternative,
     Api,
@@ -59,6 +59,7 @@ class ApiBuilder:
         self.report = report
         self.version = version
         self.table = SchemaTable(spec, report)
+        self._warned: set[int] = set()  # schema objects whose unknown schemaFormat was reported
         self.namespaces: dict[str, NamespaceDraft] = {}
         self.servers: list[Server] = []
 
@@ -73,12 +74,30 @@ class ApiBuilder:
             return
         for key in sorted(schemas):
             node = unwrap(schemas[key])
-            multi_format = isinstance(node, dict) and "schemaFormat" in node and "schema" in node
-            if multi_format and not is_json_schema_format(node["schemaFormat"]):
-                continue
-            self.table.add_component(
-                self.spec.root_uri + "#" + jp.join(["components", "schemas", key]), schemas[key]
+            pointer = jp.join(["components", "schemas", key])
+            target, dialect = schemas[key], dialects.DEFAULT
+            if isinstance(node, dict) and "schemaFormat" in node and "schema" in node:
+                if not is_json_schema_format(node["schemaFormat"]):
+                    continue  # a 3.x multi-format schema object: the schema in its format
+                target = node["schema"]
+                dialect = self._dialect_of(node, pointer + "/schemaFormat")
+            self.table.add_component(self.spec.root_uri + "#" + pointer, target, dialect)
+
+    def _dialect_of(self, multi_format: dict[str, Any], at: str) -> str:
+        """The JSON Schema draft a ``schemaFormat`` names; an unknown version is a warning (once
+        per schema object) and draft-07."""
+        schema_format = multi_format["schemaFormat"]
+        if not isinstance(schema_format, str):
+            return dialects.DEFAULT
+        dialect, known = dialects.of_schema_format(schema_format)
+        if not known and id(multi_format) not in self._warned:
+            self._warned.add(id(multi_format))
+            self.report.warning(
+                f"schemaFormat {schema_format!r} names no JSON Schema draft this generator "
+                "knows (draft-04, draft-06, draft-07, 2019-09, 2020-12): read as draft-07",
+                self.at(at),
             )
+        return dialect
 
     def channels(self, doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
         """``(key, pointer, channel)`` of every channel, sorted by key; a channel that is not a
@@ -227,19 +246,37 @@ class ApiBuilder:
     def _payload(self, draft: EventDraft, message: dict[str, Any], pointer: str, base: str) -> None:
         if "payload" not in message:
             return
+        draft.payloads.append(
+            self._add_payload(message, pointer, f"event {draft.name!r}", base + "Payload")
+        )
+
+    def _add_payload(self, message: dict[str, Any], pointer: str, what: str, hint: str) -> str:
+        """Register a message's payload schema, in the JSON Schema draft it is written in (the
+        message's ``schemaFormat``, or a 3.x multi-format schema object's); its model name. A
+        reference to a multi-format schema object of ``components.schemas`` is that component."""
         node = message["payload"]
-        schema_format = message.get("schemaFormat")
         inner = unwrap(node)
         if isinstance(inner, dict) and "schemaFormat" in inner and "schema" in inner:
-            schema_format, node = inner["schemaFormat"], inner["schema"]
-        if not is_json_schema_format(schema_format):
-            self.report.warning(
-                f"payload schemaFormat {schema_format!r} is not JSON Schema: "
-                f"event {draft.name!r} is generated with an untyped payload",
-                self.at(pointer + "/payload"),
-            )
-            node = {}
-        draft.payloads.append(self.table.add(node, base + "Payload", pointer + "/payload"))
+            if not is_json_schema_format(inner["schemaFormat"]):
+                return self._untyped(inner["schemaFormat"], pointer, what, hint)
+            dialect = self._dialect_of(inner, pointer + "/payload/schemaFormat")
+            if is_ref(node):
+                return self.table.add_component(ref_target(node), inner["schema"], dialect)
+            return self.table.add(inner["schema"], hint, pointer + "/payload", dialect)
+        dialect = dialects.DEFAULT
+        if "schemaFormat" in message:
+            if not is_json_schema_format(message["schemaFormat"]):
+                return self._untyped(message["schemaFormat"], pointer, what, hint)
+            dialect = self._dialect_of(message, pointer + "/schemaFormat")
+        return self.table.add(node, hint, pointer + "/payload", dialect)
+
+    def _untyped(self, schema_format: Any, pointer: str, what: str, hint: str) -> str:
+        self.report.warning(
+            f"payload schemaFormat {schema_format!r} is not JSON Schema: "
+            f"{what} is generated with an untyped payload",
+            self.at(pointer + "/payload"),
+        )
+        return self.table.add({}, hint, pointer + "/payload")
 
     def _ack(
         self,
@@ -267,7 +304,9 @@ class ApiBuilder:
                 else base + "Ack"
             )
             where = f"{pointer}/reply/messages/{index}"
-            draft.acks.append(self.table.add(reply_message["payload"], hint, where))
+            draft.acks.append(
+                self._add_payload(reply_message, where, f"the reply of {draft.name!r}", hint)
+            )
 
     # -- servers and security ----------------------------------------------------------------------
     def read_servers(self, doc: dict[str, Any], address: ServerAddress) -> dict[str, Any] | None:

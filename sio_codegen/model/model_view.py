@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sio_codegen.model import dialects
+
 _SCHEMA_MAPS = frozenset({"properties", "definitions", "$defs", "dependencies"})
 _SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "items"})
 _SCHEMA_VALUES = frozenset(
@@ -31,11 +33,13 @@ _VALIDATOR_ONLY = frozenset({"pattern", "patternProperties", "multipleOf"})
 _DATA_KEYS = frozenset({"enum", "const", "default", "examples", "example"})
 _OBJECT_KEYWORDS = frozenset(
     {"properties", "required", "additionalProperties", "minProperties", "maxProperties",
-     "propertyNames", "dependencies"}
+     "propertyNames", "dependencies", "dependentRequired", "dependentSchemas",
+     "unevaluatedProperties"}
 )  # fmt: skip
 _ARRAY_KEYWORDS = frozenset(
-    {"items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains"}
-)
+    {"items", "additionalItems", "minItems", "maxItems", "uniqueItems", "contains",
+     "prefixItems", "unevaluatedItems", "minContains", "maxContains"}
+)  # fmt: skip
 _SCALAR_KEYWORDS = frozenset(
     {"minLength", "maxLength", "format", "minimum", "maximum", "exclusiveMinimum",
      "exclusiveMaximum"}
@@ -44,13 +48,16 @@ UNTYPED = (
     "keywords that imply a type in a schema without `type` (JSON Schema applies them only to "
     "values of that type and accepts any other): its model accepts any value; add a `type`"
 )
-TUPLE = "tuple-form `items` or `prefixItems`: its model is a list of any values"
+TUPLE = (
+    "tuple-form `items` or `prefixItems` after which more items may follow (or, inside another "
+    "schema, with optional positions): its model is a list of any values"
+)
 PATTERN_PROPERTIES = "`patternProperties`: its model accepts undeclared properties of any type"
 
 
 def model_view(schemas: dict[str, Any]) -> dict[str, Any]:
     """``schemas`` (name -> JSON Schema) as the model generator is given them."""
-    return {name: _schema(schema, None) for name, schema in schemas.items()}
+    return {name: _schema(in_draft(schema), None) for name, schema in schemas.items()}
 
 
 def widenings(schemas: dict[str, Any]) -> dict[str, list[str]]:
@@ -58,14 +65,93 @@ def widenings(schemas: dict[str, Any]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for name, schema in schemas.items():
         _schema(
-            schema, lambda reason, where, n=name: found.setdefault(reason, []).append(n + where)
+            in_draft(schema),
+            lambda reason, where, n=name: found.setdefault(reason, []).append(n + where),
         )
     return found
+
+
+def in_draft(schema: Any) -> Any:
+    """A named schema without its ``$schema``, and without the keywords its draft does not have
+    (see dialects.ABSENT: it ignores them, so its model must too); draft-04's boolean
+    ``exclusiveMaximum``/``exclusiveMinimum`` are left out too (the model keeps the inclusive
+    bound: wider, never narrower). draft-07 schemas are returned as they are."""
+    if not isinstance(schema, dict) or "$schema" not in schema:
+        return schema
+    absent = dialects.ABSENT.get(schema["$schema"], frozenset())
+    return _without({k: v for k, v in schema.items() if k != "$schema"}, absent)
+
+
+def _without(node: Any, absent: frozenset[str]) -> Any:
+    if isinstance(node, list):
+        return [_without(item, absent) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in absent or (key.startswith("exclusiveM") and isinstance(value, bool)):
+            continue
+        if key in _DATA_KEYS:
+            out[key] = value
+        elif key in _SCHEMA_MAPS | {"patternProperties"} and isinstance(value, dict):
+            out[key] = {name: _without(item, absent) for name, item in value.items()}
+        else:
+            out[key] = _without(value, absent)
+    return out
 
 
 def _is_object(schema: dict[str, Any]) -> bool:
     declared = schema.get("type")
     return declared == "object" or (isinstance(declared, list) and "object" in declared)
+
+
+TUPLE_LENGTHS = "x-sio-codegen-tuple-lengths"
+"""Set by the model view on a named schema whose model is a union of tuples: ``[least, most]``
+(see models_generator, which writes ``tuple[A] | tuple[A, B]`` from the generator's
+``tuple[A, B]``)."""
+
+
+def _positions(node: dict[str, Any]) -> tuple[list[Any], Any]:
+    """A tuple-form array's position schemas and what may follow them (None: anything)."""
+    if isinstance(node.get("items"), list):
+        return node["items"], node.get("additionalItems")
+    return node["prefixItems"], node.get("items")
+
+
+def _closed_tuple(node: dict[str, Any], root: bool) -> tuple[list[Any], int, int] | None:
+    """``(positions, least, most)`` when the array's instances are exactly the tuples of
+    ``least`` to ``most`` leading positions (nothing may follow them), which a model types
+    exactly: ``tuple[A, B]``, or at the root of a model the union of each length's tuple.
+    None where the model must stay a list (more may follow, or the bounds are not plain)."""
+    if node.get("type") != "array":
+        return None
+    positions, rest = _positions(node)
+    least, most = node.get("minItems", 0), node.get("maxItems")
+    capped = most is not None
+    most = len(positions) if most is None else most
+    if any(not isinstance(n, int) or isinstance(n, bool) for n in (least, most)):
+        return None
+    closed = rest is False or rest == {"not": {}} or (capped and most <= len(positions))
+    most = min(most, len(positions))
+    if not closed or least > most or (least < most and not root):
+        return None
+    return positions, least, most
+
+
+def _tuple_view(
+    node: dict[str, Any], positions: list[Any], least: int, most: int, note: Any, where: str
+) -> dict[str, Any]:
+    """What datamodel-code-generator turns into ``tuple[A, B]``: a closed ``prefixItems`` of
+    fixed length (its ``use_tuple_for_closed_arrays``)."""
+    key = "items" if isinstance(node.get("items"), list) else "prefixItems"
+    view: dict[str, Any] = {k: v for k, v in node.items() if k in ("type", "title", "description")}
+    view["prefixItems"] = [
+        _schema(p, note, f"{where}/{key}/{i}") for i, p in enumerate(positions[:most])
+    ]
+    view.update(items=False, minItems=most, maxItems=most)
+    if least < most:
+        view[TUPLE_LENGTHS] = [least, most]
+    return view
 
 
 def _schema(node: Any, note: Any, where: str = "") -> Any:
@@ -79,6 +165,9 @@ def _schema(node: Any, note: Any, where: str = "") -> Any:
             note(UNTYPED, where)
         node = {k: v for k, v in node.items() if k not in implied and k not in _SCALAR_KEYWORDS}
     elif isinstance(node.get("items"), list) or isinstance(node.get("prefixItems"), list):
+        closed = _closed_tuple(node, root=not where)
+        if closed is not None:
+            return _tuple_view(node, *closed, note, where)
         if note is not None:
             note(TUPLE, where)
         node = {k: v for k, v in node.items() if k not in ("prefixItems", "additionalItems")}

@@ -15,7 +15,7 @@ from urllib.parse import unquote, urldefrag
 from sio_codegen import pointer as jp
 from sio_codegen.diagnostics import Report
 from sio_codegen.load.refs import ResolvedSpec, data_key, is_ref, ref_target, uri_path
-from sio_codegen.model import naming
+from sio_codegen.model import dialects, naming
 from sio_codegen.model.validator import pattern_problem
 
 # Pointer segments that say where a thing sits, not what it is.
@@ -143,17 +143,21 @@ class SchemaTable:
         self._owner: dict[str, str] = {}
         self._by_uri: dict[str, str] = {}
         self._by_id: dict[int, str] = {}
+        self._dialect: dict[str, str] = {}
+        self._mixed: set[str] = set()  # schemas reached from two drafts (warned once)
         self._keep: list[Any] = []  # keeps registered inline nodes alive, so ids stay unique
 
     def sorted(self) -> dict[str, Any]:
         return {name: self.schemas[name] for name in sorted(self.schemas)}
 
-    def add(self, node: Any, hint: str, owner: str) -> str:
+    def add(self, node: Any, hint: str, owner: str, dialect: str = dialects.DEFAULT) -> str:
         """Register a schema used by a payload, ack or binding; return its model name.
 
-        A referenced schema keeps the name of its target; an inline one gets ``hint``."""
+        A referenced schema keeps the name of its target; an inline one gets ``hint``.
+        ``dialect``: the JSON Schema draft it is written in (a payload's ``schemaFormat``); the
+        schemas it references are read in it too, unless they were registered before."""
         if is_ref(node):
-            return self._add_ref(node)
+            return self._add_ref(node, dialect)
         known = self._by_id.get(id(node))
         if known is not None:
             return known  # the same inline schema reached twice (one message, two operations)
@@ -161,7 +165,9 @@ class SchemaTable:
         self._by_id[id(node)] = name
         self._keep.append(node)
         where = owner if owner.startswith("/") else ""
-        self.schemas[name] = self._convert(node, 0, (self.spec.root_uri, where))
+        dialect = self._own_dialect(node, dialect)
+        converted = self._convert(node, 0, (self.spec.root_uri, where), dialect)
+        self.schemas[name] = with_dialect(converted, dialect)
         return name
 
     def add_converted(self, schema: Any, hint: str, owner: str) -> str:
@@ -170,21 +176,40 @@ class SchemaTable:
         self.schemas[name] = schema
         return name
 
-    def add_component(self, uri: str, node: Any) -> str:
-        """Register a schema by the URI of its definition, as a reference to it would."""
+    def add_component(self, uri: str, node: Any, dialect: str = dialects.DEFAULT) -> str:
+        """Register a schema by the URI of its definition, as a reference to it would.
+
+        Its dialect is its own ``$schema`` if it names a draft, else ``dialect`` (that of the
+        first schema that reaches it: ``components.schemas`` are registered first, as draft-07);
+        a schema reached later from another dialect keeps its first one, with a warning."""
         if is_ref(node):
             node = node.__subject__
+        dialect = self._own_dialect(node, dialect)
+        base, fragment = urldefrag(uri)
         name = self._by_uri.get(uri)
         if name is None:
             name = self._claim(name_for_uri(uri), uri)
             self._by_uri[uri] = name
+            self._dialect[name] = dialect
             self.schemas[name] = True  # placeholder: breaks reference cycles
-            base, fragment = urldefrag(uri)
-            self.schemas[name] = self._convert(node, 0, (base, unquote(fragment)))
+            converted = self._convert(node, 0, (base, unquote(fragment)), dialect)
+            self.schemas[name] = with_dialect(converted, dialect)
+        elif self._dialect.get(name, dialect) != dialect and name not in self._mixed:
+            self._mixed.add(name)
+            first, other = (dialects.NAMES.get(d, d) for d in (self._dialect[name], dialect))
+            self.report.warning(
+                f"schema {name!r} is read as {first}, where it is first used, also where a "
+                f"{other} schema references it (give it a $schema to say which it is)",
+                self.spec.location(base, unquote(fragment)),
+            )
         return name
 
-    def _add_ref(self, node: Any) -> str:
-        return self.add_component(ref_target(node), node)
+    def _add_ref(self, node: Any, dialect: str) -> str:
+        return self.add_component(ref_target(node), node, dialect)
+
+    def _own_dialect(self, node: Any, dialect: str) -> str:
+        own = node.get("$schema") if isinstance(node, dict) else None
+        return dialects.of_uri(own) or dialect
 
     def _claim(self, wanted: str, owner: str) -> str:
         """``wanted`` unless another schema owns it; else a deterministic variant, and a warning."""
@@ -204,14 +229,15 @@ class SchemaTable:
         self._owner[name] = owner
         return name
 
-    def _convert(self, node: Any, depth: int, where: tuple[str, str]) -> Any:
+    def _convert(self, node: Any, depth: int, where: tuple[str, str], dialect: str) -> Any:
         """A plain JSON Schema: refs replaced by ``#/definitions/<Name>``, resolver keys dropped.
 
-        ``where`` is the (file URI, JSON pointer) of ``node``, for errors."""
+        ``where`` is the (file URI, JSON pointer) of ``node``, for errors; ``dialect`` the draft
+        it is read in (that of the schemas it references, when they are first registered)."""
         if depth > MAX_DEPTH:
             raise RecursionError(f"schema nested more than {MAX_DEPTH} levels deep")
         if is_ref(node):
-            return {"$ref": f"#/definitions/{self._add_ref(node)}"}
+            return {"$ref": f"#/definitions/{self._add_ref(node, dialect)}"}
         uri, ptr = where
         if isinstance(node, dict):
             out: dict[str, Any] = {}
@@ -231,11 +257,13 @@ class SchemaTable:
                         for pattern in value:
                             self._check_pattern(pattern, (uri, jp.child(inner[1], pattern)))
                     out[key] = {
-                        data_key(k): self._convert(v, depth + 1, (uri, jp.child(inner[1], k)))
+                        data_key(k): self._convert(
+                            v, depth + 1, (uri, jp.child(inner[1], k)), dialect
+                        )
                         for k, v in value.items()
                     }
                     continue
-                out[key] = self._convert(value, depth + 1, inner)
+                out[key] = self._convert(value, depth + 1, inner, dialect)
             if "default" in out and not _default_fits(out.get("type"), out["default"]):
                 self.report.warning(
                     f"default {out['default']!r} does not match type {out['type']!r}: ignored",
@@ -245,7 +273,8 @@ class SchemaTable:
             return out
         if isinstance(node, list):
             return [
-                self._convert(v, depth + 1, (uri, jp.child(ptr, i))) for i, v in enumerate(node)
+                self._convert(v, depth + 1, (uri, jp.child(ptr, i)), dialect)
+                for i, v in enumerate(node)
             ]
         return node
 
@@ -267,6 +296,15 @@ class SchemaTable:
             severity, why = problem
             report = self.report.error if severity == "error" else self.report.warning
             report(f"pattern {pattern!r} {why}", self.spec.location(*where))
+
+
+def with_dialect(schema: Any, dialect: str) -> Any:
+    """A named schema with ``$schema`` at its root when its draft is not draft-07."""
+    if dialect == dialects.DEFAULT:
+        return schema
+    if isinstance(schema, dict):
+        return {"$schema": dialect, **schema}
+    return {"$schema": dialect} if schema is not False else {"$schema": dialect, "not": {}}
 
 
 MAX_CYCLE = 64

@@ -10,9 +10,12 @@ from typing import Any
 
 import jsonschema_rs
 
-DIALECT = "http://json-schema.org/draft-07/schema#"
+from sio_codegen.model import dialects
+
+DIALECT = dialects.DRAFT7
 """AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
 (``discriminator``, ``externalDocs``, ``deprecated``, ``example(s)``) that draft-07 ignores."""
+
 
 BACKTRACK_LIMIT = 1_000_000
 """As the runtimes' (templates/common/schema_validation.py.j2)."""
@@ -28,8 +31,8 @@ def draft7(node: Any) -> Any:
     (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
     if isinstance(node, list):
         return [draft7(item) for item in node]
-    if not isinstance(node, dict):
-        return node
+    if not isinstance(node, dict) or node.get("$schema", DIALECT) != DIALECT:
+        return node  # a schema in another draft (see dialects) is read in that draft
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in _DATA:
@@ -48,8 +51,57 @@ def draft7(node: Any) -> Any:
     return out
 
 
+ROOT_ID = "urn:sio-codegen:schemas"
+"""The document's ``$id`` when one of its schemas is written in another draft than draft-07."""
+
+
+def retargeted(node: Any, own: frozenset[str], absolute: bool) -> Any:
+    """``node`` with its references to the schemas named in ``own`` (those with a resource of
+    their own) made to their ``$id``: jsonschema-rs reads a schema reached through a pointer
+    into the document in the dialect of the document's root, not in its own. With ``absolute``,
+    the other ``#/definitions/...`` references are made absolute (``ROOT_ID#/...``): inside a
+    resource of its own, a fragment would be read against that resource."""
+    if isinstance(node, list):
+        return [retargeted(item, own, absolute) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _DATA:
+            out[key] = value
+        elif key == "$ref" and isinstance(value, str) and value.startswith("#"):
+            name = value[len("#/definitions/") :] if value.startswith("#/definitions/") else None
+            if name in own:
+                out[key] = f"{ROOT_ID}:{name}"
+            else:
+                out[key] = ROOT_ID + value if absolute else value
+        elif key in _NAMES and isinstance(value, dict):
+            out[key] = {n: retargeted(item, own, absolute) for n, item in value.items()}
+        else:
+            out[key] = retargeted(value, own, absolute)
+    return out
+
+
+def _dialect(schema: Any) -> str:
+    found = schema.get("$schema", DIALECT) if isinstance(schema, dict) else DIALECT
+    return found if isinstance(found, str) else DIALECT
+
+
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": DIALECT, "definitions": {name: draft7(s) for name, s in schemas.items()}}
+    """``schemas.json``: every schema under ``definitions``, draft-07 ones as :func:`draft7`
+    reads them. One with ``$schema`` naming another draft is a resource of its own (``$id``
+    ``ROOT_ID:<Name>``), validated in that draft (jsonschema-rs honours ``$schema`` per
+    resource), with its references absolute; every reference to it targets that ``$id``."""
+    own = frozenset(name for name, s in schemas.items() if _dialect(s) != DIALECT)
+    if not own:
+        return {"$schema": DIALECT, "definitions": {n: draft7(s) for n, s in schemas.items()}}
+    definitions = {
+        name: {"$id": f"{ROOT_ID}:{name}", **retargeted(schema, own, absolute=True)}
+        if name in own
+        else retargeted(draft7(schema), own, absolute=False)
+        for name, schema in schemas.items()
+    }
+    return {"$schema": DIALECT, "$id": ROOT_ID, "definitions": definitions}
 
 
 def schemas_json(schemas: dict[str, Any]) -> str:
@@ -70,8 +122,11 @@ def compile_error(schemas: dict[str, Any]) -> str | None:
     try:
         compiled = jsonschema_rs.validator_map_for(schemas_document(schemas), **_options())
     except jsonschema_rs.ValidationError as exc:
-        where = "/".join(str(part) for part in exc.instance_path[1:])
-        return f"schema {where or '?'} is not valid JSON Schema (draft-07): {exc.message}"
+        path = [str(part) for part in exc.instance_path[1:]]
+        schema = schemas.get(path[0]) if path else None
+        dialect = schema.get("$schema", DIALECT) if isinstance(schema, dict) else DIALECT
+        draft = dialects.NAMES.get(dialect, dialect)
+        return f"schema {'/'.join(path) or '?'} is not valid JSON Schema ({draft}): {exc.message}"
     except Exception as exc:  # the validator's own errors (references, regex)
         return f"the schemas cannot be compiled by the validator: {exc}"
     missing = [name for name in schemas if f"#/definitions/{name}" not in compiled]

@@ -80,20 +80,34 @@ def _additional_properties(
         yield ValidationError(f"additional properties are not allowed: {sorted(extras)}")
 
 
+_LINEAR = {
+    "pattern": _pattern,
+    "patternProperties": _pattern_properties,
+    "additionalProperties": _additional_properties,
+}
 Validator = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
     jsonschema.Draft7Validator,
-    {
-        "pattern": _pattern,
-        "patternProperties": _pattern_properties,
-        "additionalProperties": _additional_properties,
-        "prefixItems": jsonschema.Draft202012Validator.VALIDATORS["prefixItems"],
-    },
+    {**_LINEAR, "prefixItems": jsonschema.Draft202012Validator.VALIDATORS["prefixItems"]},
 )
+_OTHER_DRAFTS: dict[str, Any] = {
+    str(cls.META_SCHEMA["$schema"]): jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+        cls, _LINEAR
+    )
+    for cls in (
+        jsonschema.Draft4Validator,
+        jsonschema.Draft6Validator,
+        jsonschema.Draft201909Validator,
+        jsonschema.Draft202012Validator,
+    )
+}
+"""A schema whose ``$schema`` names another draft (see model/dialects) is read in that draft."""
 
 
 def errors(schema: Any, instance: Any) -> list[str]:
     """Why ``instance`` is not valid against the self-contained ``schema`` (empty: it is)."""
-    validator = Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    dialect = schema.get("$schema") if isinstance(schema, dict) else None
+    cls = _OTHER_DRAFTS.get(dialect, Validator) if isinstance(dialect, str) else Validator
+    validator = cls(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
     try:
         return [error.message for error in validator.iter_errors(instance)]
     except (jsonschema.exceptions.SchemaError, referencing.exceptions.Unresolvable):

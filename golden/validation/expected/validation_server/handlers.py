@@ -38,6 +38,11 @@ class RootHandlers(RootNamespace):
         raise NotImplementedError
 
     @override
+    def on_segment(self, sid: str, data: models.SegmentPayload) -> models.SegmentAck:
+        """One argument that is a tuple of exactly two numbers, an optional label (x-multiple-args false)."""
+        raise NotImplementedError
+
+    @override
     def on_update_profile(self, sid: str, data: models.Profile) -> models.Result:
         """Undeclared properties are kept; nickname may be null, email may be absent but never null."""
         raise NotImplementedError
