@@ -118,6 +118,8 @@ KINDS: dict[str, Callable[[Block], bool]] = {
     "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
     # Run under uvicorn beside a generated asgi package by tests/test_asgi_mount.py.
     "asgi mount": lambda b: b.lang == "python" and "other_asgi_app=" in b.text,
+    # Generated (its room types checked) by tests/test_rooms.py.
+    "rooms spec": lambda b: b.lang == "yaml" and "x-rooms:" in b.text,
     # Type-checked and run on a real redis-server by tests/test_external_emitter.py.
     "external emitter": lambda b: b.lang == "python" and "external_emitter(" in b.text,
 }

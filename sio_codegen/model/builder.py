@@ -14,6 +14,7 @@ from sio_codegen.model.api import (
     Alternative,
     Api,
     Direction,
+    Rooms,
     SchemaUse,
     SecurityScheme,
     Server,
@@ -133,7 +134,46 @@ class ApiBuilder:
         draft.description = draft.description or text(channel_node, "description")
         self._hooks(draft, channel_node, pointer)
         self._bindings(draft, channel_node)
+        self._rooms(draft, channel_node, pointer)
         return draft
+
+    def _rooms(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
+        """``x-rooms``: a list of room names, or a JSON Schema of a string (a room name)."""
+        node = channel.get("x-rooms") if isinstance(channel, dict) else None
+        if node is None:
+            return
+        where = self.at(pointer + "/x-rooms")
+        if draft.rooms is not None:
+            self.report.error(f"x-rooms: namespace {draft.name!r} declares its rooms twice", where)
+            return
+        names: tuple[str, ...] = ()
+        if isinstance(node, list):
+            if not node or not all(isinstance(n, str) and n for n in node):
+                self.report.error(
+                    "x-rooms: a list of room names must hold non-empty strings", where
+                )
+                return
+            if len(set(node)) != len(node):
+                self.report.error("x-rooms: a room name is listed twice", where)
+                return
+            names = tuple(node)
+            schema: Any = {"type": "string", "enum": list(names)}
+        elif isinstance(node, dict):
+            if node.get("type", "string") != "string":
+                self.report.error("x-rooms: a room-name schema must be of type string", where)
+                return
+            schema = {"type": "string", **node}
+            enum = node.get("enum")
+            if isinstance(enum, list) and enum and all(isinstance(n, str) for n in enum):
+                names = tuple(dict.fromkeys(enum))
+        else:
+            self.report.error(
+                "x-rooms must be a list of room names or a JSON Schema of a room name", where
+            )
+            return
+        prefix = naming.pascal(draft.name.strip("/")) or "Root"
+        model = self.table.add(schema, prefix + "RoomName", pointer + "/x-rooms")
+        draft.rooms = Rooms(SchemaUse(model, pointer + "/x-rooms"), names)
 
     def _hooks(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
         hooks = channel.get("x-handlers") if isinstance(channel, dict) else None
