@@ -115,7 +115,12 @@ KINDS: dict[str, Callable[[Block], bool]] = {
         b.lang == "" and "gunicorn -c python:" in b.text and "SIO_MESSAGE_QUEUE=" not in b.text
     ),
     # Started as written, on a real redis-server, by tests/test_message_queue.py.
-    "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
+    "several processes": lambda b: (
+        b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text and "uvicorn " not in b.text
+    ),
+    "several asgi processes": lambda b: (
+        b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text and "uvicorn " in b.text
+    ),
     # Run under uvicorn beside a generated asgi package by tests/test_asgi_mount.py.
     "asgi mount": lambda b: b.lang == "python" and "other_asgi_app=" in b.text,
     # Generated (its room types checked) by tests/test_rooms.py.
