@@ -243,7 +243,7 @@ def test_mypy_accepts_declared_rooms_and_rejects_the_others(flask_package: Path)
 @pytest.mark.parametrize(
     ("rooms", "message"),
     [
-        ("5", "x-rooms must be a list of room names or a JSON Schema"),
+        ("5", "x-rooms: must be a list of room names or a JSON Schema"),
         ("[]", "x-rooms: a list of room names must hold non-empty strings"),
         ("[a, a]", "x-rooms: a room name is listed twice"),
         ("{type: integer}", "x-rooms: a room-name schema must be of type string"),
@@ -276,3 +276,34 @@ def test_the_readme_rooms_block_generates_the_room_types_it_names(tmp_path: Path
     compact = re.sub(r"\s+", "", server)
     assert 'RootRoom=Literal["lobby","support",]' in compact
     assert 'GameRoom=NewType("GameRoom",str)' in compact
+
+
+V3_SPEC = dedent(
+    """
+    asyncapi: 3.0.0
+    info: {title: Rooms 3, version: 1.0.0}
+    channels:
+      lobby:
+        address: /
+        x-rooms: [red, blue]
+        messages:
+          join: {name: join, payload: {type: string}}
+          news: {name: news, payload: {type: string}}
+    operations:
+      join:
+        action: receive
+        channel: {$ref: '#/channels/lobby'}
+        messages: [{$ref: '#/channels/lobby/messages/join'}]
+      news:
+        action: send
+        channel: {$ref: '#/channels/lobby'}
+        messages: [{$ref: '#/channels/lobby/messages/news'}]
+    """
+)
+
+
+def test_x_rooms_on_a_3x_channel_read_by_two_operations(tmp_path: Path) -> None:
+    spec = tmp_path / "rooms3.yaml"
+    spec.write_text(V3_SPEC)
+    server = (generate_server(spec, tmp_path, "rooms3") / "_generated" / "server.py").read_text()
+    assert 'RootRoom=Literal["red","blue",]' in re.sub(r"\s+", "", server)
