@@ -21,7 +21,7 @@ import pytest
 import redis as redis_client
 from helpers import dedent, mypy_strict
 from redis_server import RedisServer
-from servers import RunningServer, free_port, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, free_port, generate_server, run_server
 from test_message_queue import HANDLERS, SPEC, Listener, call, disconnect, listener
 from test_readme import of_kind
 
@@ -43,6 +43,12 @@ SYNC_SCRIPT = dedent(
     news(models.NewsEmitPayload(text=f"{tag} room", by="ext"), to=room)
     news(models.NewsEmitPayload(text=f"{tag} sid", by="ext"), to=sid)
     news(models.NewsEmitPayload(text=f"{tag} not b", by="ext"), skip_sid=sid)
+    emitter.root.enter_room(sid, "green")  # b, on the other process, joins green
+    news(models.NewsEmitPayload(text=f"{tag} green", by="ext"), room="green")
+    emitter.root.leave_room(sid, "green")
+    emitter.root.close_room(room)  # nobody is in room any more
+    news(models.NewsEmitPayload(text=f"{tag} gone", by="ext"), room="green")
+    news(models.NewsEmitPayload(text=f"{tag} gone", by="ext"), room=room)
     news(models.NewsEmitPayload(text=f"{tag} end", by="ext"))
     """
 )
@@ -65,6 +71,12 @@ ASYNC_SCRIPT = dedent(
         await news(models.NewsEmitPayload(text=f"{tag} room", by="ext"), to=room)
         await news(models.NewsEmitPayload(text=f"{tag} sid", by="ext"), to=sid)
         await news(models.NewsEmitPayload(text=f"{tag} not b", by="ext"), skip_sid=sid)
+        await emitter.root.enter_room(sid, "green")  # b, on the other process, joins green
+        await news(models.NewsEmitPayload(text=f"{tag} green", by="ext"), room="green")
+        await emitter.root.leave_room(sid, "green")
+        await emitter.root.close_room(room)  # nobody is in room any more
+        await news(models.NewsEmitPayload(text=f"{tag} gone", by="ext"), room="green")
+        await news(models.NewsEmitPayload(text=f"{tag} gone", by="ext"), room=room)
         await news(models.NewsEmitPayload(text=f"{tag} end", by="ext"))
 
 
@@ -141,12 +153,27 @@ def package_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module", params=RUNTIMES)
+def runtime_root(
+    request: pytest.FixtureRequest, package_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The package (and the scripts) on each runtime: the flask one is ``package_root``."""
+    if request.param == "flask":
+        return package_root
+    root = tmp_path_factory.mktemp(f"external-{request.param}")
+    package = generate_server(SPEC, root, "queue_server", request.param)
+    (package / "handlers.py").write_text(for_runtime(HANDLERS, request.param))
+    for name in ("sync_emit.py", "async_emit.py"):
+        shutil.copy(package_root / name, root / name)
+    return root
+
+
 @pytest.fixture(scope="module")
-def processes(package_root: Path, redis: RedisServer) -> Iterator[tuple[RunningServer, ...]]:
+def processes(runtime_root: Path, redis: RedisServer) -> Iterator[tuple[RunningServer, ...]]:
     with (
-        run_server(package_root, "queue_server", env={"QUEUE_PROCESS": "p1"},
+        run_server(runtime_root, "queue_server", env={"QUEUE_PROCESS": "p1"},
                    args=["--message-queue", redis.url]) as first,
-        run_server(package_root, "queue_server", env={"QUEUE_PROCESS": "p2"},
+        run_server(runtime_root, "queue_server", env={"QUEUE_PROCESS": "p2"},
                    args=["--message-queue", redis.url]) as second,
     ):  # fmt: skip
         yield first, second
@@ -164,12 +191,14 @@ def script(root: Path, name: str, *args: str, env: dict[str, str] | None = None)
 
 @pytest.mark.parametrize("name", ["sync_emit.py", "async_emit.py"], ids=["sync", "asyncio"])
 def test_an_external_script_reaches_the_clients_of_both_processes(
-    processes: tuple[RunningServer, ...], package_root: Path, redis: RedisServer, name: str
+    processes: tuple[RunningServer, ...], runtime_root: Path, redis: RedisServer, name: str
 ) -> None:
     """``a`` on process 1 and ``b``, ``c`` on process 2; ``a`` and ``c`` in room ``blue``
     (joined on their own process). The script broadcasts, emits to the room, to ``b``'s sid,
-    to all but ``b`` (skip_sid), then broadcasts again: each client gets exactly its share,
-    in the publisher's order."""
+    to all but ``b`` (skip_sid), puts ``b`` in room ``green`` (through the queue: ``b`` is on a
+    server process) and emits there, takes it out again and closes ``blue`` (emits to both
+    then reach nobody), then broadcasts again: each client gets exactly its share, in the
+    publisher's order, on the server processes of each runtime."""
     first, second = processes
     clients: list[Listener] = []
     try:
@@ -178,10 +207,10 @@ def test_an_external_script_reaches_the_clients_of_both_processes(
         assert call(a, "join", {"room": "blue"}) is True
         assert call(c, "join", {"room": "blue"}) is True
         tag = name[:4]
-        script(package_root, name, redis.url, "blue", b.sid, tag)
+        script(runtime_root, name, redis.url, "blue", b.sid, tag)  # its own runtime's package
         expected = {
             "a": ["all", "room", "not b", "end"],
-            "b": ["all", "sid", "end"],
+            "b": ["all", "sid", "green", "end"],
             "c": ["all", "room", "not b", "end"],
         }
         for item in clients:

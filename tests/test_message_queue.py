@@ -29,7 +29,7 @@ import socketio
 from helpers import dedent
 from packaging.requirements import Requirement
 from redis_server import RedisServer, ping, redis_server_command
-from servers import RunningServer, free_port, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, free_port, generate_server, run_server
 from test_readme import of_kind
 
 SPEC = Path(__file__).parent / "specs" / "queue.yaml"
@@ -59,7 +59,7 @@ HANDLERS = dedent(
 
         @override
         def on_join(self, sid: str, data: models.Room) -> models.JoinAck:
-            self.socketio.server.enter_room(sid, data.room, namespace=self.namespace)
+            self.enter_room(sid, data.room)
             return models.JoinAck(True)
 
         @override
@@ -163,14 +163,34 @@ def package_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+@pytest.fixture(scope="module", params=RUNTIMES)
+def runtime_root(
+    request: pytest.FixtureRequest, package_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The package's folder on each runtime: the flask one is ``package_root``'s."""
+    if request.param == "flask":
+        return package_root
+    root: Path = request.getfixturevalue("asgi_root")
+    return root
+
+
 @pytest.fixture(scope="module")
-def processes(package_root: Path, redis: RedisServer) -> Iterator[tuple[RunningServer, ...]]:
-    """Two processes of the package on one Redis: the first given ``--message-queue``, the
-    second ``SIO_MESSAGE_QUEUE`` (the two ways the generated ``__main__`` takes it)."""
+def asgi_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("queue-asgi")
+    package = generate_server(SPEC, root, "queue_server", "asgi")
+    (package / "handlers.py").write_text(for_runtime(HANDLERS, "asgi"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def processes(runtime_root: Path, redis: RedisServer) -> Iterator[tuple[RunningServer, ...]]:
+    """Two processes of the package on one Redis, on each runtime: the first given
+    ``--message-queue``, the second ``SIO_MESSAGE_QUEUE`` (the two ways the generated
+    ``__main__`` takes it)."""
     with (
-        run_server(package_root, "queue_server", env={"QUEUE_PROCESS": "p1"},
+        run_server(runtime_root, "queue_server", env={"QUEUE_PROCESS": "p1"},
                    args=["--message-queue", redis.url]) as first,
-        run_server(package_root, "queue_server",
+        run_server(runtime_root, "queue_server",
                    env={"QUEUE_PROCESS": "p2", "SIO_MESSAGE_QUEUE": redis.url}) as second,
     ):  # fmt: skip
         yield first, second
@@ -468,9 +488,9 @@ def started(command: list[str], cwd: Path, env: dict[str, str], port: int) -> It
                 process.wait()
 
 
-def recipe() -> tuple[list[str], dict[str, str], list[list[str]]]:
+def recipe(kind: str = "several processes") -> tuple[list[str], dict[str, str], list[list[str]]]:
     """The README's block: its pip line, its exported variables, its background commands."""
-    (block,) = of_kind("several processes")
+    (block,) = of_kind(kind)
     first, *rest = block.text.splitlines()
     exported: dict[str, str] = {}
     commands: list[list[str]] = []
@@ -485,41 +505,60 @@ def recipe() -> tuple[list[str], dict[str, str], list[list[str]]]:
     return shlex.split(first), exported, commands
 
 
-def test_the_readme_recipe_names_the_redis_extra_and_the_package_files(package_root: Path) -> None:
-    pip, exported, commands = recipe()
+@pytest.mark.parametrize("kind", ["several processes", "several asgi processes"])
+def test_the_readme_recipe_names_the_redis_extra_and_the_package_files(
+    package_root: Path, asgi_root: Path, kind: str
+) -> None:
+    pip, exported, commands = recipe(kind)
+    root = asgi_root if "asgi" in kind else package_root
     assert pip[:4] == ["pip", "install", "-r", "PKG/_generated/requirements.txt"]
-    assert (package_root / "queue_server/_generated/requirements.txt").is_file()
+    assert (root / "queue_server/_generated/requirements.txt").is_file()
     extra = [Requirement(r) for r in metadata.requires("sio-codegen") or []]
     extra = [r for r in extra if r.marker is not None and r.marker.evaluate({"extra": "redis"})]
     (wanted,) = [Requirement(r) for r in pip[4:]]
     assert [(r.name, r.specifier) for r in extra] == [(wanted.name, wanted.specifier)]
     assert list(exported) == ["SIO_MESSAGE_QUEUE"]
     assert exported["SIO_MESSAGE_QUEUE"].startswith("redis://127.0.0.1:")
-    assert len(commands) == 2 and all(c[0] == "gunicorn" for c in commands)
+    server = "uvicorn" if "asgi" in kind else "gunicorn"
+    assert len(commands) == 2 and all(c[0] == server for c in commands)
+    if server == "uvicorn":
+        assert all(c[1] == "PKG.asgi:app" for c in commands)
+        assert (root / "queue_server/asgi.py").is_file()
 
 
+def as_run_here(command: list[str], port: int) -> list[str]:
+    """A command of the recipe on a free port, for this package, with this interpreter."""
+    if command[0] == "gunicorn":
+        bind = command[command.index("--bind") + 1]
+        words = [w.replace("PKG", "queue_server").replace(bind, f"127.0.0.1:{port}")
+                 for w in command[1:]]  # fmt: skip
+    else:  # uvicorn PKG.asgi:app --host 127.0.0.1 --port 8001
+        words = [w.replace("PKG", "queue_server") for w in command[1:]]
+        words[words.index("--port") + 1] = str(port)
+    return [sys.executable, "-m", command[0], *words]
+
+
+@pytest.mark.parametrize("kind", ["several processes", "several asgi processes"])
 def test_the_readme_recipe_behind_a_balancer_that_is_not_sticky(
-    package_root: Path, redis: RedisServer
+    package_root: Path, asgi_root: Path, redis: RedisServer, kind: str
 ) -> None:
     """The README's commands as written (a free port for each address, the test's Redis),
-    websocket-only clients through a round-robin balancer: each broadcast, whichever process
-    handles it, reaches every client."""
-    _, exported, commands = recipe()
+    gunicorn for the flask runtime, uvicorn for the asgi one; websocket-only clients through a
+    round-robin balancer: each broadcast, whichever process handles it, reaches every client."""
+    _, exported, commands = recipe(kind)
+    root = asgi_root if "asgi" in kind else package_root
     env = {**os.environ, **exported, "SIO_MESSAGE_QUEUE": redis.url}
     ports: list[int] = []
     with ExitStack() as stack:
         for number, command in enumerate(commands, 1):
             port = free_port()
-            bind = command[command.index("--bind") + 1]
-            words = [w.replace("PKG", "queue_server").replace(bind, f"127.0.0.1:{port}")
-                     for w in command[1:]]  # fmt: skip
-            stack.enter_context(started([sys.executable, "-m", "gunicorn", *words], package_root,
+            stack.enter_context(started(as_run_here(command, port), root,
                                         {**env, "QUEUE_PROCESS": f"g{number}"}, port))  # fmt: skip
             ports.append(port)
         balancer = RoundRobin(ports)
         stack.callback(balancer.close)
         front = RunningServer(f"http://127.0.0.1:{balancer.port}", balancer.port,
-                              package_root / "none", None)  # type: ignore[arg-type]  # fmt: skip
+                              root / "none", None)  # type: ignore[arg-type]  # fmt: skip
         listeners = [listener(name, front) for name in "abcd"]
         stack.callback(disconnect, *listeners)
         for item in listeners:

@@ -115,9 +115,16 @@ KINDS: dict[str, Callable[[Block], bool]] = {
         b.lang == "" and "gunicorn -c python:" in b.text and "SIO_MESSAGE_QUEUE=" not in b.text
     ),
     # Started as written, on a real redis-server, by tests/test_message_queue.py.
-    "several processes": lambda b: b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text,
+    "several processes": lambda b: (
+        b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text and "uvicorn " not in b.text
+    ),
+    "several asgi processes": lambda b: (
+        b.lang == "" and "SIO_MESSAGE_QUEUE=" in b.text and "uvicorn " in b.text
+    ),
     # Run under uvicorn beside a generated asgi package by tests/test_asgi_mount.py.
     "asgi mount": lambda b: b.lang == "python" and "other_asgi_app=" in b.text,
+    # Generated (its room types checked) by tests/test_rooms.py.
+    "rooms spec": lambda b: b.lang == "yaml" and "x-rooms:" in b.text,
     # Type-checked and run on a real redis-server by tests/test_external_emitter.py.
     "external emitter": lambda b: b.lang == "python" and "external_emitter(" in b.text,
 }

@@ -63,6 +63,19 @@ class Bindings:
 
 
 @dataclass(frozen=True)
+class Rooms:
+    """``x-rooms`` of a namespace: the rooms its clients may be put in. A list of names (or a
+    schema with a string ``enum``) is a closed set, typed ``Literal[...]``; any other string
+    schema (``pattern``, ``maxLength``...) types room names as a ``NewType`` of ``str``. Either
+    way ``schema`` checks a room name at run time."""
+
+    schema: SchemaUse
+    """The JSON Schema of a room name (the list form as a string ``enum``)."""
+    names: tuple[str, ...] = ()
+    """The closed set of names, when the declaration has one."""
+
+
+@dataclass(frozen=True)
 class SecurityScheme:
     """A security scheme of ``components.securitySchemes`` (or inline in 3.x)."""
 
@@ -131,6 +144,8 @@ class Namespace:
     security: tuple[Alternative, ...] = ()
     """Empty: no security. Otherwise one alternative must be satisfied to connect."""
     pointer: str = ""
+    rooms: Rooms | None = None
+    """``x-rooms``: the declared room names; None lets any string be a room."""
 
 
 @dataclass(frozen=True)

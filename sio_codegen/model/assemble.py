@@ -104,6 +104,7 @@ class Assembler:
             bindings=Bindings(draft.query, draft.headers),
             security=draft.security,
             pointer=draft.pointer,
+            rooms=draft.rooms,
         )
 
     def _event(self, ns: NamespaceDraft, draft: EventDraft) -> Event:

@@ -14,6 +14,7 @@ from sio_codegen.model.api import (
     Alternative,
     Api,
     Direction,
+    Rooms,
     SchemaUse,
     SecurityScheme,
     Server,
@@ -152,7 +153,42 @@ class ApiBuilder:
         draft.description = draft.description or text(channel_node, "description")
         self._hooks(draft, channel_node, pointer)
         self._bindings(draft, channel_node)
+        self._rooms(draft, channel_node, pointer)
         return draft
+
+    def _rooms(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
+        """``x-rooms``: a list of room names, or a JSON Schema of a string (a room name)."""
+        node = channel.get("x-rooms") if isinstance(channel, dict) else None
+        if node is None:
+            return
+
+        def bad(message: str) -> None:  # located only on error: locating parses the text again
+            self.report.error(f"x-rooms: {message}", self.at(pointer + "/x-rooms"))
+
+        names: tuple[str, ...] = ()
+        if draft.rooms is not None:  # this channel read again, or another of the namespace
+            if draft.rooms.schema.pointer == pointer + "/x-rooms":
+                return None
+            return bad(f"namespace {draft.name!r} declares its rooms twice")
+        if isinstance(node, list):
+            if not node or not all(isinstance(n, str) and n for n in node):
+                return bad("a list of room names must hold non-empty strings")
+            if len(set(node)) != len(node):
+                return bad("a room name is listed twice")
+            names = tuple(node)
+            schema: Any = {"type": "string", "enum": list(names)}
+        elif isinstance(node, dict):
+            if node.get("type", "string") != "string":
+                return bad("a room-name schema must be of type string")
+            schema = {"type": "string", **node}
+            enum = node.get("enum")
+            if isinstance(enum, list) and enum and all(isinstance(n, str) for n in enum):
+                names = tuple(dict.fromkeys(enum))
+        else:
+            return bad("must be a list of room names or a JSON Schema of a room name")
+        prefix = naming.pascal(draft.name.strip("/")) or "Root"
+        model = self.table.add(schema, prefix + "RoomName", pointer + "/x-rooms")
+        draft.rooms = Rooms(SchemaUse(model, pointer + "/x-rooms"), names)
 
     def _hooks(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
         hooks = channel.get("x-handlers") if isinstance(channel, dict) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sio_codegen.model.api import Alternative, Direction, SchemaUse
+from sio_codegen.model.api import Alternative, Direction, Rooms, SchemaUse
 
 
 @dataclass
@@ -30,3 +30,4 @@ class NamespaceDraft:
     query: SchemaUse | None = None
     headers: SchemaUse | None = None
     security: tuple[Alternative, ...] = ()
+    rooms: Rooms | None = None

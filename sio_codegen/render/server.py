@@ -105,6 +105,16 @@ def scheme_doc(scheme: SecurityScheme) -> str:
     return text + ("\n\n" + scheme.description if scheme.description else "")
 
 
+def room_type(ns: Namespace) -> str:
+    """The type of a room name of ``ns``: its ``x-rooms`` type (``<Prefix>Room``), else str."""
+    return f"{ns.class_prefix}Room" if ns.rooms else "str"
+
+
+def room_types(api: Api) -> list[str]:
+    """The room types ``server.py`` defines, for the modules that import them."""
+    return [room_type(ns) for ns in api.namespaces if ns.rooms]
+
+
 def named_hooks(ns: Namespace) -> list[str]:
     return [hook for hook in HOOKS if getattr(ns.hooks, hook)]
 
@@ -191,6 +201,8 @@ def _context(api: Api, header: str, package: str, runtime: Runtime) -> dict[str,
         "ack_type": ack_type,
         "event_doc": event_doc,
         "named_hooks": named_hooks,
+        "room_type": room_type,
+        "room_types": room_types(api),
         "hook_params": HOOK_PARAMS,
         "hook_returns": HOOK_RETURNS,
         "verify_params": verify_params,

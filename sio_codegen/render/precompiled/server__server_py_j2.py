@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '06d460603bcbb47a71f7173dcd17ac55f8a35ac1f2d7ab552be10bd318bba4b7'
+COMPILED_FROM = '93b40d9bd7d76aa4367677d614cc7856069fa9bb2216b49eb7369647a75c42a3'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -22,50 +22,103 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_2 = environment.filters['pystr']
+        t_2 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_4 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_5 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import '
     yield str(('Awaitable, ' if ((undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) and environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes')) else cond_expr_undefined("the inline if-expression on line 9 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-    yield 'Callable\nfrom typing import ClassVar\n\n'
+    yield 'Callable\nfrom typing import ClassVar'
+    yield str((', Literal, cast' if t_2(context.eval_ctx, t_5(context, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'rooms'), 'rooms.names')) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+    yield str((', NewType' if t_2(context.eval_ctx, t_4(context, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'rooms'), 'rooms.names')) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+    yield '\n\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
         yield 'from pydantic import BaseModel\nfrom socketio import AsyncServer  # type: ignore[import-untyped]\n'
     else:
         pass
         yield 'from flask_socketio import SocketIO\nfrom pydantic import BaseModel\n'
-    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
-    yield str(t_2((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
+    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    check_room,\n    register,\n    room_target,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
+    yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
+    def t_6(fiter):
+        for l_1_ns in fiter:
+            if environment.getattr(l_1_ns, 'rooms'):
+                yield l_1_ns
+    for l_1_ns in t_6(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        l_1_room_type = resolve('room_type')
+        _loop_vars = {}
+        pass
+        yield '\n'
+        if environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'):
+            pass
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ' = Literal['
+            for l_2_name in environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_name))
+                yield ', '
+            l_2_name = missing
+            yield ']\n'
+        else:
+            pass
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ' = NewType('
+            yield str(t_3(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars)))
+            yield ', str)\n'
+        yield str(t_1(str_join(('The rooms of namespace ', t_3(environment.getattr(l_1_ns, 'name')), ' (its x-rooms), checked at run time too.', )), 0))
+        yield '\n'
+    l_1_ns = l_1_room_type = missing
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
         l_1_named_hooks = resolve('named_hooks')
+        l_1_async_ = resolve('async_')
+        l_1_room_type = resolve('room_type')
+        l_1_await_ = resolve('await_')
         _loop_vars = {}
         pass
         yield '\n\nclass '
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Namespace(NamespaceHandlers):\n    '
-        yield str(t_1(str_join(('Handlers of the Socket.IO namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.\n\n', environment.getattr(l_1_ns, 'description'), )), 4))
+        yield str(t_1(str_join(('Handlers of the Socket.IO namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.\n\n', environment.getattr(l_1_ns, 'description'), )), 4))
         yield '\n\n    namespace: ClassVar[str] = '
-        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield str(t_3(environment.getattr(l_1_ns, 'name')))
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
             yield '        EventSpec('
-            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield str(t_3(environment.getattr(l_2_ev, 'name')))
             yield ', "on_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '", '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield '),\n'
         l_2_ev = l_2_arguments_expr = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
@@ -98,12 +151,12 @@ def root(context, missing=missing):
                     _loop_vars = {}
                     pass
                     yield 'Requirement('
-                    yield str(t_2(environment.getattr(l_3_r, 'scheme')))
+                    yield str(t_3(environment.getattr(l_3_r, 'scheme')))
                     yield ', ('
                     for l_4_s in environment.getattr(l_3_r, 'scopes'):
                         _loop_vars = {}
                         pass
-                        yield str(t_2(l_4_s))
+                        yield str(t_3(l_4_s))
                         yield ', '
                     l_4_s = missing
                     yield ')), '
@@ -111,15 +164,54 @@ def root(context, missing=missing):
                 yield '), '
             l_2_alt = missing
             yield ')\n'
+        if environment.getattr(l_1_ns, 'rooms'):
+            pass
+            yield '    room_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), 'model'))
+            yield '\n'
+        yield '\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def enter_room(self, sid: str, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._enter_room(sid, room)\n\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def leave_room(self, sid: str, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Take client ``sid`` out of ``room``."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._leave_room(sid, room)\n\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def close_room(self, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Take every client out of ``room``."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._close_room(room)\n\n    def as_room(self, name: str) -> '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ':\n        """``name`` (e.g. from a payload) as a room of this namespace, checked against its\n        x-rooms: RoomNameError when it is not one."""\n'
+        if (not environment.getattr(l_1_ns, 'rooms')):
+            pass
+            yield '        return check_room(self.room_model, name, self.namespace)\n'
+        elif environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'):
+            pass
+            yield '        return cast('
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ', check_room(self.room_model, name, self.namespace))\n'
+        else:
+            pass
+            yield '        return '
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield '(check_room(self.room_model, name, self.namespace))\n'
+        yield '\n    def rooms(self, sid: str) -> list[str]:\n        """The rooms client ``sid`` is in (its own sid\'s room among them), on this process."""\n        return self._rooms(sid)\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
-            l_2_async_ = resolve('async_')
             l_2_handler_params = resolve('handler_params')
             l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             _loop_vars = {}
             pass
             yield '\n    '
-            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
             yield 'def on_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '('
@@ -129,25 +221,63 @@ def root(context, missing=missing):
             yield ':\n        '
             yield str(t_1(context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), 8))
             yield '\n        raise NotImplementedError\n'
-        l_2_ev = l_2_async_ = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
+        l_2_ev = l_2_handler_params = l_2_ack_type = l_2_event_doc = missing
         yield '\n\nclass '
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Emitter(Emitter):\n    '
-        yield str(t_1(str_join(('Typed, validated emits of the events the server sends in namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.', )), 4))
+        yield str(t_1(str_join(('Typed, validated emits of the events the server sends in namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', )), 4))
         yield '\n\n    namespace: ClassVar[str] = '
-        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield str(t_3(environment.getattr(l_1_ns, 'name')))
         yield '\n'
+        if environment.getattr(l_1_ns, 'rooms'):
+            pass
+            yield '    room_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), 'model'))
+            yield '\n'
+        yield '\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def enter_room(self, sid: str, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._enter_room(sid, room)\n\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def leave_room(self, sid: str, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Take client ``sid`` out of ``room``."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._leave_room(sid, room)\n\n    '
+        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+        yield 'def close_room(self, room: '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ') -> None:\n        """Take every client out of ``room``."""\n        '
+        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+        yield 'self._close_room(room)\n\n    def as_room(self, name: str) -> '
+        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+        yield ':\n        """``name`` (e.g. from a payload) as a room of this namespace, checked against its\n        x-rooms: RoomNameError when it is not one."""\n'
+        if (not environment.getattr(l_1_ns, 'rooms')):
+            pass
+            yield '        return check_room(self.room_model, name, self.namespace)\n'
+        elif environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'):
+            pass
+            yield '        return cast('
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ', check_room(self.room_model, name, self.namespace))\n'
+        else:
+            pass
+            yield '        return '
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield '(check_room(self.room_model, name, self.namespace))\n'
+        yield '\n    def rooms(self, sid: str) -> list[str]:\n        """The rooms client ``sid`` is in (its own sid\'s room among them), if it is connected to\n        this process."""\n        return self._rooms(sid)\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
-            l_2_async_ = resolve('async_')
             l_2_data_params = resolve('data_params')
             l_2_event_doc = resolve('event_doc')
-            l_2_await_ = resolve('await_')
             l_2_data_expr = resolve('data_expr')
             l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
             yield '\n    '
-            yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+            yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
             yield 'def emit_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '(\n        self,\n'
@@ -158,34 +288,36 @@ def root(context, missing=missing):
                 yield str(l_3_param)
                 yield ',\n'
             l_3_param = missing
-            yield '        *,\n        to: str | None = None,\n        skip_sid: str | None = None,\n'
+            yield '        *,\n        to: str | None = None,\n        room: '
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ' | None = None,\n        skip_sid: str | None = None,\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
                 yield '        callback: Callable[[models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield '], None] | None = None,\n'
             yield '    ) -> None:\n        '
-            yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
-            yield '\n        '
-            yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
+            yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client (to=, a sid), a room (room=) or everyone in the namespace.\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
+            yield '\n        target = room_target(self.room_model, to, room, self.namespace)\n        '
+            yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
             yield 'self._emit('
-            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield str(t_3(environment.getattr(l_2_ev, 'name')))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str(context.call((undefined(name='data_expr') if l_2_data_expr is missing else l_2_data_expr), l_2_ev, _loop_vars=_loop_vars))
-            yield ', to, skip_sid'
+            yield ', target, skip_sid'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 84 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 158 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
                 yield '\n    '
-                yield str((undefined(name='async_') if l_2_async_ is missing else l_2_async_))
+                yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
                 yield 'def call_'
                 yield str(environment.getattr(l_2_ev, 'identifier'))
                 yield '(\n        self,\n'
@@ -199,13 +331,13 @@ def root(context, missing=missing):
                 yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ':\n        '
-                yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
+                yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
                 yield '\n        result: models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ' = '
-                yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
+                yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
                 yield 'self._call('
-                yield str(t_2(environment.getattr(l_2_ev, 'name')))
+                yield str(t_3(environment.getattr(l_2_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
                 yield ', '
@@ -213,10 +345,10 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 97 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 171 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n        return result\n'
-        l_2_ev = l_2_async_ = l_2_data_params = l_2_event_doc = l_2_await_ = l_2_data_expr = l_2_arguments_expr = missing
-    l_1_ns = l_1_named_hooks = missing
+        l_2_ev = l_2_data_params = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = missing
+    l_1_ns = l_1_named_hooks = l_1_async_ = l_1_room_type = l_1_await_ = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
@@ -225,17 +357,17 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '        '
-            yield str(t_2(l_1_name))
+            yield str(t_3(l_1_name))
             yield ': SchemeSpec('
-            yield str(t_2(l_1_name))
+            yield str(t_3(l_1_name))
             yield ', '
-            yield str(t_2(environment.getattr(l_1_scheme, 'kind')))
+            yield str(t_3(environment.getattr(l_1_scheme, 'kind')))
             yield ', "verify_'
             yield str(environment.getattr(l_1_scheme, 'identifier'))
             yield '", '
-            yield str(t_2((environment.getattr(l_1_scheme, 'location') or 'header')))
+            yield str(t_3((environment.getattr(l_1_scheme, 'location') or 'header')))
             yield ', '
-            yield str(t_2((environment.getattr(l_1_scheme, 'key_name') if (environment.getattr(l_1_scheme, 'kind') == 'api_key') else 'Authorization')))
+            yield str(t_3((environment.getattr(l_1_scheme, 'key_name') if (environment.getattr(l_1_scheme, 'kind') == 'api_key') else 'Authorization')))
             yield '),\n'
         l_1_name = l_1_scheme = missing
         yield '    }\n'
@@ -267,4 +399,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=28&9=30&12=32&33=39&35=41&38=46&39=48&41=50&43=52&44=57&47=69&48=77&49=80&51=82&52=85&54=87&55=90&57=111&59=119&60=127&65=131&66=133&68=135&69=137&71=147&73=151&74=155&79=159&80=162&83=165&84=167&85=182&87=185&89=189&90=193&95=197&96=199&97=201&104=218&111=221&112=225&115=239&117=246&118=252&124=256&128=263'
+debug_info = '1=46&9=48&10=50&12=53&35=60&37=62&39=71&40=73&42=84&44=88&46=91&49=99&50=101&52=103&54=105&55=110&58=122&59=130&60=133&62=135&63=138&65=140&66=143&68=164&69=167&72=170&74=174&76=176&78=180&80=182&82=186&84=188&87=190&89=193&90=196&92=201&98=204&100=211&101=219&106=223&107=225&109=227&110=229&111=232&114=235&116=239&118=241&120=245&122=247&124=251&126=253&129=255&131=258&132=261&134=266&141=269&143=277&145=281&146=285&150=289&152=291&153=294&156=297&158=299&159=314&161=317&163=321&164=325&169=329&170=331&171=333&178=350&185=353&186=357&189=371&191=378&192=384&198=388&202=395'

@@ -25,13 +25,21 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+    room_target,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -41,6 +49,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -69,25 +79,59 @@ class ExternalFileExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/external/file"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class NonRecursiveExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/nonRecursive', through the queue."""
 
     namespace: ClassVar[str] = "/nonRecursive"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_message(
         self,
         data: models.NonRecursive,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
         sent = self._data("message", models.NonRecursive, data, ())
-        self._manager.emit("message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
 
 class RecursiveExternalEmitter(_Namespace):
@@ -95,19 +139,38 @@ class RecursiveExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/recursive"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_message(
         self,
         data: models.RecursiveSelf,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
         sent = self._data("message", models.RecursiveSelf, data, ())
-        self._manager.emit("message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
 
 class TestChannelExternalEmitter(_Namespace):
@@ -115,20 +178,37 @@ class TestChannelExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/testChannel"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_test_message(
         self,
         data: models.NormalSchemaA,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'TestMessage' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'TestMessage' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'TestMessage'.
         """
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "TestMessage", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -150,26 +230,58 @@ class ExternalFileAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/external/file"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class NonRecursiveAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/nonRecursive', through the queue."""
 
     namespace: ClassVar[str] = "/nonRecursive"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_message(
         self,
         data: models.NonRecursive,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
         sent = self._data("message", models.NonRecursive, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -178,20 +290,37 @@ class RecursiveAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/recursive"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_message(
         self,
         data: models.RecursiveSelf,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
         sent = self._data("message", models.RecursiveSelf, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -200,20 +329,37 @@ class TestChannelAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/testChannel"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_test_message(
         self,
         data: models.NormalSchemaA,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'TestMessage' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'TestMessage' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'TestMessage'.
         """
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "TestMessage", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 

@@ -19,7 +19,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -36,6 +38,27 @@ class ExternalFileNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_message(self, sid: str, data: models.ExternalFile) -> None:
         """Event 'message'."""
         raise NotImplementedError
@@ -46,6 +69,28 @@ class ExternalFileEmitter(Emitter):
 
     namespace: ClassVar[str] = "/external/file"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
 
 class NonRecursiveNamespace(NamespaceHandlers):
     """Handlers of the Socket.IO namespace '/nonRecursive'."""
@@ -54,24 +99,69 @@ class NonRecursiveNamespace(NamespaceHandlers):
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class NonRecursiveEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/nonRecursive'."""
 
     namespace: ClassVar[str] = "/nonRecursive"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_message(
         self,
         data: models.NonRecursive,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'message' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'message' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
-        self._emit("message", models.NonRecursive, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("message", models.NonRecursive, data, target, skip_sid)
 
 
 class RecursiveNamespace(NamespaceHandlers):
@@ -81,24 +171,69 @@ class RecursiveNamespace(NamespaceHandlers):
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class RecursiveEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/recursive'."""
 
     namespace: ClassVar[str] = "/recursive"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_message(
         self,
         data: models.RecursiveSelf,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'message' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'message' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'message'.
         """
-        self._emit("message", models.RecursiveSelf, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("message", models.RecursiveSelf, data, target, skip_sid)
 
 
 class TestChannelNamespace(NamespaceHandlers):
@@ -108,24 +243,69 @@ class TestChannelNamespace(NamespaceHandlers):
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class TestChannelEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/testChannel'."""
 
     namespace: ClassVar[str] = "/testChannel"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_test_message(
         self,
         data: models.NormalSchemaA,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'TestMessage' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'TestMessage' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'TestMessage'.
         """
-        self._emit("TestMessage", models.NormalSchemaA, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("TestMessage", models.NormalSchemaA, data, target, skip_sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (

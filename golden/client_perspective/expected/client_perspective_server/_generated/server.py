@@ -19,7 +19,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -37,6 +39,27 @@ class ChatNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_join(self, sid: str, data: models.ChatJoinPayload) -> None:
         """Event 'join'."""
         raise NotImplementedError
@@ -51,18 +74,42 @@ class ChatEmitter(Emitter):
 
     namespace: ClassVar[str] = "/chat"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_welcome(
         self,
         data: models.ChatWelcomePayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'welcome' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'welcome' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'welcome'.
         """
-        self._emit("welcome", models.ChatWelcomePayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("welcome", models.ChatWelcomePayload, data, target, skip_sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (ChatNamespace,)

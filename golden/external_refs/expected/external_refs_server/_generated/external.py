@@ -25,13 +25,21 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+    room_target,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -41,6 +49,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -69,20 +79,37 @@ class CommentLikedExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/comment/liked"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_comment_liked(
         self,
         data: models.CommentLikedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'commentLiked' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'commentLiked' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment has been liked by someone.
         """
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "commentLiked", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -91,11 +118,41 @@ class CommentCommentIdChangedExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class LikeCommentExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/like/comment', through the queue."""
 
     namespace: ClassVar[str] = "/like/comment"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
 
 
 class UpdateCommentLikesExternalEmitter(_Namespace):
@@ -103,20 +160,37 @@ class UpdateCommentLikesExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/update/comment/likes"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_update_comment_likes(
         self,
         data: models.UpdateCommentLikesPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'updateCommentLikes' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'updateCommentLikes' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment have been updated.
         """
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -138,20 +212,37 @@ class CommentLikedAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/comment/liked"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_comment_liked(
         self,
         data: models.CommentLikedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'commentLiked' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'commentLiked' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment has been liked by someone.
         """
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "commentLiked", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -160,11 +251,41 @@ class CommentCommentIdChangedAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class LikeCommentAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/like/comment', through the queue."""
 
     namespace: ClassVar[str] = "/like/comment"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
@@ -172,20 +293,37 @@ class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/update/comment/likes"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_update_comment_likes(
         self,
         data: models.UpdateCommentLikesPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'updateCommentLikes' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'updateCommentLikes' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment have been updated.
         """
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 

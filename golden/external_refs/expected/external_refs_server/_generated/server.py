@@ -19,7 +19,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -37,24 +39,69 @@ class CommentLikedNamespace(NamespaceHandlers):
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class CommentLikedEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/comment/liked'."""
 
     namespace: ClassVar[str] = "/comment/liked"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_comment_liked(
         self,
         data: models.CommentLikedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'commentLiked' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'commentLiked' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment has been liked by someone.
         """
-        self._emit("commentLiked", models.CommentLikedPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("commentLiked", models.CommentLikedPayload, data, target, skip_sid)
 
 
 class CommentCommentIdChangedNamespace(NamespaceHandlers):
@@ -69,6 +116,27 @@ class CommentCommentIdChangedNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_comment_changed(self, sid: str, data: models.CommentChangedPayload) -> None:
         """Message that is being sent when a comment have been updated."""
         raise NotImplementedError
@@ -78,6 +146,28 @@ class CommentCommentIdChangedEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/comment/{commentId}/changed'."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class LikeCommentNamespace(NamespaceHandlers):
@@ -92,6 +182,27 @@ class LikeCommentNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_like_comment(self, sid: str, data: models.LikeCommentPayload) -> None:
         """Message that is being sent when someone wants to like a comment."""
         raise NotImplementedError
@@ -101,6 +212,28 @@ class LikeCommentEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/like/comment'."""
 
     namespace: ClassVar[str] = "/like/comment"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class UpdateCommentLikesNamespace(NamespaceHandlers):
@@ -113,24 +246,69 @@ class UpdateCommentLikesNamespace(NamespaceHandlers):
     events: ClassVar[tuple[EventSpec, ...]] = ()
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class UpdateCommentLikesEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/update/comment/likes'."""
 
     namespace: ClassVar[str] = "/update/comment/likes"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_update_comment_likes(
         self,
         data: models.UpdateCommentLikesPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'updateCommentLikes' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'updateCommentLikes' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Message that is being sent when a comment have been updated.
         """
-        self._emit("updateCommentLikes", models.UpdateCommentLikesPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("updateCommentLikes", models.UpdateCommentLikesPayload, data, target, skip_sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (

@@ -24,13 +24,20 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -40,6 +47,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -68,11 +77,41 @@ class RootExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class BothExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/both', through the queue."""
 
     namespace: ClassVar[str] = "/both"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
 
 
 class KeysCookieExternalEmitter(_Namespace):
@@ -80,11 +119,41 @@ class KeysCookieExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/keys/cookie"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class KeysHeaderExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/keys/header', through the queue."""
 
     namespace: ClassVar[str] = "/keys/header"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
 
 
 class KeysQueryExternalEmitter(_Namespace):
@@ -92,11 +161,41 @@ class KeysQueryExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/keys/query"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class OauthExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/oauth', through the queue."""
 
     namespace: ClassVar[str] = "/oauth"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
 
 
 class OidcExternalEmitter(_Namespace):
@@ -104,17 +203,62 @@ class OidcExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/oidc"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class PublicExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/public', through the queue."""
 
     namespace: ClassVar[str] = "/public"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class StaffExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/staff', through the queue."""
 
     namespace: ClassVar[str] = "/staff"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
 
 
 class ExternalEmitter:
@@ -140,11 +284,41 @@ class RootAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class BothAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/both', through the queue."""
 
     namespace: ClassVar[str] = "/both"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class KeysCookieAsyncExternalEmitter(_Namespace):
@@ -152,11 +326,41 @@ class KeysCookieAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/keys/cookie"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class KeysHeaderAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/keys/header', through the queue."""
 
     namespace: ClassVar[str] = "/keys/header"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class KeysQueryAsyncExternalEmitter(_Namespace):
@@ -164,11 +368,41 @@ class KeysQueryAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/keys/query"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class OauthAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/oauth', through the queue."""
 
     namespace: ClassVar[str] = "/oauth"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class OidcAsyncExternalEmitter(_Namespace):
@@ -176,17 +410,62 @@ class OidcAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/oidc"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class PublicAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/public', through the queue."""
 
     namespace: ClassVar[str] = "/public"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
 
 class StaffAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/staff', through the queue."""
 
     namespace: ClassVar[str] = "/staff"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class AsyncExternalEmitter:

@@ -23,6 +23,7 @@ from .runtime import (
     Requirement,
     SchemeSpec,
     SecurityHandlers,
+    check_room,
     register,
 )
 from .serving import guard
@@ -44,6 +45,27 @@ class RootNamespace(NamespaceHandlers):
         (Requirement("basic", ()),),
     )
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -53,6 +75,28 @@ class RootEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/'."""
 
     namespace: ClassVar[str] = "/"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class BothNamespace(NamespaceHandlers):
@@ -70,6 +114,27 @@ class BothNamespace(NamespaceHandlers):
         ),
     )
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -79,6 +144,28 @@ class BothEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/both'."""
 
     namespace: ClassVar[str] = "/both"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class KeysCookieNamespace(NamespaceHandlers):
@@ -91,6 +178,27 @@ class KeysCookieNamespace(NamespaceHandlers):
     named_hooks: ClassVar[tuple[str, ...]] = ()
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ((Requirement("cookieKey", ()),),)
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -100,6 +208,28 @@ class KeysCookieEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/keys/cookie'."""
 
     namespace: ClassVar[str] = "/keys/cookie"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class KeysHeaderNamespace(NamespaceHandlers):
@@ -112,6 +242,27 @@ class KeysHeaderNamespace(NamespaceHandlers):
     named_hooks: ClassVar[tuple[str, ...]] = ()
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ((Requirement("headerKey", ()),),)
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -121,6 +272,28 @@ class KeysHeaderEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/keys/header'."""
 
     namespace: ClassVar[str] = "/keys/header"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class KeysQueryNamespace(NamespaceHandlers):
@@ -133,6 +306,27 @@ class KeysQueryNamespace(NamespaceHandlers):
     named_hooks: ClassVar[tuple[str, ...]] = ()
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ((Requirement("queryKey", ()),),)
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -142,6 +336,28 @@ class KeysQueryEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/keys/query'."""
 
     namespace: ClassVar[str] = "/keys/query"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class OauthNamespace(NamespaceHandlers):
@@ -164,6 +380,27 @@ class OauthNamespace(NamespaceHandlers):
         ),
     )
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -173,6 +410,28 @@ class OauthEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/oauth'."""
 
     namespace: ClassVar[str] = "/oauth"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class OidcNamespace(NamespaceHandlers):
@@ -185,6 +444,27 @@ class OidcNamespace(NamespaceHandlers):
     named_hooks: ClassVar[tuple[str, ...]] = ()
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ((Requirement("oidc", ("admin",)),),)
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -194,6 +474,28 @@ class OidcEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/oidc'."""
 
     namespace: ClassVar[str] = "/oidc"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class PublicNamespace(NamespaceHandlers):
@@ -207,6 +509,27 @@ class PublicNamespace(NamespaceHandlers):
     query_model: ClassVar[type[BaseModel] | None] = models.PublicQuery
     headers_model: ClassVar[type[BaseModel] | None] = models.PublicHeaders
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -216,6 +539,28 @@ class PublicEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/public'."""
 
     namespace: ClassVar[str] = "/public"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class StaffNamespace(NamespaceHandlers):
@@ -230,6 +575,27 @@ class StaffNamespace(NamespaceHandlers):
         (Requirement("userPass", ("staff",)),),
     )
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_whoami(self, sid: str) -> models.WhoAmIAck:
         """Event 'whoami'."""
         raise NotImplementedError
@@ -239,6 +605,28 @@ class StaffEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/staff'."""
 
     namespace: ClassVar[str] = "/staff"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 class Security(SecurityHandlers):

@@ -24,13 +24,20 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -40,6 +47,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -68,6 +77,21 @@ class RootExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
 
 class ExternalEmitter:
     """The typed emitters of every namespace, publishing through one queue manager."""
@@ -83,6 +107,21 @@ class RootAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/', through the queue."""
 
     namespace: ClassVar[str] = "/"
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
 
 
 class AsyncExternalEmitter:

@@ -19,6 +19,7 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
 )
 from .serving import guard
@@ -38,6 +39,27 @@ class RootNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_user_sign_up(
         self, sid: str, data: models.UserSignUpRequest
     ) -> models.UserSignUpResponse:
@@ -49,6 +71,28 @@ class RootEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/'."""
 
     namespace: ClassVar[str] = "/"
+
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (RootNamespace,)

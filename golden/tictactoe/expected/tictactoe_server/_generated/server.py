@@ -19,7 +19,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -37,6 +39,27 @@ class RootNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ("handle_disconnect",)
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_create_game(self, sid: str) -> None:
         """Event 'create_game'."""
         raise NotImplementedError
@@ -51,57 +74,87 @@ class RootEmitter(Emitter):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_game_created(
         self,
         data: models.GameCreatedData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'game_created' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'game_created' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_created'.
         """
-        self._emit("game_created", models.GameCreatedData, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("game_created", models.GameCreatedData, data, target, skip_sid)
 
     def emit_game_drawn(
         self,
         data: models.GameDrawnData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'game_drawn' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'game_drawn' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_drawn'.
         """
-        self._emit("game_drawn", models.GameDrawnData, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("game_drawn", models.GameDrawnData, data, target, skip_sid)
 
     def emit_game_won(
         self,
         data: models.GameWonData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'game_won' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'game_won' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_won'.
         """
-        self._emit("game_won", models.GameWonData, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("game_won", models.GameWonData, data, target, skip_sid)
 
     def emit_move_made(
         self,
         data: models.MoveMadeData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'move_made' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'move_made' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'move_made'.
         """
-        self._emit("move_made", models.MoveMadeData, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._emit("move_made", models.MoveMadeData, data, target, skip_sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (RootNamespace,)

@@ -25,13 +25,21 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+    room_target,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -41,6 +49,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -69,20 +79,37 @@ class RootExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_game_created(
         self,
         data: models.GameCreatedData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_created' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_created' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_created'.
         """
         sent = self._data("game_created", models.GameCreatedData, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_created", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     def emit_game_drawn(
@@ -90,42 +117,54 @@ class RootExternalEmitter(_Namespace):
         data: models.GameDrawnData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_drawn' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_drawn' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_drawn'.
         """
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
-        self._manager.emit("game_drawn", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "game_drawn", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
     def emit_game_won(
         self,
         data: models.GameWonData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_won' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_won' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_won'.
         """
         sent = self._data("game_won", models.GameWonData, data, ())
-        self._manager.emit("game_won", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "game_won", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
     def emit_move_made(
         self,
         data: models.MoveMadeData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'move_made' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'move_made' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'move_made'.
         """
         sent = self._data("move_made", models.MoveMadeData, data, ())
-        self._manager.emit("move_made", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "move_made", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
 
 class ExternalEmitter:
@@ -143,20 +182,37 @@ class RootAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_game_created(
         self,
         data: models.GameCreatedData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_created' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_created' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_created'.
         """
         sent = self._data("game_created", models.GameCreatedData, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_created", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_game_drawn(
@@ -164,15 +220,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.GameDrawnData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_drawn' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_drawn' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_drawn'.
         """
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_drawn", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_drawn", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_game_won(
@@ -180,15 +238,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.GameWonData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'game_won' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'game_won' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'game_won'.
         """
         sent = self._data("game_won", models.GameWonData, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_won", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_won", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_move_made(
@@ -196,15 +256,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.MoveMadeData,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'move_made' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'move_made' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'move_made'.
         """
         sent = self._data("move_made", models.MoveMadeData, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "move_made", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "move_made", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 

@@ -25,13 +25,21 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+    room_target,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -41,6 +49,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -69,15 +79,31 @@ class RootExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_moved(
         self,
         arg1: models.MovedPayloadArg1,
         arg2: models.MovedPayloadArg2,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'moved' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'moved' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         The server emits two arguments.
         """
@@ -93,7 +119,8 @@ class RootExternalEmitter(_Namespace):
                 models.MovedPayloadArg2,
             ),
         )
-        self._manager.emit("moved", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit("moved", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -111,15 +138,31 @@ class RootAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_moved(
         self,
         arg1: models.MovedPayloadArg1,
         arg2: models.MovedPayloadArg2,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'moved' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'moved' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         The server emits two arguments.
         """
@@ -135,8 +178,9 @@ class RootAsyncExternalEmitter(_Namespace):
                 models.MovedPayloadArg2,
             ),
         )
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "moved", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "moved", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 

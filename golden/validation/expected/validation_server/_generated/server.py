@@ -19,7 +19,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -61,6 +63,27 @@ class RootNamespace(NamespaceHandlers):
     )
     named_hooks: ClassVar[tuple[str, ...]] = ()
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
     def on_move(
         self,
         sid: str,
@@ -93,18 +116,42 @@ class RootEmitter(Emitter):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        self._enter_room(sid, room)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        self._leave_room(sid, room)
+
+    def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     def emit_moved(
         self,
         arg1: models.MovedPayloadArg1,
         arg2: models.MovedPayloadArg2,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'moved' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'moved' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         The server emits two arguments.
         """
+        target = room_target(self.room_model, to, room, self.namespace)
         self._emit(
             "moved",
             models.MovedPayload,
@@ -112,7 +159,7 @@ class RootEmitter(Emitter):
                 arg1,
                 arg2,
             ),
-            to,
+            target,
             skip_sid,
             arguments=(
                 models.MovedPayloadArg1,
