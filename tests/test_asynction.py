@@ -254,8 +254,12 @@ def test_a_module_that_fails_to_import_is_named(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("runtime", RUNTIMES)
 def test_check_handlers_warns_at_generation(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    runtime: str,
 ) -> None:
     text = (
         (SERVICE / "asyncapi.yml")
@@ -264,7 +268,8 @@ def test_check_handlers_warns_at_generation(
     )
     root = service_folder(tmp_path, text)
     monkeypatch.chdir(root)
-    status = main(["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"])
+    args = ["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"]
+    status = main([*args, "--runtime", runtime])
     assert status == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert re.fullmatch(
@@ -273,7 +278,7 @@ def test_check_handlers_warns_at_generation(
         r"'renamed' \(at /channels/~1/publish/message/oneOf/4/x-handler\)",
         line,
     ), line
-    assert main(["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"]) == 0
+    assert main([*args, "--runtime", runtime]) == 0
 
 
 @pytest.mark.parametrize("runtime", RUNTIMES)

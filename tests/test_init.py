@@ -423,3 +423,28 @@ def test_a_function_using_the_apps_own_server_is_flagged(tmp_path: Path) -> None
         "messages"
     ]
     assert messages["shout"]["x-handler"] == "talk.shout"
+
+
+def test_a_coroutine_function_using_the_apps_own_server_is_told_what_the_asgi_runtime_offers(
+    tmp_path: Path,
+) -> None:
+    """An AsyncServer's function that emits through the app's own server: the advice names
+    what works on the asgi runtime (flask_socketio's functions do not exist there)."""
+    (tmp_path / "atalk.py").write_text(
+        "import socketio\n\n"
+        "sio = socketio.AsyncServer(async_mode='asgi')\n\n\n"
+        "@sio.on('shout')\n"
+        "async def shout(sid: str, text: str) -> None:\n"
+        "    await sio.emit('heard', text)\n"
+    )
+    result = init(tmp_path, "atalk:sio")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "atalk:sio: warning: event 'shout' of '/': uses 'sio', the app's own python-socketio "
+        "server: what it does through it (emits, rooms, sessions) reaches no client of the "
+        "generated server (use a class-based AsyncNamespace's own methods or the generated "
+        "Emitter)",
+        "atalk:sio: warning: coroutine functions (event 'shout' of '/'): generate the server "
+        "with `sio-codegen server SPEC -o DIR --runtime asgi` (python-socketio's AsyncServer, "
+        "which awaits them); the default flask runtime cannot call them",
+    ]

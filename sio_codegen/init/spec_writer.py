@@ -172,10 +172,15 @@ class SpecWriter:
             )
             return ""
         if handler.uses_server:
+            instead = (
+                "a class-based AsyncNamespace's own methods or the generated Emitter"
+                if inspect.iscoroutinefunction(handler.function)
+                else "flask_socketio's functions or the generated Emitter"
+            )
             self.notes.lines.append(
                 f"{where}: uses {handler.uses_server!r}, the app's own python-socketio server: "
                 "what it does through it (emits, rooms, sessions) reaches no client of the "
-                "generated server (use flask_socketio's functions or the generated Emitter)"
+                f"generated server (use {instead})"
             )
         if inspect.iscoroutinefunction(handler.function):
             self.coroutines.append(where)
