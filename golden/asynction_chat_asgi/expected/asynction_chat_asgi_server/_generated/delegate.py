@@ -22,7 +22,8 @@ extensions) from the handlers in ``handlers.py``, with Asynction's conventions:
 - a path to a method of a class (``module.ChatNamespace.on_order``, as ``sio-codegen init
   --from-app`` writes for a class-based ``AsyncNamespace``) calls it on one instance of the
   class, made with the namespace and given the running AsyncServer, as ``register_namespace``
-  does: its ``emit``, ``enter_room``, ``get_session``... act on this server's clients.
+  does: its ``emit``, ``enter_room``, ``get_session``... act on this server's clients (a sync
+  ``socketio.Namespace``'s would return coroutines nobody awaits: make it an AsyncNamespace).
 
 What has no meaning here: Flask's request context (``flask.request.sid``, ``request.args``,
 ``current_app``) and ``flask_socketio.emit`` / ``join_room`` inside a function, which work only
