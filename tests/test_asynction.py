@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -22,8 +23,8 @@ from typing import Any
 import pytest
 import socketio
 from clients import generate_client, import_client
-from helpers import mypy_strict
-from servers import RunningServer, generate_server, run_server
+from helpers import mypy_strict, ruff_check
+from servers import RUNTIMES, RunningServer, generate_server, run_server
 
 from sio_codegen.cli.commands import main
 
@@ -93,8 +94,7 @@ def test_every_event_behaves_as_asynction_documents_it(
         assert heard["left"].get(timeout=WAIT).model_dump() == {
             "username": "alicia", "numUsers": 1
         }  # fmt: skip
-    assert ["disconnect", "alicia"] in server.calls()
-    assert ["disconnect", "bob"] in server.calls()
+    assert ["disconnect", "alicia"] in calls_until(server, ["disconnect", "bob"])
 
 
 def test_invalid_payload_goes_to_the_error_function_and_the_server_keeps_serving(
@@ -128,11 +128,76 @@ def test_connect_function_refuses_or_accepts_and_emits(
     assert metric.name == "CPU_COUNT" and metric.value >= 1
 
 
-def test_the_generated_package_passes_mypy_strict(tmp_path: Path) -> None:
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_the_generated_package_passes_mypy_strict_and_ruff(tmp_path: Path, runtime: str) -> None:
     root = service_folder(tmp_path)
-    generate_server(root / "asyncapi.yml", root, "chat_server")
+    generate_server(root / "asyncapi.yml", root, "chat_server", runtime)
     result = mypy_strict(Path("chat_server"), cwd=root)
     assert result.returncode == 0, result.stdout
+    linted = ruff_check("chat_server", root)
+    assert linted.returncode == 0, linted.stdout
+
+
+# -- The asgi runtime: python-socketio's AsyncServer -----------------------------------------
+
+ASYNC_SPEC = (
+    (SERVICE / "asyncapi.yml").read_text().replace("chat.handlers.", "chat.async_handlers.")
+)
+"""The service's spec, its paths naming ``chat.async_handlers``: Asynction's conventions
+without Flask's request context (which the asgi runtime has not)."""
+
+
+@pytest.fixture(scope="module")
+def async_service(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[RunningServer, ModuleType]]:
+    root = service_folder(tmp_path_factory.mktemp("asynction-asgi"), ASYNC_SPEC)
+    generate_server(root / "asyncapi.yml", root, "chat_server", "asgi")
+    generate_client(root / "asyncapi.yml", root, "chat_client")
+    with run_server(root, "chat_server") as server:
+        yield server, import_client(root, "chat_client")
+
+
+def test_asynction_conventions_hold_on_the_asgi_runtime(
+    async_service: tuple[RunningServer, ModuleType],
+) -> None:
+    """Coroutine and plain functions, with the sid first or without it: payloads as JSON data,
+    acks returned and validated, no-payload events called with nothing, ``disconnect`` and
+    ``error`` called, ``connect`` given the environ and refusing with ConnectionRefusedError."""
+    server, pkg = async_service
+    models = pkg.models
+    with client(pkg, server) as alice, client(pkg, server) as bob:
+        assert alice.add_user(models.Username("alice")).error is None
+        assert bob.add_user(models.Username("alice")).error == "Username alice already exists"
+        alice.new_message(models.NewMessagePayload("hello"))
+        alice.typing()
+        alice.stop_typing()
+        assert alice.rename(models.RenamePayload(username="alicia")).root == "-> alicia"
+        with socketio.SimpleClient() as raw:  # an invalid payload: the error function gets it
+            raw.connect(server.url, namespace="/")
+            answer = raw.call("new message", 42, timeout=WAIT)
+        assert answer["sio_error"]["type"] == "validation_error"
+    calls = calls_until(server, ["disconnect", "alice"])  # the server's side of the disconnect
+    assert ["new message", "alice", "hello"] in calls
+    assert ["typing"] in calls and ["stop typing", "alice"] in calls
+    assert ["disconnect", None] in calls
+    assert any(c[:2] == ["error", "RequestValidationError"] for c in calls)
+    refused = client(pkg, server, token="guest", ns="/admin")
+    with pytest.raises(pkg.ConnectRefusedError, match="refused the connection: Unauthorized!"):
+        refused.connect()
+    with client(pkg, server, token="admin", ns="/admin") as admin:
+        sid = admin.sio.get_sid("/admin")
+        assert ["admin", sid] in server.calls()  # connect ran before the client connected
+
+
+def calls_until(server: RunningServer, call: list[Any]) -> list[list[object]]:
+    """The recorded calls once ``call`` is among them (the server records it after the client
+    has moved on); an error if it is not in WAIT seconds."""
+    deadline = time.monotonic() + WAIT
+    while call not in (calls := server.calls()):
+        assert time.monotonic() < deadline, f"{call} not recorded: {calls}"
+        time.sleep(0.05)
+    return calls
 
 
 # -- Typed functions, and paths that are wrong -----------------------------------------------
@@ -159,12 +224,13 @@ def start(root: Path, package: str) -> subprocess.CompletedProcess[str]:
                                     "'chat.handlers.usernames' is not callable"),
     ],
 )  # fmt: skip
+@pytest.mark.parametrize("runtime", RUNTIMES)
 def test_a_wrong_path_is_a_start_up_error_naming_it(
-    tmp_path: Path, path: str, message: str
+    tmp_path: Path, path: str, message: str, runtime: str
 ) -> None:
     text = (SERVICE / "asyncapi.yml").read_text().replace("chat.handlers.new_message", path)
     root = service_folder(tmp_path, text)
-    generate_server(root / "asyncapi.yml", root, "chat_server")
+    generate_server(root / "asyncapi.yml", root, "chat_server", runtime)
     result = start(root, "chat_server")
     assert result.returncode != 0
     last = result.stderr.strip().splitlines()[-1]
@@ -188,8 +254,12 @@ def test_a_module_that_fails_to_import_is_named(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.parametrize("runtime", RUNTIMES)
 def test_check_handlers_warns_at_generation(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    runtime: str,
 ) -> None:
     text = (
         (SERVICE / "asyncapi.yml")
@@ -198,7 +268,8 @@ def test_check_handlers_warns_at_generation(
     )
     root = service_folder(tmp_path, text)
     monkeypatch.chdir(root)
-    status = main(["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"])
+    args = ["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"]
+    status = main([*args, "--runtime", runtime])
     assert status == 0
     (line,) = capsys.readouterr().err.splitlines()
     assert re.fullmatch(
@@ -207,25 +278,34 @@ def test_check_handlers_warns_at_generation(
         r"'renamed' \(at /channels/~1/publish/message/oneOf/4/x-handler\)",
         line,
     ), line
-    assert main(["server", "asyncapi.yml", "-o", "chat_server", "-q", "--check-handlers"]) == 0
+    assert main([*args, "--runtime", runtime]) == 0
 
 
-def test_functions_get_a_pydantic_model_when_annotated_with_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_functions_get_a_pydantic_model_when_annotated_with_one(
+    tmp_path: Path, runtime: str
+) -> None:
+    """On asgi, a coroutine function taking the sid first as well."""
     text = (
         (SERVICE / "asyncapi.yml").read_text().replace("chat.handlers.rename", "chat.typed.rename")
     )
     root = service_folder(tmp_path, text)
+    sid, async_ = ("sid: str, ", "async ") if runtime == "asgi" else ("", "")
     (root / "chat" / "typed.py").write_text(
         "from pydantic import BaseModel\n\n\n"
         "class Rename(BaseModel):\n    username: str\n\n\n"
-        "def rename(message: Rename) -> dict[str, str]:\n"
+        f"{async_}def rename({sid}message: Rename) -> dict[str, str]:\n"
         "    return {'root': type(message).__name__ + ':' + message.username}\n"
     )
-    generate_server(root / "asyncapi.yml", root, "chat_server")
+    generate_server(root / "asyncapi.yml", root, "chat_server", runtime)
+    call = "functions.event('rename', models.RenamePayload(username='z'))"
+    if runtime == "asgi":
+        call = "asyncio.run(" + call.replace("('rename'", "('the-sid', 'rename'") + ")"
     script = (
+        "import asyncio\n"
         "from chat_server._generated import models\n"
         "from chat_server.handlers import RootHandlers\n"
-        "print(RootHandlers().functions.event('rename', models.RenamePayload(username='z')))\n"
+        f"functions = RootHandlers().functions\nprint({call})\n"
     )
     result = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True,
                             text=True, timeout=60, check=False)  # fmt: skip

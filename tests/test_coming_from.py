@@ -73,6 +73,18 @@ def test_the_plain_app_commands_run(tmp_path: Path) -> None:
     assert (root / "psio_server" / "handlers.py").exists()
 
 
+def test_the_async_server_commands_run(tmp_path: Path) -> None:
+    """A python-socketio AsyncServer app: ``init`` warns that its coroutine functions need the
+    asgi runtime, which the block then generates (tests/test_init.py serves it)."""
+    root = copy_apps(HERE / "init_apps", tmp_path)
+    result = run(block("a python-socketio AsyncServer").text, root, [BIN])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "--runtime asgi" in result.stderr
+    assert (root / "shop_server" / "asgi.py").exists()
+    delegate = (root / "shop_server" / "_generated" / "delegate.py").read_text()
+    assert "import flask" not in delegate and "from flask" not in delegate
+
+
 def test_server_events_added_by_hand_load_and_generate(tmp_path: Path) -> None:
     """The README's excerpt, added to the spec init writes for the tic-tac-toe app (which has
     the GameCreated model), gives the generated server a typed emitter of ``game_created``."""

@@ -24,7 +24,7 @@ import pytest
 import socketio
 import yaml
 from clients import generate_client, import_client
-from helpers import mypy_strict
+from helpers import mypy_strict, ruff_check
 from servers import RunningServer, generate_server, run_server
 
 from sio_codegen.load.loader import load_api
@@ -49,12 +49,12 @@ def app_folder(tmp: Path) -> Path:
 
 
 def served(
-    tmp: Path, target: str, server: str, client: str
+    tmp: Path, target: str, server: str, client: str, runtime: str = "flask"
 ) -> Iterator[tuple[RunningServer, ModuleType]]:
     root = app_folder(tmp)
     result = init(root, target)
     assert result.returncode == 0, result.stderr
-    generate_server(root / "asyncapi.yaml", root, server)
+    generate_server(root / "asyncapi.yaml", root, server, runtime)
     generate_client(root / "asyncapi.yaml", root, client)
     with run_server(root, server) as running:
         yield running, import_client(root, client)
@@ -266,14 +266,16 @@ def test_a_python_socketio_class_based_namespace_is_served(
 
 def test_the_spec_of_a_python_socketio_asgi_app(tmp_path: Path) -> None:
     """An ``ASGIApp`` around an ``AsyncServer``: the spec, with x-handler paths to its coroutine
-    functions and a warning that the Flask-SocketIO server cannot call them; it generates."""
+    functions (an ``AsyncNamespace``'s methods too) and one warning naming them, which says to
+    generate the server with ``--runtime asgi``; it generates (on both runtimes)."""
     root = app_folder(tmp_path)
     result = init(root, "asgi_app:app")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        f"asgi_app:app: warning: {where}: a coroutine function: the generated Flask-SocketIO "
-        "server cannot call it (x-handler written for a server that can)"
-        for where in ("event 'order' of '/'", "event 'ping' of '/'", "connect handler of '/'")
+        "asgi_app:app: warning: coroutine functions (event 'order' of '/', event 'whoami' of "
+        "'/', connect handler of '/', event 'add' of '/shop'): generate the server with "
+        "`sio-codegen server SPEC -o DIR --runtime asgi` (python-socketio's AsyncServer, which "
+        "awaits them); the default flask runtime cannot call them"
     ]
     load_api(root / "asyncapi.yaml")
     spec = yaml.safe_load((root / "asyncapi.yaml").read_text())
@@ -292,10 +294,79 @@ def test_the_spec_of_a_python_socketio_asgi_app(tmp_path: Path) -> None:
         },
         "x-handler": "asgi_app.ping",
     }
+    assert spec["channels"]["shop"]["messages"]["add"]["x-handler"] == "asgi_app.Shop.on_add"
     receipt = spec["components"]["schemas"]["Receipt"]
     assert receipt["required"] == ["item", "accepted"]
     generate_server(root / "asyncapi.yaml", root, "asgi_gen")
+    generate_server(root / "asyncapi.yaml", root, "asgi_gen_asgi", "asgi")
     generate_client(root / "asyncapi.yaml", root, "asgi_cli")
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[RunningServer, ModuleType]]:
+    yield from served(
+        tmp_path_factory.mktemp("init-asgi"), "asgi_app:app", "shop_gen", "shop_cli", "asgi"
+    )
+
+
+def test_the_asgi_server_serves_an_async_servers_functions(
+    shop: tuple[RunningServer, ModuleType],
+) -> None:
+    """``init`` then ``server --runtime asgi``, under uvicorn: every event reaches the
+    AsyncServer app's own function (coroutine or plain) and answers with its result, validated;
+    the functions get the sid first, ``connect`` the environ and auth; the ``AsyncNamespace``
+    method runs on an instance bound to the generated server (its ``enter_room`` and ``emit``
+    reach the generated client)."""
+    server, pkg = shop
+    models = pkg.models
+    with (
+        pkg.Client(server.url, namespaces=["/", "/shop"]) as ann,
+        pkg.Client(server.url, namespaces=["/shop"]) as bob,
+    ):
+        assert ann.order(models.Order(item="tea", quantity=2)) == models.Receipt(
+            item="tea", accepted=True
+        )
+        assert ann.order(models.Order(item="tea", quantity=0)).accepted is False
+        assert ann.ping(models.PingPayload({"n": 1})) is None  # a plain function, no ack
+        who = ann.whoami()
+        assert who.model_dump() == {
+            "sid": ann.sio.get_sid("/"), "remote": "127.0.0.1", "ping": {"n": 1}
+        }  # fmt: skip
+        heard: queue.Queue[Any] = queue.Queue()
+        ann.sio.on("added", heard.put, namespace="/shop")
+        assert ann.shop.add(models.Order(item="cup", quantity=1)) == models.Basket(items=["cup"])
+        assert heard.get(timeout=WAIT) == {"item": "cup", "sid": ann.sio.get_sid("/shop")}
+        assert bob.shop.add(models.Order(item="pot", quantity=1)) == models.Basket(items=["pot"])
+        assert heard.get(timeout=WAIT) == {"item": "pot", "sid": bob.sio.get_sid("/shop")}
+    banned = pkg.Client(server.url, auth={"banned": True})
+    with pytest.raises(socketio.exceptions.ConnectionError):
+        banned.connect()
+    with socketio.SimpleClient() as raw:  # the spec's validation before the function
+        raw.connect(server.url)
+        error = raw.call("order", {"item": "tea", "quantity": "many"}, timeout=WAIT)
+    assert error["sio_error"]["type"] == "validation_error"
+
+
+def test_the_generated_asgi_package_needs_no_flask_and_passes_mypy_and_ruff(
+    tmp_path: Path,
+) -> None:
+    """Its ``_generated/delegate.py`` imported flask (``request.sid``, ``current_app``)."""
+    root = app_folder(tmp_path)
+    assert init(root, "asgi_app:app").returncode == 0
+    generate_server(root / "asyncapi.yaml", root, "shop_gen", "asgi")
+    no_flask = (
+        "import sys\n"
+        "sys.modules['flask'] = sys.modules['flask_socketio'] = None\n"
+        "from shop_gen.handlers import all_handlers\n"
+        "print(len(all_handlers()))\n"
+    )
+    imported = subprocess.run([sys.executable, "-c", no_flask], cwd=root, capture_output=True,
+                              text=True, timeout=60, check=False)  # fmt: skip
+    assert imported.stdout == "2\n", imported.stderr
+    result = mypy_strict(Path("shop_gen"), cwd=root)
+    assert result.returncode == 0, result.stdout
+    linted = ruff_check("shop_gen", root)
+    assert linted.returncode == 0, linted.stdout
 
 
 def test_a_python_socketio_handler_without_a_sid_parameter_gets_no_x_handler(
@@ -352,3 +423,28 @@ def test_a_function_using_the_apps_own_server_is_flagged(tmp_path: Path) -> None
         "messages"
     ]
     assert messages["shout"]["x-handler"] == "talk.shout"
+
+
+def test_a_coroutine_function_using_the_apps_own_server_is_told_what_the_asgi_runtime_offers(
+    tmp_path: Path,
+) -> None:
+    """An AsyncServer's function that emits through the app's own server: the advice names
+    what works on the asgi runtime (flask_socketio's functions do not exist there)."""
+    (tmp_path / "atalk.py").write_text(
+        "import socketio\n\n"
+        "sio = socketio.AsyncServer(async_mode='asgi')\n\n\n"
+        "@sio.on('shout')\n"
+        "async def shout(sid: str, text: str) -> None:\n"
+        "    await sio.emit('heard', text)\n"
+    )
+    result = init(tmp_path, "atalk:sio")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "atalk:sio: warning: event 'shout' of '/': uses 'sio', the app's own python-socketio "
+        "server: what it does through it (emits, rooms, sessions) reaches no client of the "
+        "generated server (use a class-based AsyncNamespace's own methods or the generated "
+        "Emitter)",
+        "atalk:sio: warning: coroutine functions (event 'shout' of '/'): generate the server "
+        "with `sio-codegen server SPEC -o DIR --runtime asgi` (python-socketio's AsyncServer, "
+        "which awaits them); the default flask runtime cannot call them",
+    ]

@@ -51,6 +51,8 @@ class SpecWriter:
         self.target = target
         self.schemas: dict[str, Any] = {}
         self.notes = Notes()
+        self.coroutines: list[str] = []
+        """Where the x-handler paths name coroutine functions: the asgi runtime serves them."""
 
     def document(self, namespaces: list[NamespaceHandlers], title: str) -> dict[str, Any]:
         channels: dict[str, Any] = {}
@@ -102,6 +104,12 @@ class SpecWriter:
         }
         if self.schemas:
             document["components"] = {"schemas": dict(sorted(self.schemas.items()))}
+        if self.coroutines:
+            self.notes.lines.append(
+                f"coroutine functions ({', '.join(self.coroutines)}): generate the server with "
+                "`sio-codegen server SPEC -o DIR --runtime asgi` (python-socketio's AsyncServer, "
+                "which awaits them); the default flask runtime cannot call them"
+            )
         return document
 
     def _message(self, namespace: str, handler: Handler) -> dict[str, Any]:
@@ -164,16 +172,18 @@ class SpecWriter:
             )
             return ""
         if handler.uses_server:
+            instead = (
+                "a class-based AsyncNamespace's own methods or the generated Emitter"
+                if inspect.iscoroutinefunction(handler.function)
+                else "flask_socketio's functions or the generated Emitter"
+            )
             self.notes.lines.append(
                 f"{where}: uses {handler.uses_server!r}, the app's own python-socketio server: "
                 "what it does through it (emits, rooms, sessions) reaches no client of the "
-                "generated server (use flask_socketio's functions or the generated Emitter)"
+                f"generated server (use {instead})"
             )
         if inspect.iscoroutinefunction(handler.function):
-            self.notes.lines.append(
-                f"{where}: a coroutine function: the generated Flask-SocketIO server cannot "
-                "call it (x-handler written for a server that can)"
-            )
+            self.coroutines.append(where)
         function = getattr(handler.function, "__func__", handler.function)
         module = getattr(function, "__module__", None)
         qualname = getattr(function, "__qualname__", "")

@@ -125,6 +125,12 @@ HOOK_CALLS = {
     "disconnect": "self.functions.disconnect(reason)",
     "error": "self.functions.error(error)",
 }
+ASYNC_HOOK_CALLS = {
+    "connect": "return await self.functions.connect(sid, auth)",
+    "disconnect": "await self.functions.disconnect(sid, reason)",
+    "error": "await self.functions.error(sid, error)",
+}
+"""On the asgi runtime the sid comes from the handler's call (there is no request context)."""
 
 
 def dotted(path: str) -> bool:
@@ -143,18 +149,20 @@ def delegated_hooks(ns: Namespace) -> list[str]:
     return [hook for hook in named_hooks(ns) if dotted(getattr(ns.hooks, hook))]
 
 
-def delegate_call(event: Event) -> str:
-    """The body of a handler that calls its event's ``x-handler``."""
-    args = [pystr(event.name)]
+def delegate_call(event: Event, is_async: bool = False) -> str:
+    """The body of a handler that calls its event's ``x-handler``; on the asgi runtime
+    (``is_async``) it passes the sid and awaits."""
+    args = [*(["sid"] if is_async else []), pystr(event.name)]
     if event.ack:
         args.append(f"models.{event.ack.model}")
     if event.payload:
         args.append("data")
     if event.multiple_args:
         args.append("multiple_args=True")
+    await_ = "await " if is_async else ""
     if event.ack:
-        return f"return self.functions.ack({', '.join(args)})"
-    return f"self.functions.event({', '.join(args)})"
+        return f"return {await_}self.functions.ack({', '.join(args)})"
+    return f"{await_}self.functions.event({', '.join(args)})"
 
 
 def delegating(api: Api) -> bool:
@@ -214,8 +222,8 @@ def _context(api: Api, header: str, package: str, runtime: Runtime) -> dict[str,
         "delegating": delegating(api),
         "delegated_events": delegated_events,
         "delegated_hooks": delegated_hooks,
-        "delegate_call": delegate_call,
-        "hook_calls": HOOK_CALLS,
+        "delegate_call": lambda event: delegate_call(event, runtime == "asgi"),
+        "hook_calls": ASYNC_HOOK_CALLS if runtime == "asgi" else HOOK_CALLS,
     }
 
 
