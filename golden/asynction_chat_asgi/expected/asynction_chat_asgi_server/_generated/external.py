@@ -25,13 +25,21 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import (
+    EmitValidationError,
+    RoomNameError,
+    check_room,
+    emit_arguments,
+    emit_data,
+    room_target,
+)
 
 __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
     "QueueURLError",
+    "RoomNameError",
     "async_external_emitter",
     "external_emitter",
 ]
@@ -41,6 +49,8 @@ class _Namespace:
     """What the per-namespace emitters share: the manager and the validation switch."""
 
     namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
     def __init__(self, manager: Any, validate: bool) -> None:
         self._manager = manager
@@ -69,34 +79,53 @@ class RootExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_login(
         self,
         data: models.LogInPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'login' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'login' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'login'.
         """
         sent = self._data("login", models.LogInPayload, data, ())
-        self._manager.emit("login", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit("login", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
 
     def emit_new_message(
         self,
         data: models.NewMessageReceivedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'new message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'new message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'new message'.
         """
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "new message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     def emit_stop_typing(
@@ -104,15 +133,17 @@ class RootExternalEmitter(_Namespace):
         data: models.UserStopTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'stop typing' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'stop typing' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'stop typing'.
         """
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "stop typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     def emit_typing(
@@ -120,29 +151,33 @@ class RootExternalEmitter(_Namespace):
         data: models.UserTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'typing' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'typing' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'typing'.
         """
         sent = self._data("typing", models.UserTypingPayload, data, ())
-        self._manager.emit("typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit("typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
 
     def emit_user_joined(
         self,
         data: models.UserJoinedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'user joined' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'user joined' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user joined'.
         """
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "user joined", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     def emit_user_left(
@@ -150,14 +185,18 @@ class RootExternalEmitter(_Namespace):
         data: models.UserLeftPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'user left' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'user left' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user left'.
         """
         sent = self._data("user left", models.UserLeftPayload, data, ())
-        self._manager.emit("user left", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        self._manager.emit(
+            "user left", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+        )
 
 
 class AdminExternalEmitter(_Namespace):
@@ -165,20 +204,37 @@ class AdminExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/admin"
 
+    def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.enter_room(sid, self.namespace, checked)
+
+    def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.leave_room(sid, self.namespace, checked)
+
+    def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        self._manager.close_room(checked, namespace=self.namespace)
+
     def emit_server_metric(
         self,
         data: models.ServerMetricPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'server metric' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'server metric' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'server metric'.
         """
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "server metric", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -198,20 +254,37 @@ class RootAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_login(
         self,
         data: models.LogInPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'login' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'login' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'login'.
         """
         sent = self._data("login", models.LogInPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "login", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "login", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_new_message(
@@ -219,15 +292,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.NewMessageReceivedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'new message' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'new message' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'new message'.
         """
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "new message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_stop_typing(
@@ -235,15 +310,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.UserStopTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'stop typing' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'stop typing' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'stop typing'.
         """
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "stop typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_typing(
@@ -251,15 +328,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.UserTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'typing' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'typing' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'typing'.
         """
         sent = self._data("typing", models.UserTypingPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_user_joined(
@@ -267,15 +346,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.UserJoinedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'user joined' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'user joined' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user joined'.
         """
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "user joined", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
     async def emit_user_left(
@@ -283,15 +364,17 @@ class RootAsyncExternalEmitter(_Namespace):
         data: models.UserLeftPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'user left' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'user left' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user left'.
         """
         sent = self._data("user left", models.UserLeftPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "user left", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "user left", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 
@@ -300,20 +383,37 @@ class AdminAsyncExternalEmitter(_Namespace):
 
     namespace: ClassVar[str] = "/admin"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` (connected to any server process) in ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.enter_room(sid, self.namespace, checked)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` (connected to any server process) out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.leave_room(sid, self.namespace, checked)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client, on every server process, out of ``room``."""
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._manager.close_room(checked, namespace=self.namespace)
+
     async def emit_server_metric(
         self,
         data: models.ServerMetricPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Publish 'server metric' for one client (a sid), a room, or everyone in the namespace (to=None).
+        """Publish 'server metric' for one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'server metric'.
         """
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
+        target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "server metric", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
         )
 
 

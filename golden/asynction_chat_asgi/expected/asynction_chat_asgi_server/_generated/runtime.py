@@ -286,7 +286,72 @@ class SecurityHandlers:
     schemes: ClassVar[dict[str, SchemeSpec]] = {}
 
 
-class NamespaceHandlers:
+# -- Rooms (x-rooms): names checked against the namespace's declaration -----------------------
+
+
+class RoomNameError(SioError, ValueError):
+    """A room name the namespace's ``x-rooms`` does not declare; nothing was done."""
+
+    kind = "room_error"
+
+
+def check_room(model: type[BaseModel] | None, room: Any, namespace: str) -> str:
+    """``room`` when it is a room name the namespace declares (any non-empty string when it
+    declares none, ``model`` None), else RoomNameError (the name is not echoed whole)."""
+    if not isinstance(room, str) or not room:
+        raise RoomNameError(f"a room name must be a non-empty string, got {type(room).__name__}",
+                            event="", namespace=namespace)  # fmt: skip
+    if model is not None:
+        errors = schema_errors(model, room)
+        if errors:
+            raise RoomNameError(f"room {room[:40]!r} is not a room of namespace {namespace}",
+                                event="", namespace=namespace, errors=errors)  # fmt: skip
+    return room
+
+
+def room_target(
+    model: type[BaseModel] | None, to: str | None, room: str | None, namespace: str
+) -> str | None:
+    """Where an emit goes: ``to`` (a sid, or a room unchecked), or ``room`` once checked."""
+    if room is None:
+        return to
+    if to is not None:
+        raise ValueError("give to= (a sid) or room=, not both")
+    return check_room(model, room, namespace)
+
+
+class RoomHelpers:
+    """Join, leave and close rooms of the namespace (on every process, through the message
+    queue when there is one); room names are checked against ``x-rooms`` first."""
+
+    namespace: ClassVar[str] = "/"
+    room_model: ClassVar[type[BaseModel] | None] = None
+    """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
+    sio: AsyncServer
+
+    def _room_server(self) -> Any:
+        """python-socketio's server."""
+        server: Any = self.sio
+        return server
+
+    async def _enter_room(self, sid: str, room: str) -> None:
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._room_server().enter_room(sid, checked, namespace=self.namespace)
+
+    async def _leave_room(self, sid: str, room: str) -> None:
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._room_server().leave_room(sid, checked, namespace=self.namespace)
+
+    async def _close_room(self, room: str) -> None:
+        checked = check_room(self.room_model, room, self.namespace)
+        await self._room_server().close_room(checked, namespace=self.namespace)
+
+    def _rooms(self, sid: str) -> list[str]:
+        rooms: list[str] = self._room_server().rooms(sid, namespace=self.namespace)
+        return rooms
+
+
+class NamespaceHandlers(RoomHelpers):
     """Base of the generated per-namespace base classes."""
 
     namespace: ClassVar[str] = "/"
@@ -852,7 +917,7 @@ def _credential(spec: SchemeSpec, handshake: Handshake, auth: Any) -> tuple[str,
     return (value.strip(),)
 
 
-class Emitter:
+class Emitter(RoomHelpers):
     """Base of the generated per-namespace emitters."""
 
     namespace: ClassVar[str] = "/"

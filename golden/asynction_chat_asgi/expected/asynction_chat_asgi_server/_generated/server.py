@@ -20,7 +20,9 @@ from .runtime import (
     EventSpec,
     NamespaceHandlers,
     SecurityHandlers,
+    check_room,
     register,
+    room_target,
 )
 from .serving import guard
 
@@ -39,6 +41,27 @@ class RootNamespace(NamespaceHandlers):
         EventSpec("typing", "on_typing", None, None),
     )
     named_hooks: ClassVar[tuple[str, ...]] = ("handle_disconnect",)
+
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        await self._enter_room(sid, room)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        await self._leave_room(sid, room)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        await self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
 
     async def on_add_user(self, sid: str, data: models.AddUserPayload) -> models.AddUserAck:
         """Event 'add user'."""
@@ -62,83 +85,117 @@ class RootEmitter(Emitter):
 
     namespace: ClassVar[str] = "/"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        await self._enter_room(sid, room)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        await self._leave_room(sid, room)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        await self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     async def emit_login(
         self,
         data: models.LogInPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'login' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'login' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'login'.
         """
-        await self._emit("login", models.LogInPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("login", models.LogInPayload, data, target, skip_sid)
 
     async def emit_new_message(
         self,
         data: models.NewMessageReceivedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'new message' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'new message' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'new message'.
         """
-        await self._emit("new message", models.NewMessageReceivedPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("new message", models.NewMessageReceivedPayload, data, target, skip_sid)
 
     async def emit_stop_typing(
         self,
         data: models.UserStopTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'stop typing' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'stop typing' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'stop typing'.
         """
-        await self._emit("stop typing", models.UserStopTypingPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("stop typing", models.UserStopTypingPayload, data, target, skip_sid)
 
     async def emit_typing(
         self,
         data: models.UserTypingPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'typing' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'typing' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'typing'.
         """
-        await self._emit("typing", models.UserTypingPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("typing", models.UserTypingPayload, data, target, skip_sid)
 
     async def emit_user_joined(
         self,
         data: models.UserJoinedPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'user joined' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'user joined' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user joined'.
         """
-        await self._emit("user joined", models.UserJoinedPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("user joined", models.UserJoinedPayload, data, target, skip_sid)
 
     async def emit_user_left(
         self,
         data: models.UserLeftPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'user left' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'user left' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'user left'.
         """
-        await self._emit("user left", models.UserLeftPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("user left", models.UserLeftPayload, data, target, skip_sid)
 
 
 class AdminNamespace(NamespaceHandlers):
@@ -149,24 +206,69 @@ class AdminNamespace(NamespaceHandlers):
     named_hooks: ClassVar[tuple[str, ...]] = ("handle_connect",)
     query_model: ClassVar[type[BaseModel] | None] = models.AdminQuery
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        await self._enter_room(sid, room)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        await self._leave_room(sid, room)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        await self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
+        return self._rooms(sid)
+
 
 class AdminEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/admin'."""
 
     namespace: ClassVar[str] = "/admin"
 
+    async def enter_room(self, sid: str, room: str) -> None:
+        """Put client ``sid`` in ``room`` (RoomNameError when x-rooms does not declare it)."""
+        await self._enter_room(sid, room)
+
+    async def leave_room(self, sid: str, room: str) -> None:
+        """Take client ``sid`` out of ``room``."""
+        await self._leave_room(sid, room)
+
+    async def close_room(self, room: str) -> None:
+        """Take every client out of ``room``."""
+        await self._close_room(room)
+
+    def as_room(self, name: str) -> str:
+        """``name`` (e.g. from a payload) as a room of this namespace, checked against its
+        x-rooms: RoomNameError when it is not one."""
+        return check_room(self.room_model, name, self.namespace)
+
+    def rooms(self, sid: str) -> list[str]:
+        """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
+        this process."""
+        return self._rooms(sid)
+
     async def emit_server_metric(
         self,
         data: models.ServerMetricPayload,
         *,
         to: str | None = None,
+        room: str | None = None,
         skip_sid: str | None = None,
     ) -> None:
-        """Emit 'server metric' to one client (a sid), a room, or everyone in the namespace (to=None).
+        """Emit 'server metric' to one client (to=, a sid), a room (room=) or everyone in the namespace.
 
         Event 'server metric'.
         """
-        await self._emit("server metric", models.ServerMetricPayload, data, to, skip_sid)
+        target = room_target(self.room_model, to, room, self.namespace)
+        await self._emit("server metric", models.ServerMetricPayload, data, target, skip_sid)
 
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (
