@@ -10,6 +10,8 @@ from typing import Any
 
 import jsonschema_rs
 
+from sio_codegen.model.binary import KEYWORD, binary_keyword, is_binary
+
 DIALECT = "http://json-schema.org/draft-07/schema#"
 """AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
 (``discriminator``, ``externalDocs``, ``deprecated``, ``example(s)``) that draft-07 ignores."""
@@ -22,22 +24,28 @@ _DATA = frozenset({"enum", "const", "default", "examples", "example"})
 _NAMES = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependencies"})
 
 
-def draft7(node: Any) -> Any:
+def draft7(node: Any, *, runtime: bool = False) -> Any:
     """A schema in draft-07 terms: 2020-12's tuple form (``prefixItems``, with ``items`` for the
     rest), which AsyncAPI 3.x documents use (zod-sockets' argument lists), becomes draft-07's
-    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
+    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``.
+    ``runtime``: as the generated runtimes read it, binary schemas as their ``x-sio-binary``
+    keyword (see binary.py; a spec's own ``x-sio-binary`` is dropped)."""
     if isinstance(node, list):
-        return [draft7(item) for item in node]
+        return [draft7(item, runtime=runtime) for item in node]
     if not isinstance(node, dict):
         return node
+    if runtime and is_binary(node):
+        return binary_keyword(node)
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in _DATA:
             out[key] = value
         elif key in _NAMES and isinstance(value, dict):
-            out[key] = {name: draft7(item) for name, item in value.items()}
+            out[key] = {name: draft7(item, runtime=runtime) for name, item in value.items()}
+        elif runtime and key == KEYWORD:
+            continue
         else:
-            out[key] = draft7(value)
+            out[key] = draft7(value, runtime=runtime)
     prefix = out.get("prefixItems")
     if isinstance(prefix, list) and not isinstance(out.get("items"), list):
         out.pop("prefixItems")
@@ -49,7 +57,8 @@ def draft7(node: Any) -> Any:
 
 
 def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
-    return {"$schema": DIALECT, "definitions": {name: draft7(s) for name, s in schemas.items()}}
+    definitions = {name: draft7(s, runtime=True) for name, s in schemas.items()}
+    return {"$schema": DIALECT, "definitions": definitions}
 
 
 def schemas_json(schemas: dict[str, Any]) -> str:
@@ -58,8 +67,19 @@ def schemas_json(schemas: dict[str, Any]) -> str:
     return text + "\n"
 
 
+class _Binary:
+    """The runtimes' ``x-sio-binary`` keyword, for compiling only (data is never validated here)."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        pass
+
+    def validate(self, instance: Any) -> None:
+        pass
+
+
 def _options() -> dict[str, Any]:
     return {
+        "keywords": {KEYWORD: _Binary},
         "validate_formats": True,
         "pattern_options": jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
     }

@@ -42,6 +42,11 @@ class RootHandlers(RootNamespace):
         """Undeclared properties are kept; nickname may be null, email may be absent but never null."""
         raise NotImplementedError
 
+    @override
+    def on_upload(self, sid: str, data: models.UploadPayload) -> models.UploadAck:
+        """Binary data (format binary, contentEncoding binary) is bytes, sent as Socket.IO attachments."""
+        raise NotImplementedError
+
 
 def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
     """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
