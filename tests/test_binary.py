@@ -1,8 +1,9 @@
 """Binary data (issue #13 item 5): ``format: binary`` / ``contentEncoding: binary`` strings are
 ``bytes`` in the models and travel as Socket.IO binary attachments, both ways, top-level and
 nested, validated as binary: a string where binary is required, or bytes where a string is, is a
-``validation_error``. Over a real websocket with the generated client, on both server runtimes
-(Node's socket.io-client: tests/test_node_interop.py)."""
+``validation_error``. Acks of several values (item 4's tail): a closed tuple-form ack is a tuple,
+sent as several ack arguments, validated per position, both ways. Over a real websocket with the
+generated client, on both server runtimes (Node's socket.io-client: tests/test_node_interop.py)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,30 @@ BINARY_HANDLERS = dedent(
             except AckValidationError as exc:
                 return models.FetchAck(error=exc.errors[0]["type"])
             return models.FetchAck(got=got.root)
+
+
+        @override
+        def on_stat(self, sid: str, data: models.StatPayload) -> tuple[
+            models.StatAckArg1, models.StatAckArg2, models.StatAckArg3 | None
+        ]:
+            size = models.StatAckArg1(len(data.root))
+            if not data.root:
+                return (size, 1, None)  # type: ignore[return-value]  # invalid: 1 is no string
+            if len(data.root) == 1:
+                return (size, models.StatAckArg2("one"), None)  # the third one is left out
+            return (size, models.StatAckArg2("many"), models.StatAckArg3(data.root[::-1]))
+
+        @override
+        def on_survey(self, sid: str, data: models.SurveyPayload) -> tuple[
+            models.SurveyAckArg1 | None, models.SurveyAckArg2 | None
+        ]:
+            try:
+                count, text = RootEmitter(self.socketio).call_poll(
+                    models.PollEmitPayload(data.root), to=sid, timeout=5
+                )
+            except AckValidationError as exc:
+                return (models.SurveyAckArg1(-1), models.SurveyAckArg2(exc.errors[0]["type"]))
+            return (models.SurveyAckArg1(count.root * 2), models.SurveyAckArg2(text.root.upper()))
 
 
     def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
@@ -179,3 +204,47 @@ def test_the_client_validates_binary_it_receives_and_sends(client_package: Modul
     with pytest.raises(client_package.runtime.AckValidationError) as invalid_ack:
         client.root.upload(models.UploadPayload(RAW))
     assert invalid_ack.value.errors[0]["loc"] == ["echo"]
+
+
+def test_an_ack_of_several_values_is_a_tuple(client_package: ModuleType, client: Any) -> None:
+    models = client_package.models
+    count, text, data = client.root.stat(models.StatPayload(RAW))
+    assert type(count) is models.StatAckArg1
+    assert (count.root, text.root, data.root) == (3, "many", RAW[::-1])
+    assert client.root.stat(models.StatPayload(b"x")) == (
+        models.StatAckArg1(1),
+        models.StatAckArg2("one"),
+        None,
+    )
+    assert client.sio.call("stat", RAW, timeout=10) == (3, "many", RAW[::-1])  # 3 ack arguments
+    assert client.sio.call("stat", b"x", timeout=10) == (1, "one")  # the absent one left out
+    with pytest.raises(client_package.runtime.ServerError) as raised:
+        client.root.stat(models.StatPayload(b""))  # the handler returned an invalid value
+    assert raised.value.type == "ack_validation_error" and raised.value.errors[0]["loc"] == [1]
+
+
+def test_the_server_calls_and_gets_several_values_back(
+    client_package: ModuleType, client: Any
+) -> None:
+    models = client_package.models
+    replies: list[Any] = [(models.PollEmitAckArg1(4), models.PollEmitAckArg2("four"))]
+    client.root.on_poll(lambda text: replies.pop(0))
+    count, text = client.root.survey(models.SurveyPayload("q"))
+    assert (count.root, text.root) == (8, "FOUR")
+    replies.append((4, 4))  # an invalid second value: the server gets an error ack, one value
+    count, text = client.root.survey(models.SurveyPayload("q"))
+    assert (count.root, text.root) == (-1, "minItems")  # AckValidationError in call_poll
+
+
+def test_the_client_validates_each_value_of_an_ack(client_package: ModuleType) -> None:
+    client = client_package.Client("http://127.0.0.1:1")
+    client.sio.call = lambda event, data, **kwargs: (1, "x", "not binary")
+    with pytest.raises(client_package.runtime.AckValidationError) as raised:
+        client.root.stat(client_package.models.StatPayload(RAW))
+    assert (raised.value.errors[0]["loc"], raised.value.errors[0]["type"]) == ([2], "binary")
+    client.sio.call = lambda event, data, **kwargs: (1, "x", b"", "one too many")
+    with pytest.raises(client_package.runtime.AckValidationError):
+        client.root.stat(client_package.models.StatPayload(RAW))
+    client.sio.call = lambda event, data, **kwargs: 1  # one value where two are required
+    with pytest.raises(client_package.runtime.AckValidationError):
+        client.root.stat(client_package.models.StatPayload(RAW))

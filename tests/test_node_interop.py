@@ -223,7 +223,8 @@ def test_node_client_sends_and_receives_buffers(node: str, tmp_path: Path, runti
     """tests/specs/binary.yaml: Node's Buffers arrive as bytes (top-level, nested in an object
     and a list, as a second argument, as the ack to the server's call) and the server's bytes
     arrive as Buffers; a string where binary is required, or a Buffer where a string is, gets a
-    validation_error ack."""
+    validation_error ack. Acks of several values arrive as several ack arguments, and Node's
+    several ack values reach the server's call_poll."""
     prepare(tmp_path, BINARY, "binary_server", BINARY_HANDLERS, runtime)
     with run_server(tmp_path, "binary_server") as server:
         done = subprocess.run(
@@ -247,3 +248,6 @@ def test_node_client_sends_and_receives_buffers(node: str, tmp_path: Path, runti
         assert error["type"] == "validation_error", name
         assert (error["errors"][0]["loc"], error["errors"][0]["type"]) == (loc, kind), name
     assert seen["label"] == "ABC"  # still served
+    assert seen["stat"] == [2, "many", buffer(b"\x02\x01")]  # an ack of several values
+    assert seen["statOne"] == [1, "one"]
+    assert seen["survey"] == [8, "NODE"]  # the server's call_poll got Node's two ack values

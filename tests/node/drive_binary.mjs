@@ -1,12 +1,20 @@
 // Drives a generated server of tests/specs/binary.yaml with Node's socket.io-client: Buffers sent
 // as binary attachments (top-level, nested, as a second argument, as an ack to the server's
-// call), Buffers received; prints what it saw as one JSON object (a Buffer as
-// {"type": "Buffer", "data": [...]}).
+// call), Buffers received; acks of several values both ways (every ack argument collected);
+// prints what it saw as one JSON object (a Buffer as {"type": "Buffer", "data": [...]}).
 // Usage: node drive_binary.mjs http://127.0.0.1:PORT
 import { io } from "socket.io-client";
 
 const [url] = process.argv.slice(2);
 const ack = (socket, event, ...args) => socket.timeout(5000).emitWithAck(event, ...args);
+const allArgs = (socket, event, ...args) =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ack to ${event} within 5 s`)), 5000);
+    socket.emit(event, ...args, (...values) => {
+      clearTimeout(timer);
+      resolve(values);
+    });
+  });
 const results = {};
 const socket = io(url, { reconnection: false, transports: ["websocket"] });
 try {
@@ -18,6 +26,10 @@ try {
     results.blob = data;
     callback(Buffer.concat([data.content, Buffer.from([7])]));
   });
+  socket.on("poll", (text, callback) => callback(text.length, text.toUpperCase()));
+  results.stat = await allArgs(socket, "stat", Buffer.from([1, 2]));
+  results.statOne = await allArgs(socket, "stat", Buffer.from([1]));
+  results.survey = await allArgs(socket, "survey", "node");
   results.upload = await ack(socket, "upload", Buffer.from([0, 1, 255]));
   results.document = await ack(socket, "document", {
     name: "n",

@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '06d460603bcbb47a71f7173dcd17ac55f8a35ac1f2d7ab552be10bd318bba4b7'
+COMPILED_FROM = '3be5ba4c6ac934f2da3364e5b239c3c7c753e001ecb3238258f57e158ecc159a'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -54,6 +54,7 @@ def root(context, missing=missing):
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_arguments_expr = resolve('arguments_expr')
+            l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
             yield '        EventSpec('
@@ -66,8 +67,9 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
             yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield '),\n'
-        l_2_ev = l_2_arguments_expr = missing
+        l_2_ev = l_2_arguments_expr = l_2_ack_arguments_kw = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
             _loop_vars = {}
@@ -140,10 +142,12 @@ def root(context, missing=missing):
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
             l_2_async_ = resolve('async_')
             l_2_data_params = resolve('data_params')
+            l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             l_2_await_ = resolve('await_')
             l_2_data_expr = resolve('data_expr')
             l_2_arguments_expr = resolve('arguments_expr')
+            l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
             yield '\n    '
@@ -161,8 +165,8 @@ def root(context, missing=missing):
             yield '        *,\n        to: str | None = None,\n        skip_sid: str | None = None,\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
-                yield '        callback: Callable[[models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '        callback: Callable[['
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield '], None] | None = None,\n'
             yield '    ) -> None:\n        '
             yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
@@ -181,6 +185,7 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
             yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 84 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
@@ -196,12 +201,12 @@ def root(context, missing=missing):
                     yield str(l_3_param)
                     yield ',\n'
                 l_3_param = missing
-                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> '
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
-                yield '\n        result: models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '\n        result: '
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield ' = '
                 yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
                 yield 'self._call('
@@ -214,8 +219,9 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
                 yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 97 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield ')\n        return result\n'
-        l_2_ev = l_2_async_ = l_2_data_params = l_2_event_doc = l_2_await_ = l_2_data_expr = l_2_arguments_expr = missing
+        l_2_ev = l_2_async_ = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_await_ = l_2_data_expr = l_2_arguments_expr = l_2_ack_arguments_kw = missing
     l_1_ns = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
@@ -267,4 +273,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=28&9=30&12=32&33=39&35=41&38=46&39=48&41=50&43=52&44=57&47=69&48=77&49=80&51=82&52=85&54=87&55=90&57=111&59=119&60=127&65=131&66=133&68=135&69=137&71=147&73=151&74=155&79=159&80=162&83=165&84=167&85=182&87=185&89=189&90=193&95=197&96=199&97=201&104=218&111=221&112=225&115=239&117=246&118=252&124=256&128=263'
+debug_info = '1=28&9=30&12=32&33=39&35=41&38=46&39=48&41=50&43=52&44=58&47=71&48=79&49=82&51=84&52=87&54=89&55=92&57=113&59=121&60=129&65=133&66=135&68=137&69=139&71=151&73=155&74=159&79=163&80=166&83=169&84=171&85=187&87=190&89=194&90=198&95=202&96=204&97=206&104=224&111=227&112=231&115=245&117=252&118=258&124=262&128=269'

@@ -469,36 +469,64 @@ class Namespace:
         message = "invalid data for event {!r}"
         if not arguments:
             return self._check(model, data, EmitValidationError, message, event, wire=False)
+        return self._several(event, model, data, arguments, EmitValidationError, message)
+
+    def _several(
+        self,
+        event: str,
+        model: type[BaseModel],
+        data: Any,
+        arguments: Arguments,
+        error: type[ClientError],
+        message: str,
+    ) -> tuple[Any, ...]:
+        """Several values to send (an event's arguments, an ack's values) as a tuple: each one
+        validated against its schema (trailing absent ones left out), the list against the
+        tuple schema. A tuple or list is taken, or a model of the tuple schema."""
+        data = getattr(data, "root", data) if isinstance(data, BaseModel) else data
+        if not isinstance(data, (tuple, list)):
+            raise error(message.format(event), event=event, namespace=self.namespace, errors=[
+                {"loc": [], "msg": f"expected a tuple of {len(arguments)} values", "type": "type"}
+            ])  # fmt: skip
         present = list(data)
         while present and present[-1] is None:
             present.pop()
         values = []
         for index, (arg_model, value) in enumerate(zip(arguments, present)):
             try:
-                values.append(
-                    self._check(arg_model, value, EmitValidationError, message, event, wire=False)
-                )
-            except EmitValidationError as error:
-                errors = [{**e, "loc": [index, *e["loc"]]} for e in error.errors]
-                raise EmitValidationError(message.format(event), event=event, namespace=self.namespace,
-                                          errors=errors) from error  # fmt: skip
+                values.append(self._check(arg_model, value, error, message, event, wire=False))
+            except ClientError as invalid:
+                errors = [{**e, "loc": [index, *e["loc"]]} for e in invalid.errors]
+                raise error(message.format(event), event=event, namespace=self.namespace,
+                            errors=errors) from invalid  # fmt: skip
         errors = data_errors(model, values)
         if errors:
-            raise EmitValidationError(
-                message.format(event), event=event, namespace=self.namespace, errors=errors
-            )
+            raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
         return tuple(values)
 
-    def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
+    def _ack(
+        self, event: str, model: type[BaseModel] | None, raw: Any, arguments: Arguments = ()
+    ) -> Any:
+        """The server's ack (python-socketio's call gives one value as it is, several as a
+        tuple), validated; an ack of several values (``arguments``: each one's model) as a tuple
+        of them, absent trailing ones None, after the list is validated against the tuple
+        schema."""
         error = server_error(raw, event, self.namespace)
         if error is not None:
             raise error
         if model is None:
             return None
+        message = "invalid ack for event {!r}"
+        if arguments:
+            values = list(raw) if isinstance(raw, tuple) else [raw]
+            self._check(model, values, AckValidationError, message, event, wire=True)
+            return tuple(
+                self._check(arg_model, values[index], AckValidationError, message, event, wire=True)
+                if index < len(values) else None
+                for index, arg_model in enumerate(arguments)
+            )  # fmt: skip
         value = list(raw) if isinstance(raw, tuple) else raw
-        return self._check(
-            model, value, AckValidationError, "invalid ack for event {!r}", event, wire=True
-        )
+        return self._check(model, value, AckValidationError, message, event, wire=True)
 
     def _incoming(
         self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], arguments: Arguments
@@ -528,12 +556,19 @@ class Namespace:
             )
         return (self._check(model, args[0], PayloadValidationError, message, event, wire=True),)
 
-    def _reply(self, event: str, model: type[BaseModel] | None, result: Any) -> Any:
-        """A handler's return value as the ack the server expects, validated."""
+    def _reply(
+        self, event: str, model: type[BaseModel] | None, result: Any, arguments: Arguments = ()
+    ) -> Any:
+        """A handler's return value as the ack the server expects, validated; an ack of several
+        values as a tuple (python-socketio sends its items as several ack arguments)."""
         if model is None:
             return None
         message = "handler of {!r} returned an invalid ack"
         try:
+            if arguments:
+                return self._several(
+                    event, model, result, arguments, HandlerAckValidationError, message
+                )
             return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
@@ -597,6 +632,7 @@ class SyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         timeout: float | None,
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -608,7 +644,7 @@ class SyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw)
+        return self._ack(event, ack, raw, ack_arguments)
 
     def _emit(
         self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
@@ -623,6 +659,7 @@ class SyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
@@ -630,7 +667,7 @@ class SyncNamespace(Namespace):
             except ClientError as error:
                 self._report(error)
                 return None
-            return self._reply(event, ack, handler(*values))
+            return self._reply(event, ack, handler(*values), ack_arguments)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
@@ -717,6 +754,7 @@ class AsyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         timeout: float | None,
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -728,7 +766,7 @@ class AsyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw)
+        return self._ack(event, ack, raw, ack_arguments)
 
     async def _emit(
         self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
@@ -743,6 +781,7 @@ class AsyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
@@ -755,7 +794,7 @@ class AsyncNamespace(Namespace):
             result = handler(*values)
             if inspect.isawaitable(result):
                 result = await result
-            return self._reply(event, ack, result)
+            return self._reply(event, ack, result, ack_arguments)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 

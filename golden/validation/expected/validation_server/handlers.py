@@ -33,7 +33,9 @@ class RootHandlers(RootNamespace):
         raise NotImplementedError
 
     @override
-    def on_point(self, sid: str, data: models.PointPayload) -> None:
+    def on_point(
+        self, sid: str, data: models.PointPayload
+    ) -> tuple[models.PointAckArg1, models.PointAckArg2]:
         """One argument that is a tuple (x-multiple-args false)."""
         raise NotImplementedError
 

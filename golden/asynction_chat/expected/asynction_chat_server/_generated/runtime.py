@@ -367,6 +367,8 @@ class EventSpec:
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
     """With several arguments: each one's model; the handler takes them as separate parameters."""
+    ack_arguments: tuple[type[BaseModel], ...] = ()
+    """An ack of several values: each one's model; the handler returns them as a tuple."""
 
 
 @dataclass(frozen=True)
@@ -529,9 +531,44 @@ def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) 
     ``invalid`` builds the error for an ack that does not match."""
     if spec.ack is None:
         return None
+    if spec.ack_arguments:  # a tuple: python-socketio sends its items as several ack arguments
+        return tuple(several(spec.ack, spec.ack_arguments, ack, validate, invalid))
     if not validate:
         return dump(ack)
     return from_python(spec.ack, ack, invalid)
+
+
+def several(
+    model: type[BaseModel],
+    arguments: tuple[type[BaseModel], ...],
+    values: Any,
+    validate: bool,
+    invalid: ErrorFactory,
+) -> list[Any]:
+    """Several values to send (an event's arguments, an ack's values): each as JSON data
+    (trailing absent ones left out), each validated against its schema and the list against
+    the tuple schema, before anything is sent. A tuple or list is taken, or a model of the
+    tuple schema (``RootModel[list]``)."""
+    if isinstance(values, RootModel):
+        values = values.root
+    if not isinstance(values, (tuple, list)):
+        raise invalid([{"loc": [], "msg": f"expected a tuple of {len(arguments)} values",
+                        "type": "type"}])  # fmt: skip
+    present = list(values)
+    while present and present[-1] is None:
+        present.pop()
+    if not validate:
+        return [dump(value) for value in present]
+    sent = []
+    for index, (arg_model, value) in enumerate(zip(arguments, present)):
+        try:
+            sent.append(from_python(arg_model, value, invalid))
+        except SioError as error:
+            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
+    errors = data_errors(model, sent)
+    if errors:
+        raise invalid(errors)
+    return sent
 
 
 def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, validate: bool) -> Any:
@@ -558,42 +595,39 @@ def emit_arguments(
     """The Socket.IO arguments of an event with several: each one as JSON data (trailing
     absent ones left out), each validated against its schema and the list against the
     event's tuple schema, before anything is sent."""
-    present = list(values)
-    while present and present[-1] is None:
-        present.pop()
-    if not validate:
-        return [dump(value) for value in present]
 
     def invalid(errors: list[dict[str, Any]]) -> SioError:
         return EmitValidationError(f"invalid data for event {event!r}", event=event,
                                    namespace=namespace, errors=errors)  # fmt: skip
 
-    sent = []
-    for index, (arg_model, value) in enumerate(zip(arguments, present)):
-        try:
-            sent.append(from_python(arg_model, value, invalid))
-        except SioError as error:
-            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
-    errors = data_errors(model, sent)
-    if errors:
-        raise invalid(errors)
-    return sent
+    return several(model, arguments, values, validate, invalid)
 
 
 def client_ack(
-    model: type[BaseModel] | None, args: tuple[Any, ...], event: str, namespace: str
+    model: type[BaseModel] | None,
+    args: tuple[Any, ...],
+    event: str,
+    namespace: str,
+    arguments: tuple[type[BaseModel], ...] = (),
 ) -> Any:
-    """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model."""
+    """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model;
+    an ack of several values (``arguments``: each one's model) into a tuple of them, absent
+    trailing ones None, after the list is validated against the tuple schema."""
     if model is None:
         return None
+
+    def invalid(errors: list[dict[str, Any]]) -> SioError:
+        return AckValidationError(f"client's ack to {event!r} is invalid", event=event,
+                                  namespace=namespace, errors=errors)  # fmt: skip
+
+    if arguments:
+        from_wire(model, list(args), invalid)
+        return tuple(
+            from_wire(arg_model, args[index], invalid) if index < len(args) else None
+            for index, arg_model in enumerate(arguments)
+        )
     raw = args[0] if len(args) == 1 else list(args)
-    return from_wire(
-        model,
-        raw,
-        lambda errors: AckValidationError(
-            f"client's ack to {event!r} is invalid", event=event, namespace=namespace, errors=errors
-        ),
-    )
+    return from_wire(model, raw, invalid)
 
 
 def is_stub(function: Any) -> bool:
@@ -1017,6 +1051,7 @@ class Emitter:
         ack: type[BaseModel] | None = None,
         callback: Callable[[Any], None] | None = None,
         arguments: tuple[type[BaseModel], ...] = (),
+        ack_arguments: tuple[type[BaseModel], ...] = (),
     ) -> None:
         args = self._arguments(event, model, data, arguments)
         wrapped: Callable[..., None] | None = None
@@ -1024,7 +1059,7 @@ class Emitter:
             namespace = self.namespace
 
             def wrapped(*values: Any) -> None:
-                callback(client_ack(ack, values, event, namespace))
+                callback(client_ack(ack, values, event, namespace, ack_arguments))
 
         self.socketio.emit(
             event, *args, namespace=self.namespace, to=to, skip_sid=skip_sid, callback=wrapped
@@ -1039,8 +1074,9 @@ class Emitter:
         to: str,
         timeout: int,
         arguments: tuple[type[BaseModel], ...] = (),
+        ack_arguments: tuple[type[BaseModel], ...] = (),
     ) -> Any:
         args = self._arguments(event, model, data, arguments)
         result = self.socketio.call(event, *args, namespace=self.namespace, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
-        return client_ack(ack, values, event, self.namespace)
+        return client_ack(ack, values, event, self.namespace, ack_arguments)
