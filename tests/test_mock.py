@@ -220,7 +220,11 @@ def _check_ack(event: dict[str, Any], result: Any) -> None:
         return
     # The typed client validated the ack against its schema (it raises otherwise); its data
     # is what the catalog's schema accepts too.
-    data = result.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(result, tuple):  # an ack of several values: absent trailing ones are None
+        present = [value for value in result if value is not None]
+        data: Any = [v.model_dump(mode="json", by_alias=True, exclude_unset=True) for v in present]
+    else:
+        data = result.model_dump(mode="json", by_alias=True, exclude_unset=True)
     assert is_valid(event["ack"]["schema"], data), (event["name"], data)
 
 

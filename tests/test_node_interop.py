@@ -18,6 +18,7 @@ import pytest
 from conftest import SPECS_CORPUS
 from helpers import dedent
 from servers import RUNTIMES, run_server
+from test_binary import BINARY, BINARY_HANDLERS
 from test_server_e2e import E2E, E2E_HANDLERS, prepare
 
 NODE_DIR = Path(__file__).parent / "node"
@@ -210,3 +211,43 @@ def test_node_client_exchanges_the_events_of_the_zod_sockets_document(
     assert seen["pingSpread"]["sio_error"]["type"] == "validation_error"
     assert seen["subscribeSpread"]["sio_error"]["type"] == "validation_error"
     assert seen["stillConnected"] is True
+
+
+def buffer(data: bytes) -> dict[str, Any]:
+    """A Node Buffer as JSON.stringify writes it."""
+    return {"type": "Buffer", "data": list(data)}
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_node_client_sends_and_receives_buffers(node: str, tmp_path: Path, runtime: str) -> None:
+    """tests/specs/binary.yaml: Node's Buffers arrive as bytes (top-level, nested in an object
+    and a list, as a second argument, as the ack to the server's call) and the server's bytes
+    arrive as Buffers; a string where binary is required, or a Buffer where a string is, gets a
+    validation_error ack. Acks of several values arrive as several ack arguments, and Node's
+    several ack values reach the server's call_poll."""
+    prepare(tmp_path, BINARY, "binary_server", BINARY_HANDLERS, runtime)
+    with run_server(tmp_path, "binary_server") as server:
+        done = subprocess.run(
+            [node, str(NODE_DIR / "drive_binary.mjs"), server.url],
+            capture_output=True, text=True, timeout=60, check=False,
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout)
+    assert "failure" not in seen, seen
+    assert seen["upload"] == {"size": 3, "echo": buffer(b"\x00\x01\xff")}
+    assert seen["document"] == buffer(b"\x01\x02\x03\x04\x05")
+    assert seen["pair"] == 5
+    assert seen["blob"] == {"name": "from node", "content": buffer(b"\x00\xffblob")}
+    assert seen["fetch"] == {"got": buffer(b"\x00\xffblob\x07")}
+    for name, loc, kind in (
+        ("stringForBinary", [], "binary"),
+        ("binaryForString", [], "type"),
+        ("nestedString", ["content"], "binary"),
+    ):
+        error = seen[name]["sio_error"]
+        assert error["type"] == "validation_error", name
+        assert (error["errors"][0]["loc"], error["errors"][0]["type"]) == (loc, kind), name
+    assert seen["label"] == "ABC"  # still served
+    assert seen["stat"] == [2, "many", buffer(b"\x02\x01")]  # an ack of several values
+    assert seen["statOne"] == [1, "one"]
+    assert seen["survey"] == [8, "NODE"]  # the server's call_poll got Node's two ack values

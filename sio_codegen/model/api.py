@@ -40,6 +40,11 @@ class Event:
     """With ``multiple_args``: the schema of each positional argument, in order."""
     required_arguments: int = 0
     """With ``multiple_args``: how many leading arguments must be present (``minItems``)."""
+    ack_arguments: tuple[SchemaUse, ...] = ()
+    """An ack of several values (a tuple-form array ack with no values past its items): the
+    schema of each, in order; empty for an ack of one value."""
+    required_ack_arguments: int = 0
+    """With ``ack_arguments``: how many leading values must be present (``minItems``)."""
     examples: tuple[Any, ...] = ()
     handler: str = ""
     """The ``x-handler`` of the message (Asynction's dotted path), for information."""

@@ -116,18 +116,22 @@ class Assembler:
         payload = self._one(draft.payloads, draft.base + "AnyPayload", draft)
         multiple = self._multiple_args(draft)
         arguments, required = self._arguments(payload, multiple)
+        ack = self._one(draft.acks, draft.base + "AnyAck", draft)
+        ack_arguments, ack_required = self._arguments(ack, self._several_values(ack))
         return Event(
             name=draft.name,
             identifier=ident,
             direction=draft.direction,
             payload=payload,
-            ack=self._one(draft.acks, draft.base + "AnyAck", draft),
+            ack=ack,
             summary=text(message, "summary"),
             description=text(message, "description"),
             deprecated=message.get("deprecated") is True,
             multiple_args=multiple,
             arguments=arguments,
             required_arguments=required,
+            ack_arguments=ack_arguments,
+            required_ack_arguments=ack_required,
             examples=tuple(plain(examples)) if isinstance(examples, list) else (),
             handler=text(message, "x-handler"),
         )
@@ -159,6 +163,25 @@ class Assembler:
                 self.at(draft.pointer),
             )
         return flag is True
+
+    def _several_values(self, ack: SchemaUse | None) -> bool:
+        """An ack of several values: a tuple-form array (``items: [...]`` or ``prefixItems``)
+        that allows no value past its items (``additionalItems: false``, ``items: false`` or
+        ``items: {not: {}}`` beside ``prefixItems``, or ``maxItems`` at most their count). One
+        with rest values stays one list value."""
+        schema = self.table.schemas.get(ack.model) if ack is not None else None
+        if not isinstance(schema, dict):
+            return False
+        prefix = schema.get("prefixItems")
+        if isinstance(prefix, list):
+            fixed, rest = prefix, schema.get("items", True)
+        elif isinstance(schema.get("items"), list):
+            fixed, rest = schema["items"], schema.get("additionalItems", True)
+        else:
+            return False
+        most = schema.get("maxItems")
+        closed = rest is False or rest == {"not": {}}
+        return bool(fixed) and (closed or (isinstance(most, int) and most <= len(fixed)))
 
     def _arguments(
         self, payload: SchemaUse | None, multiple: bool

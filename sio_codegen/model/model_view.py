@@ -11,6 +11,8 @@ what the schema accepts. So the generator is given a wider view of each schema:
   ``type: string`` beside it, ``enum``/``const`` of objects or arrays (data that may look like a
   ``$ref``), properties named like keywords (``$ref``);
 - ``false`` / ``true`` sub-schemas are any value (the validator rejects what ``false`` rejects);
+- binary schemas (``format: binary`` or ``contentEncoding: binary`` on a string, see binary.py)
+  are ``bytes``;
 - where a model would be narrower than its schema, it is widened (see :func:`widenings`, which
   the generator reports as warnings): keywords that imply a type in a schema without ``type``
   (``{properties: ...}`` accepts ``12`` too: the model is Any), tuple-form ``items`` (a list of
@@ -22,6 +24,7 @@ from __future__ import annotations
 from typing import Any
 
 from sio_codegen.model import dialects
+from sio_codegen.model.binary import is_binary
 
 _SCHEMA_MAPS = frozenset({"properties", "definitions", "$defs", "dependencies"})
 _SCHEMA_LISTS = frozenset({"allOf", "anyOf", "oneOf", "items"})
@@ -159,6 +162,9 @@ def _schema(node: Any, note: Any, where: str = "") -> Any:
         return {}
     if not isinstance(node, dict):
         return node
+    binary = is_binary(node)  # bytes in the model (contentEncoding: binary too)
+    if binary:
+        node = {**node, "format": "binary"}
     if "type" not in node:
         implied = (_OBJECT_KEYWORDS | _ARRAY_KEYWORDS) & node.keys()
         if implied and note is not None:
@@ -188,7 +194,7 @@ def _schema(node: Any, note: Any, where: str = "") -> Any:
             out[key] = value
         elif key in _DATA_KEYS:
             out[key] = value
-        elif key == "format" and node.get("type") != "string":
+        elif key == "format" and node.get("type") != "string" and not binary:
             continue
         elif key in _SCHEMA_MAPS and isinstance(value, dict):
             out[key] = {

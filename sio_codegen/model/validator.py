@@ -11,6 +11,7 @@ from typing import Any
 import jsonschema_rs
 
 from sio_codegen.model import dialects
+from sio_codegen.model.binary import KEYWORD, binary_keyword, is_binary
 
 DIALECT = dialects.DRAFT7
 """AsyncAPI 2.x schemas are draft-07; 3.x's AsyncAPI Schema format is draft-07 plus annotations
@@ -25,22 +26,28 @@ _DATA = frozenset({"enum", "const", "default", "examples", "example"})
 _NAMES = frozenset({"properties", "patternProperties", "definitions", "$defs", "dependencies"})
 
 
-def draft7(node: Any) -> Any:
+def draft7(node: Any, *, runtime: bool = False) -> Any:
     """A schema in draft-07 terms: 2020-12's tuple form (``prefixItems``, with ``items`` for the
     rest), which AsyncAPI 3.x documents use (zod-sockets' argument lists), becomes draft-07's
-    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``."""
+    (``items: [...]``, ``additionalItems``): a draft-07 validator would ignore ``prefixItems``.
+    ``runtime``: as the generated runtimes read it, binary schemas as their ``x-sio-binary``
+    keyword (see binary.py; a spec's own ``x-sio-binary`` is dropped)."""
     if isinstance(node, list):
-        return [draft7(item) for item in node]
+        return [draft7(item, runtime=runtime) for item in node]
     if not isinstance(node, dict) or node.get("$schema", DIALECT) != DIALECT:
         return node  # a schema in another draft (see dialects) is read in that draft
+    if runtime and is_binary(node):
+        return binary_keyword(node)
     out: dict[str, Any] = {}
     for key, value in node.items():
         if key in _DATA:
             out[key] = value
         elif key in _NAMES and isinstance(value, dict):
-            out[key] = {name: draft7(item) for name, item in value.items()}
+            out[key] = {name: draft7(item, runtime=runtime) for name, item in value.items()}
+        elif runtime and key == KEYWORD:
+            continue
         else:
-            out[key] = draft7(value)
+            out[key] = draft7(value, runtime=runtime)
     prefix = out.get("prefixItems")
     if isinstance(prefix, list) and not isinstance(out.get("items"), list):
         out.pop("prefixItems")
@@ -94,11 +101,12 @@ def schemas_document(schemas: dict[str, Any]) -> dict[str, Any]:
     resource), with its references absolute; every reference to it targets that ``$id``."""
     own = frozenset(name for name, s in schemas.items() if _dialect(s) != DIALECT)
     if not own:
-        return {"$schema": DIALECT, "definitions": {n: draft7(s) for n, s in schemas.items()}}
+        definitions = {n: draft7(s, runtime=True) for n, s in schemas.items()}
+        return {"$schema": DIALECT, "definitions": definitions}
     definitions = {
         name: {"$id": f"{ROOT_ID}:{name}", **retargeted(schema, own, absolute=True)}
         if name in own
-        else retargeted(draft7(schema), own, absolute=False)
+        else retargeted(draft7(schema, runtime=True), own, absolute=False)
         for name, schema in schemas.items()
     }
     return {"$schema": DIALECT, "$id": ROOT_ID, "definitions": definitions}
@@ -110,8 +118,19 @@ def schemas_json(schemas: dict[str, Any]) -> str:
     return text + "\n"
 
 
+class _Binary:
+    """The runtimes' ``x-sio-binary`` keyword, for compiling only (data is never validated here)."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        pass
+
+    def validate(self, instance: Any) -> None:
+        pass
+
+
 def _options() -> dict[str, Any]:
     return {
+        "keywords": {KEYWORD: _Binary},
         "validate_formats": True,
         "pattern_options": jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
     }

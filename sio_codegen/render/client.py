@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from sio_codegen.model.api import Api, Direction, Event, Namespace
 from sio_codegen.model.validator import schemas_json
 from sio_codegen.render.jinja import render
-from sio_codegen.render.server import arguments_expr, data_expr, data_params, event_doc
+from sio_codegen.render.server import (
+    ack_arguments_kw,
+    ack_type,
+    arguments_expr,
+    data_expr,
+    data_params,
+    event_doc,
+)
 
 CLIENT_REQUIREMENTS = (
     "python-socketio[client,asyncio-client]>=5.11",
@@ -182,6 +189,8 @@ def client_files(api: Api, header: str, package: str) -> dict[str, str]:
         "forward": forward,
         "payload_types": payload_types,
         "arguments_kw": arguments_kw,
+        "ack_type": ack_type,
+        "ack_arguments_kw": ack_arguments_kw,
     }
     return {
         "__init__.py": render("client/init.py.j2", **ctx),

@@ -72,7 +72,24 @@ def handler_params(event: Event) -> str:
 
 
 def ack_type(event: Event) -> str:
-    return f"models.{event.ack.model}" if event.ack else "None"
+    """An ack's type: ``models.X``; ``tuple[models.A, models.B | None]`` for several values
+    (those past ``minItems`` may be None: left out); ``None`` without an ack."""
+    if event.ack is None:
+        return "None"
+    if event.ack_arguments:
+        values = [
+            f"models.{use.model}" + (" | None" if i > event.required_ack_arguments else "")
+            for i, use in enumerate(event.ack_arguments, 1)
+        ]
+        return f"tuple[{', '.join(values)}]"
+    return f"models.{event.ack.model}"
+
+
+def ack_arguments_kw(event: Event) -> str:
+    """``, ack_arguments=(models.A, ...)`` for an ack of several values, else nothing."""
+    if not event.ack_arguments:
+        return ""
+    return ", ack_arguments=(" + "".join(f"models.{u.model}, " for u in event.ack_arguments) + ")"
 
 
 def event_doc(event: Event) -> str:
@@ -207,6 +224,7 @@ def _context(api: Api, header: str, package: str, runtime: Runtime) -> dict[str,
         "data_expr": data_expr,
         "arguments_expr": arguments_expr,
         "ack_type": ack_type,
+        "ack_arguments_kw": ack_arguments_kw,
         "event_doc": event_doc,
         "named_hooks": named_hooks,
         "room_type": room_type,

@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'b9b6d90514615fe0f073ee117c4ab95615249e6924a3e492fec2db9213bca63c'
+COMPILED_FROM = '90f3c54490a6a2ec0204636eef36f775e7f462d4f3cf3a3f483cf85f35eb72ee'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -86,9 +86,11 @@ def root(context, missing=missing):
             for l_3_ev in environment.getattr(l_2_ns, 'client_events'):
                 l_3_methods = resolve('methods')
                 l_3_method_params = resolve('method_params')
+                l_3_ack_type = resolve('ack_type')
                 l_3_event_doc = resolve('event_doc')
                 l_3_data_expr = resolve('data_expr')
                 l_3_arguments_kw = resolve('arguments_kw')
+                l_3_ack_arguments_kw = resolve('ack_arguments_kw')
                 l_3_m = missing
                 _loop_vars = {}
                 pass
@@ -102,14 +104,14 @@ def root(context, missing=missing):
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
                 yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 54 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
-                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
+                yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join((context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), ("\n\nWaits for the ack (``timeout`` defaults to the client's ``default_timeout``) and returns\nit validated. Raises AckTimeoutError, AckValidationError, or ServerError (the server\nanswered with an error object)." if environment.getattr(l_3_ev, 'ack') else '\n\nSends the event; the spec declares no ack.'), )), 8))
                 yield '\n'
                 if environment.getattr(l_3_ev, 'ack'):
                     pass
-                    yield '        result: models.'
-                    yield str(environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'))
+                    yield '        result: '
+                    yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                     yield ' = '
                     yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                     yield 'self._call('
@@ -122,6 +124,7 @@ def root(context, missing=missing):
                     yield str(environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'))
                     yield ', timeout'
                     yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
+                    yield str(context.call((undefined(name='ack_arguments_kw') if l_3_ack_arguments_kw is missing else l_3_ack_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                     yield ')\n        return result\n'
                 else:
                     pass
@@ -135,18 +138,20 @@ def root(context, missing=missing):
                     yield str(context.call((undefined(name='data_expr') if l_3_data_expr is missing else l_3_data_expr), l_3_ev, _loop_vars=_loop_vars))
                     yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                     yield ')\n'
-            l_3_ev = l_3_methods = l_3_m = l_3_method_params = l_3_event_doc = l_3_data_expr = l_3_arguments_kw = missing
+            l_3_ev = l_3_methods = l_3_m = l_3_method_params = l_3_ack_type = l_3_event_doc = l_3_data_expr = l_3_arguments_kw = l_3_ack_arguments_kw = missing
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_methods = resolve('methods')
+                l_3_ack_type = resolve('ack_type')
                 l_3_payload_types = resolve('payload_types')
                 l_3_event_doc = resolve('event_doc')
                 l_3_arguments_kw = resolve('arguments_kw')
+                l_3_ack_arguments_kw = resolve('ack_arguments_kw')
                 l_3_m = l_3_returns = l_3_handler_type = missing
                 _loop_vars = {}
                 pass
                 l_3_m = environment.getitem(context.call((undefined(name='methods') if l_3_methods is missing else l_3_methods), l_2_ns, _loop_vars=_loop_vars), ('server', environment.getattr(l_3_ev, 'name')))
                 _loop_vars['m'] = l_3_m
-                l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
+                l_3_returns = context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars)
                 _loop_vars['returns'] = l_3_returns
                 l_3_handler_type = str_join(('Callable[[', context.call((undefined(name='payload_types') if l_3_payload_types is missing else l_3_payload_types), l_3_ev, _loop_vars=_loop_vars), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
                 _loop_vars['handler_type'] = l_3_handler_type
@@ -166,8 +171,9 @@ def root(context, missing=missing):
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
                 yield ', handler'
                 yield str(context.call((undefined(name='arguments_kw') if l_3_arguments_kw is missing else l_3_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
+                yield str(context.call((undefined(name='ack_arguments_kw') if l_3_ack_arguments_kw is missing else l_3_ack_arguments_kw), l_3_ev, _loop_vars=_loop_vars))
                 yield ')\n        return handler\n'
-            l_3_ev = l_3_methods = l_3_m = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_event_doc = l_3_arguments_kw = missing
+            l_3_ev = l_3_methods = l_3_m = l_3_ack_type = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_event_doc = l_3_arguments_kw = l_3_ack_arguments_kw = missing
         l_2_ns = missing
         yield '\n\nclass '
         yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
@@ -326,6 +332,7 @@ def root(context, missing=missing):
             for l_3_ev in t_5(environment.getattr(l_2_ns, 'client_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 l_3_method_params = resolve('method_params')
+                l_3_ack_type = resolve('ack_type')
                 l_3_attrs = resolve('attrs')
                 l_3_forward = resolve('forward')
                 l_3_m = missing
@@ -341,7 +348,7 @@ def root(context, missing=missing):
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
                 yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 171 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
-                yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None'))
+                yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
                 yield '\n        '
@@ -356,7 +363,7 @@ def root(context, missing=missing):
                 yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n'
-            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_attrs = l_3_forward = missing
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_ack_type = l_3_attrs = l_3_forward = missing
             def t_6(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
@@ -364,6 +371,7 @@ def root(context, missing=missing):
                         yield l_3_ev
             for l_3_ev in t_6(environment.getattr(l_2_ns, 'server_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
+                l_3_ack_type = resolve('ack_type')
                 l_3_payload_types = resolve('payload_types')
                 l_3_attrs = resolve('attrs')
                 l_3_m = l_3_returns = l_3_handler_type = missing
@@ -371,7 +379,7 @@ def root(context, missing=missing):
                 pass
                 l_3_m = context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('server', environment.getattr(l_3_ev, 'name')), _loop_vars=_loop_vars)
                 _loop_vars['m'] = l_3_m
-                l_3_returns = (str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'ack'), 'model'), )) if environment.getattr(l_3_ev, 'ack') else 'None')
+                l_3_returns = context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars)
                 _loop_vars['returns'] = l_3_returns
                 l_3_handler_type = str_join(('Callable[[', context.call((undefined(name='payload_types') if l_3_payload_types is missing else l_3_payload_types), l_3_ev, _loop_vars=_loop_vars), '], ', ((undefined(name='returns') if l_3_returns is missing else l_3_returns) if (l_1_mode == 'sync') else str_join(('Awaitable[', (undefined(name='returns') if l_3_returns is missing else l_3_returns), '] | ', (undefined(name='returns') if l_3_returns is missing else l_3_returns), ))), ']', ))
                 _loop_vars['handler_type'] = l_3_handler_type
@@ -388,9 +396,9 @@ def root(context, missing=missing):
                 yield '.'
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(handler)\n'
-            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_attrs = missing
+            l_3_ev = l_3_root_shortcuts = l_3_m = l_3_ack_type = l_3_returns = l_3_payload_types = l_3_handler_type = l_3_attrs = missing
         l_2_ns = l_2_hook_returns = missing
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=36&4=38&12=40&18=42&25=46&29=50&35=54&37=56&39=58&40=62&41=64&42=66&43=68&44=70&47=74&48=79&50=81&51=83&52=92&54=95&55=104&56=106&57=109&60=126&63=136&64=144&65=146&66=148&68=151&69=157&70=159&76=170&77=174&79=176&82=183&83=188&86=195&87=197&89=202&96=206&97=209&98=212&100=219&110=226&112=229&118=236&122=242&123=244&127=247&128=251&134=262&135=266&154=272&155=277&157=283&160=286&161=294&162=296&164=301&165=311&166=313&168=318&169=331&171=334&172=343&173=345&175=357&176=369&177=371&178=373&180=376&181=382&182=384'
+debug_info = '1=36&4=38&12=40&18=42&25=46&29=50&35=54&37=56&39=58&40=62&41=64&42=66&43=68&44=70&47=74&48=79&50=81&51=83&52=94&54=97&55=106&56=108&57=111&60=129&63=139&64=149&65=151&66=153&68=156&69=162&70=164&76=176&77=180&79=182&82=189&83=194&86=201&87=203&89=208&96=212&97=215&98=218&100=225&110=232&112=235&118=242&122=248&123=250&127=253&128=257&134=268&135=272&154=278&155=283&157=289&160=292&161=300&162=302&164=307&165=317&166=319&168=324&169=338&171=341&172=350&173=352&175=364&176=377&177=379&178=381&180=384&181=390&182=392'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '93b40d9bd7d76aa4367677d614cc7856069fa9bb2216b49eb7369647a75c42a3'
+COMPILED_FROM = '733a1b32614405bf2f45a8ae5190c0b92feaa45301bfae8c7c7319c984f86c01'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -107,6 +107,7 @@ def root(context, missing=missing):
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_arguments_expr = resolve('arguments_expr')
+            l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
             yield '        EventSpec('
@@ -119,8 +120,9 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
             yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield '),\n'
-        l_2_ev = l_2_arguments_expr = missing
+        l_2_ev = l_2_arguments_expr = l_2_ack_arguments_kw = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
             _loop_vars = {}
@@ -271,9 +273,11 @@ def root(context, missing=missing):
         yield '\n    def rooms(self, sid: str) -> list[str]:\n        """The rooms client ``sid`` is in (its own sid\'s room among them), if it is connected to\n        this process."""\n        return self._rooms(sid)\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
             l_2_data_params = resolve('data_params')
+            l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             l_2_data_expr = resolve('data_expr')
             l_2_arguments_expr = resolve('arguments_expr')
+            l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
             yield '\n    '
@@ -293,8 +297,8 @@ def root(context, missing=missing):
             yield ' | None = None,\n        skip_sid: str | None = None,\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
-                yield '        callback: Callable[[models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '        callback: Callable[['
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield '], None] | None = None,\n'
             yield '    ) -> None:\n        '
             yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client (to=, a sid), a room (room=) or everyone in the namespace.\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
@@ -313,6 +317,7 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
             yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 158 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
@@ -328,12 +333,12 @@ def root(context, missing=missing):
                     yield str(l_3_param)
                     yield ',\n'
                 l_3_param = missing
-                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> '
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
-                yield '\n        result: models.'
-                yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
+                yield '\n        result: '
+                yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield ' = '
                 yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
                 yield 'self._call('
@@ -346,8 +351,9 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
                 yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 171 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield ')\n        return result\n'
-        l_2_ev = l_2_data_params = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = missing
+        l_2_ev = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = l_2_ack_arguments_kw = missing
     l_1_ns = l_1_named_hooks = l_1_async_ = l_1_room_type = l_1_await_ = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
@@ -399,4 +405,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=46&9=48&10=50&12=53&35=60&37=62&39=71&40=73&42=84&44=88&46=91&49=99&50=101&52=103&54=105&55=110&58=122&59=130&60=133&62=135&63=138&65=140&66=143&68=164&69=167&72=170&74=174&76=176&78=180&80=182&82=186&84=188&87=190&89=193&90=196&92=201&98=204&100=211&101=219&106=223&107=225&109=227&110=229&111=232&114=235&116=239&118=241&120=245&122=247&124=251&126=253&129=255&131=258&132=261&134=266&141=269&143=277&145=281&146=285&150=289&152=291&153=294&156=297&158=299&159=314&161=317&163=321&164=325&169=329&170=331&171=333&178=350&185=353&186=357&189=371&191=378&192=384&198=388&202=395'
+debug_info = '1=46&9=48&10=50&12=53&35=60&37=62&39=71&40=73&42=84&44=88&46=91&49=99&50=101&52=103&54=105&55=111&58=124&59=132&60=135&62=137&63=140&65=142&66=145&68=166&69=169&72=172&74=176&76=178&78=182&80=184&82=188&84=190&87=192&89=195&90=198&92=203&98=206&100=213&101=221&106=225&107=227&109=229&110=231&111=234&114=237&116=241&118=243&120=247&122=249&124=253&126=255&129=257&131=260&132=263&134=268&141=271&143=281&145=285&146=289&150=293&152=295&153=298&156=301&158=303&159=319&161=322&163=326&164=330&169=334&170=336&171=338&178=356&185=359&186=363&189=377&191=384&192=390&198=394&202=401'

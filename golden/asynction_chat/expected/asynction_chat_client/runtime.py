@@ -15,6 +15,7 @@ import base64
 import inspect
 import json
 import logging
+import secrets
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from itertools import islice
@@ -24,6 +25,7 @@ from urllib.parse import urlencode
 import jsonschema_rs
 import socketio  # type: ignore[import-untyped]
 from pydantic import BaseModel, ValidationError
+from pydantic_core import to_jsonable_python
 
 if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
     from typing_extensions import Self, Unpack
@@ -149,6 +151,8 @@ def dump(value: Any) -> Any:
     """A model as JSON data (an object, never a JSON string); other values as they are. Fields
     never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
+        if type(value).__name__ in BINARY_MODELS:
+            return as_data(value)
         # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
         # wrapper: a hot path
         return type(value).__pydantic_serializer__.to_python(
@@ -157,7 +161,35 @@ def dump(value: Any) -> Any:
     return value
 
 
-NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
+def as_data(value: BaseModel, *, exclude_none: bool = False) -> Any:
+    """A model as the data to send: JSON data, but bytes stay bytes (python-socketio sends them
+    as binary attachments; JSON mode would turn them into text)."""
+    serializer = type(value).__pydantic_serializer__
+    if type(value).__name__ not in BINARY_MODELS:
+        return serializer.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True, exclude_none=exclude_none
+        )
+    return _jsonable(serializer.to_python(
+        value, mode="python", by_alias=True, exclude_unset=True, exclude_none=exclude_none
+    ))  # fmt: skip
+
+
+def _jsonable(value: Any) -> Any:
+    """Python-mode model data as JSON data, bytes kept as they are."""
+    if isinstance(value, (bytes, str, int, float)) or value is None:  # bool is an int
+        return value
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    return to_jsonable_python(value)  # datetime, UUID, Enum, ... as JSON mode writes them
+
+
+NOT_JSON = {
+    "loc": [],
+    "msg": "not JSON data (NaN, infinity or another value JSON cannot carry)",
+    "type": "json_type",
+}
 
 
 _WIRE_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))  # made once: a hot path
@@ -186,18 +218,89 @@ MAX_ERRORS = 20
 """Details reported for one invalid value, at most."""
 
 
-def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
-    """One compiled validator per model, by model name: once, when the package is imported."""
+BINARY_KEYWORD = "x-sio-binary"
+"""The keyword of ``schemas.json`` that stands for binary data (``format: binary``): a Socket.IO
+binary attachment, ``bytes`` in the models."""
+
+_BINARY_MARK = "\x00sio-binary:" + secrets.token_hex(16)
+"""The key of the placeholder that stands for a bytes value in the JSON view of data: random per
+process and never sent, so no data from a peer can pass for binary."""
+
+
+class _Binary:
+    """The ``x-sio-binary`` keyword: the value is binary data (the placeholder of a bytes value
+    in the JSON view), ``minLength`` to ``maxLength`` bytes long."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        self.least = int(value.get("minLength", 0))
+        self.most = value.get("maxLength")
+
+    def validate(self, instance: Any) -> None:
+        if type(instance) is not dict or len(instance) != 1 or _BINARY_MARK not in instance:
+            raise ValueError("Input should be binary data (a Socket.IO attachment)")
+        size = instance[_BINARY_MARK]
+        if size < self.least:
+            raise ValueError(f"binary data shorter than {self.least} bytes")
+        if self.most is not None and size > self.most:
+            raise ValueError(f"binary data longer than {self.most} bytes")
+
+
+def binary_view(value: Any) -> Any:
+    """``value`` with each bytes value (top-level, in lists, in dicts) replaced by its
+    placeholder, which only a binary schema accepts."""
+    if isinstance(value, (bytes, bytearray)):
+        return {_BINARY_MARK: len(value)}
+    if isinstance(value, dict):
+        return {key: binary_view(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [binary_view(item) for item in value]
+    return value
+
+
+def _binary_models(definitions: dict[str, Any]) -> frozenset[str]:
+    """The models whose data may hold bytes: a binary schema in theirs, or a reference to one."""
+
+    def walk(node: Any, found: set[str]) -> bool:
+        """Whether ``node`` holds a binary schema; the definitions it refers to go to ``found``."""
+        if isinstance(node, list):
+            return True in [walk(item, found) for item in node]
+        if not isinstance(node, dict):
+            return False
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/definitions/"):
+            found.add(ref.removeprefix("#/definitions/"))
+        return True in [walk(item, found) for item in node.values()] or BINARY_KEYWORD in node
+
+    refs: dict[str, set[str]] = {}
+    binary = set()
+    for name, schema in definitions.items():
+        refs[name] = set()
+        if walk(schema, refs[name]):
+            binary.add(name)
+    grown = True
+    while grown:
+        more = {name for name, targets in refs.items() if name not in binary and targets & binary}
+        binary |= more
+        grown = bool(more)
+    return frozenset(binary)
+
+
+def _compile_validators() -> tuple[dict[str, jsonschema_rs.Validator], frozenset[str]]:
+    """One compiled validator per model, by model name: once, when the package is imported;
+    and the models that may hold bytes."""
     document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
     compiled = jsonschema_rs.validator_map_for(
         document,
+        keywords={BINARY_KEYWORD: _Binary},
         validate_formats=True,
         pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
     )
-    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+    definitions = document["definitions"]
+    validators = {name: compiled[f"#/definitions/{name}"] for name in definitions}
+    return validators, _binary_models(definitions)
 
 
-VALIDATORS = _compile_validators()
+VALIDATORS, BINARY_MODELS = _compile_validators()
 
 SCHEMA_FAILURE = {
     "loc": [],
@@ -219,6 +322,8 @@ def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
         msg = "Additional properties are not allowed"
     elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
         msg = "pattern too costly to match"
+    elif keyword == BINARY_KEYWORD:
+        keyword, msg = "binary", error.message
     else:
         where = "/".join(str(part) for part in error.schema_path)
         msg = f"does not satisfy {keyword!r} (schema: {where})"
@@ -226,8 +331,9 @@ def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
 
 
 def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
-    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
-    Anything that goes wrong while validating is a validation error too."""
+    """Where ``value`` (JSON data, or the JSON view of data with bytes: :func:`binary_view`)
+    breaks the JSON Schema of ``model``: empty when it is valid. Anything that goes wrong while
+    validating is a validation error too."""
     try:
         validator = VALIDATORS[model.__name__]
         if validator.is_valid(value):
@@ -238,6 +344,18 @@ def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
         return [dict(SCHEMA_FAILURE)]
 
 
+def data_errors(model: type[BaseModel], data: Any) -> list[dict[str, Any]]:
+    """:func:`schema_errors` of data this process made for ``model`` (its bytes seen as binary)."""
+    return schema_errors(model, binary_view(data) if model.__name__ in BINARY_MODELS else data)
+
+
+def wire_binary(raw: Any) -> Any:
+    """The JSON view of data that arrived and is not JSON (:func:`wire_json` gave None): its
+    bytes values as placeholders; None when even that is not JSON (NaN, other types)."""
+    view = binary_view(raw)
+    return None if wire_json(view) is None else view
+
+
 def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
     """A value of this process (data to send, an ack) as the JSON data to send, and where it
     breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
@@ -246,12 +364,10 @@ def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, An
     out too (None is how a model says "absent"), never sent as ``null``."""
     built = value if type(value) is model else model.model_validate(value)
     data = dump(built)
-    errors = schema_errors(model, data)
+    errors = data_errors(model, data)
     if errors:
-        lean = type(built).__pydantic_serializer__.to_python(
-            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
-        )
-        if lean != data and not schema_errors(model, lean):
+        lean = as_data(built, exclude_none=True)
+        if lean != data and not data_errors(model, lean):
             return lean, []
     return data, errors
 
@@ -323,7 +439,13 @@ class Namespace:
         try:
             if wire:
                 text = wire_json(value) or ""
-                errors = [NOT_JSON] if not text else schema_errors(model, value)
+                if text:
+                    errors = schema_errors(model, value)
+                else:  # binary attachments (bytes) are no JSON: their JSON view is validated
+                    view = wire_binary(value)
+                    errors = [NOT_JSON] if view is None else schema_errors(model, view)
+                    if not errors:  # the model reads the Python values, bytes and all
+                        return model.__pydantic_validator__.validate_python(value)
                 if not errors:  # model_validate_json without its Python wrapper: a hot path
                     return model.__pydantic_validator__.validate_json(text)
             else:
@@ -347,36 +469,64 @@ class Namespace:
         message = "invalid data for event {!r}"
         if not arguments:
             return self._check(model, data, EmitValidationError, message, event, wire=False)
+        return self._several(event, model, data, arguments, EmitValidationError, message)
+
+    def _several(
+        self,
+        event: str,
+        model: type[BaseModel],
+        data: Any,
+        arguments: Arguments,
+        error: type[ClientError],
+        message: str,
+    ) -> tuple[Any, ...]:
+        """Several values to send (an event's arguments, an ack's values) as a tuple: each one
+        validated against its schema (trailing absent ones left out), the list against the
+        tuple schema. A tuple or list is taken, or a model of the tuple schema."""
+        data = getattr(data, "root", data) if isinstance(data, BaseModel) else data
+        if not isinstance(data, (tuple, list)):
+            raise error(message.format(event), event=event, namespace=self.namespace, errors=[
+                {"loc": [], "msg": f"expected a tuple of {len(arguments)} values", "type": "type"}
+            ])  # fmt: skip
         present = list(data)
         while present and present[-1] is None:
             present.pop()
         values = []
         for index, (arg_model, value) in enumerate(zip(arguments, present)):
             try:
-                values.append(
-                    self._check(arg_model, value, EmitValidationError, message, event, wire=False)
-                )
-            except EmitValidationError as error:
-                errors = [{**e, "loc": [index, *e["loc"]]} for e in error.errors]
-                raise EmitValidationError(message.format(event), event=event, namespace=self.namespace,
-                                          errors=errors) from error  # fmt: skip
-        errors = schema_errors(model, values)
+                values.append(self._check(arg_model, value, error, message, event, wire=False))
+            except ClientError as invalid:
+                errors = [{**e, "loc": [index, *e["loc"]]} for e in invalid.errors]
+                raise error(message.format(event), event=event, namespace=self.namespace,
+                            errors=errors) from invalid  # fmt: skip
+        errors = data_errors(model, values)
         if errors:
-            raise EmitValidationError(
-                message.format(event), event=event, namespace=self.namespace, errors=errors
-            )
+            raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
         return tuple(values)
 
-    def _ack(self, event: str, model: type[BaseModel] | None, raw: Any) -> Any:
+    def _ack(
+        self, event: str, model: type[BaseModel] | None, raw: Any, arguments: Arguments = ()
+    ) -> Any:
+        """The server's ack (python-socketio's call gives one value as it is, several as a
+        tuple), validated; an ack of several values (``arguments``: each one's model) as a tuple
+        of them, absent trailing ones None, after the list is validated against the tuple
+        schema."""
         error = server_error(raw, event, self.namespace)
         if error is not None:
             raise error
         if model is None:
             return None
+        message = "invalid ack for event {!r}"
+        if arguments:
+            values = list(raw) if isinstance(raw, tuple) else [raw]
+            self._check(model, values, AckValidationError, message, event, wire=True)
+            return tuple(
+                self._check(arg_model, values[index], AckValidationError, message, event, wire=True)
+                if index < len(values) else None
+                for index, arg_model in enumerate(arguments)
+            )  # fmt: skip
         value = list(raw) if isinstance(raw, tuple) else raw
-        return self._check(
-            model, value, AckValidationError, "invalid ack for event {!r}", event, wire=True
-        )
+        return self._check(model, value, AckValidationError, message, event, wire=True)
 
     def _incoming(
         self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], arguments: Arguments
@@ -406,12 +556,19 @@ class Namespace:
             )
         return (self._check(model, args[0], PayloadValidationError, message, event, wire=True),)
 
-    def _reply(self, event: str, model: type[BaseModel] | None, result: Any) -> Any:
-        """A handler's return value as the ack the server expects, validated."""
+    def _reply(
+        self, event: str, model: type[BaseModel] | None, result: Any, arguments: Arguments = ()
+    ) -> Any:
+        """A handler's return value as the ack the server expects, validated; an ack of several
+        values as a tuple (python-socketio sends its items as several ack arguments)."""
         if model is None:
             return None
         message = "handler of {!r} returned an invalid ack"
         try:
+            if arguments:
+                return self._several(
+                    event, model, result, arguments, HandlerAckValidationError, message
+                )
             return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
@@ -475,6 +632,7 @@ class SyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         timeout: float | None,
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -486,7 +644,7 @@ class SyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw)
+        return self._ack(event, ack, raw, ack_arguments)
 
     def _emit(
         self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
@@ -501,6 +659,7 @@ class SyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
@@ -508,7 +667,7 @@ class SyncNamespace(Namespace):
             except ClientError as error:
                 self._report(error)
                 return None
-            return self._reply(event, ack, handler(*values))
+            return self._reply(event, ack, handler(*values), ack_arguments)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
@@ -595,6 +754,7 @@ class AsyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         timeout: float | None,
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -606,7 +766,7 @@ class AsyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw)
+        return self._ack(event, ack, raw, ack_arguments)
 
     async def _emit(
         self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
@@ -621,6 +781,7 @@ class AsyncNamespace(Namespace):
         ack: type[BaseModel] | None,
         handler: Callable[..., Any],
         arguments: Arguments = (),
+        ack_arguments: Arguments = (),
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
@@ -633,7 +794,7 @@ class AsyncNamespace(Namespace):
             result = handler(*values)
             if inspect.isawaitable(result):
                 result = await result
-            return self._reply(event, ack, result)
+            return self._reply(event, ack, result, ack_arguments)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 

@@ -33,7 +33,9 @@ class RootHandlers(RootNamespace):
         raise NotImplementedError
 
     @override
-    def on_point(self, sid: str, data: models.PointPayload) -> None:
+    def on_point(
+        self, sid: str, data: models.PointPayload
+    ) -> tuple[models.PointAckArg1, models.PointAckArg2]:
         """One argument that is a tuple (x-multiple-args false)."""
         raise NotImplementedError
 
@@ -45,6 +47,11 @@ class RootHandlers(RootNamespace):
     @override
     def on_update_profile(self, sid: str, data: models.Profile) -> models.Result:
         """Undeclared properties are kept; nickname may be null, email may be absent but never null."""
+        raise NotImplementedError
+
+    @override
+    def on_upload(self, sid: str, data: models.UploadPayload) -> models.UploadAck:
+        """Binary data (format binary, contentEncoding binary) is bytes, sent as Socket.IO attachments."""
         raise NotImplementedError
 
 

@@ -17,6 +17,7 @@ import binascii
 import inspect
 import json
 import logging
+import secrets
 import textwrap
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -30,6 +31,7 @@ import jsonschema_rs
 from flask import request
 from flask_socketio import SocketIO
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import to_jsonable_python
 from socketio.exceptions import (  # type: ignore[import-untyped]
     ConnectionRefusedError as Refused,  # what Flask-SocketIO sends to the client as connect_error
 )
@@ -126,6 +128,8 @@ def dump(value: Any) -> Any:
     """A model as JSON data (an object, never a JSON string); other values as they are. Fields
     never set are left out: an absent optional field is not sent as ``null``."""
     if isinstance(value, BaseModel):
+        if type(value).__name__ in BINARY_MODELS:
+            return as_data(value)
         # model_dump(mode="json", by_alias=True, exclude_unset=True) without its Python
         # wrapper: a hot path
         return type(value).__pydantic_serializer__.to_python(
@@ -134,7 +138,35 @@ def dump(value: Any) -> Any:
     return value
 
 
-NOT_JSON = {"loc": [], "msg": "not JSON data (binary, NaN or infinity)", "type": "json_type"}
+def as_data(value: BaseModel, *, exclude_none: bool = False) -> Any:
+    """A model as the data to send: JSON data, but bytes stay bytes (python-socketio sends them
+    as binary attachments; JSON mode would turn them into text)."""
+    serializer = type(value).__pydantic_serializer__
+    if type(value).__name__ not in BINARY_MODELS:
+        return serializer.to_python(
+            value, mode="json", by_alias=True, exclude_unset=True, exclude_none=exclude_none
+        )
+    return _jsonable(serializer.to_python(
+        value, mode="python", by_alias=True, exclude_unset=True, exclude_none=exclude_none
+    ))  # fmt: skip
+
+
+def _jsonable(value: Any) -> Any:
+    """Python-mode model data as JSON data, bytes kept as they are."""
+    if isinstance(value, (bytes, str, int, float)) or value is None:  # bool is an int
+        return value
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(item) for item in value]
+    return to_jsonable_python(value)  # datetime, UUID, Enum, ... as JSON mode writes them
+
+
+NOT_JSON = {
+    "loc": [],
+    "msg": "not JSON data (NaN, infinity or another value JSON cannot carry)",
+    "type": "json_type",
+}
 
 
 _WIRE_ENCODER = json.JSONEncoder(allow_nan=False, separators=(",", ":"))  # made once: a hot path
@@ -163,18 +195,89 @@ MAX_ERRORS = 20
 """Details reported for one invalid value, at most."""
 
 
-def _compile_validators() -> dict[str, jsonschema_rs.Validator]:
-    """One compiled validator per model, by model name: once, when the package is imported."""
+BINARY_KEYWORD = "x-sio-binary"
+"""The keyword of ``schemas.json`` that stands for binary data (``format: binary``): a Socket.IO
+binary attachment, ``bytes`` in the models."""
+
+_BINARY_MARK = "\x00sio-binary:" + secrets.token_hex(16)
+"""The key of the placeholder that stands for a bytes value in the JSON view of data: random per
+process and never sent, so no data from a peer can pass for binary."""
+
+
+class _Binary:
+    """The ``x-sio-binary`` keyword: the value is binary data (the placeholder of a bytes value
+    in the JSON view), ``minLength`` to ``maxLength`` bytes long."""
+
+    def __init__(self, parent_schema: Any, value: Any, schema_path: Any) -> None:
+        self.least = int(value.get("minLength", 0))
+        self.most = value.get("maxLength")
+
+    def validate(self, instance: Any) -> None:
+        if type(instance) is not dict or len(instance) != 1 or _BINARY_MARK not in instance:
+            raise ValueError("Input should be binary data (a Socket.IO attachment)")
+        size = instance[_BINARY_MARK]
+        if size < self.least:
+            raise ValueError(f"binary data shorter than {self.least} bytes")
+        if self.most is not None and size > self.most:
+            raise ValueError(f"binary data longer than {self.most} bytes")
+
+
+def binary_view(value: Any) -> Any:
+    """``value`` with each bytes value (top-level, in lists, in dicts) replaced by its
+    placeholder, which only a binary schema accepts."""
+    if isinstance(value, (bytes, bytearray)):
+        return {_BINARY_MARK: len(value)}
+    if isinstance(value, dict):
+        return {key: binary_view(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [binary_view(item) for item in value]
+    return value
+
+
+def _binary_models(definitions: dict[str, Any]) -> frozenset[str]:
+    """The models whose data may hold bytes: a binary schema in theirs, or a reference to one."""
+
+    def walk(node: Any, found: set[str]) -> bool:
+        """Whether ``node`` holds a binary schema; the definitions it refers to go to ``found``."""
+        if isinstance(node, list):
+            return True in [walk(item, found) for item in node]
+        if not isinstance(node, dict):
+            return False
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/definitions/"):
+            found.add(ref.removeprefix("#/definitions/"))
+        return True in [walk(item, found) for item in node.values()] or BINARY_KEYWORD in node
+
+    refs: dict[str, set[str]] = {}
+    binary = set()
+    for name, schema in definitions.items():
+        refs[name] = set()
+        if walk(schema, refs[name]):
+            binary.add(name)
+    grown = True
+    while grown:
+        more = {name for name, targets in refs.items() if name not in binary and targets & binary}
+        binary |= more
+        grown = bool(more)
+    return frozenset(binary)
+
+
+def _compile_validators() -> tuple[dict[str, jsonschema_rs.Validator], frozenset[str]]:
+    """One compiled validator per model, by model name: once, when the package is imported;
+    and the models that may hold bytes."""
     document = json.loads(SCHEMAS_FILE.read_text(encoding="utf-8"))
     compiled = jsonschema_rs.validator_map_for(
         document,
+        keywords={BINARY_KEYWORD: _Binary},
         validate_formats=True,
         pattern_options=jsonschema_rs.FancyRegexOptions(backtrack_limit=BACKTRACK_LIMIT),
     )
-    return {name: compiled[f"#/definitions/{name}"] for name in document["definitions"]}
+    definitions = document["definitions"]
+    validators = {name: compiled[f"#/definitions/{name}"] for name in definitions}
+    return validators, _binary_models(definitions)
 
 
-VALIDATORS = _compile_validators()
+VALIDATORS, BINARY_MODELS = _compile_validators()
 
 SCHEMA_FAILURE = {
     "loc": [],
@@ -196,6 +299,8 @@ def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
         msg = "Additional properties are not allowed"
     elif keyword in ("backtrackLimitExceeded", "regexEngineFailure"):
         msg = "pattern too costly to match"
+    elif keyword == BINARY_KEYWORD:
+        keyword, msg = "binary", error.message
     else:
         where = "/".join(str(part) for part in error.schema_path)
         msg = f"does not satisfy {keyword!r} (schema: {where})"
@@ -203,8 +308,9 @@ def _detail(error: jsonschema_rs.ValidationError) -> dict[str, Any]:
 
 
 def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
-    """Where ``value`` (JSON data) breaks the JSON Schema of ``model``: empty when it is valid.
-    Anything that goes wrong while validating is a validation error too."""
+    """Where ``value`` (JSON data, or the JSON view of data with bytes: :func:`binary_view`)
+    breaks the JSON Schema of ``model``: empty when it is valid. Anything that goes wrong while
+    validating is a validation error too."""
     try:
         validator = VALIDATORS[model.__name__]
         if validator.is_valid(value):
@@ -215,6 +321,18 @@ def schema_errors(model: type[BaseModel], value: Any) -> list[dict[str, Any]]:
         return [dict(SCHEMA_FAILURE)]
 
 
+def data_errors(model: type[BaseModel], data: Any) -> list[dict[str, Any]]:
+    """:func:`schema_errors` of data this process made for ``model`` (its bytes seen as binary)."""
+    return schema_errors(model, binary_view(data) if model.__name__ in BINARY_MODELS else data)
+
+
+def wire_binary(raw: Any) -> Any:
+    """The JSON view of data that arrived and is not JSON (:func:`wire_json` gave None): its
+    bytes values as placeholders; None when even that is not JSON (NaN, other types)."""
+    view = binary_view(raw)
+    return None if wire_json(view) is None else view
+
+
 def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, Any]]]:
     """A value of this process (data to send, an ack) as the JSON data to send, and where it
     breaks the model's JSON Schema (empty: it may go out). A model of the class is taken as it
@@ -223,12 +341,10 @@ def outgoing(model: type[BaseModel], value: Any) -> tuple[Any, list[dict[str, An
     out too (None is how a model says "absent"), never sent as ``null``."""
     built = value if type(value) is model else model.model_validate(value)
     data = dump(built)
-    errors = schema_errors(model, data)
+    errors = data_errors(model, data)
     if errors:
-        lean = type(built).__pydantic_serializer__.to_python(
-            built, mode="json", by_alias=True, exclude_unset=True, exclude_none=True
-        )
-        if lean != data and not schema_errors(model, lean):
+        lean = as_data(built, exclude_none=True)
+        if lean != data and not data_errors(model, lean):
             return lean, []
     return data, errors
 
@@ -251,6 +367,8 @@ class EventSpec:
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
     """With several arguments: each one's model; the handler takes them as separate parameters."""
+    ack_arguments: tuple[type[BaseModel], ...] = ()
+    """An ack of several values: each one's model; the handler returns them as a tuple."""
 
 
 @dataclass(frozen=True)
@@ -435,15 +553,22 @@ def parse_args(
 
 
 def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
-    """Data that arrived as ``model``: JSON data (see :func:`wire_json`) that its JSON Schema
-    accepts, then built into the model. Any failure on the way is ``error``, never a crash."""
+    """Data that arrived as ``model``: JSON data (see :func:`wire_json`; bytes where the schema
+    says binary) that its JSON Schema accepts, then built into the model. Any failure on the way
+    is ``error``, never a crash."""
     text = wire_json(raw)
-    if text is None:
-        raise error([NOT_JSON])
-    errors = schema_errors(model, raw)
+    if text is not None:
+        errors = schema_errors(model, raw)
+    else:  # binary attachments (bytes) are no JSON: their JSON view is validated
+        view = wire_binary(raw)
+        if view is None:
+            raise error([NOT_JSON])
+        errors = schema_errors(model, view)
     if errors:
         raise error(errors)
     try:
+        if text is None:  # bytes are no JSON: the model reads the Python values
+            return model.__pydantic_validator__.validate_python(raw)
         return model.__pydantic_validator__.validate_json(text)  # no wrapper: a hot path
     except ValidationError as exc:  # a model narrower than its schema
         raise error(pydantic_errors(exc)) from exc
@@ -471,9 +596,44 @@ def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) 
     ``invalid`` builds the error for an ack that does not match."""
     if spec.ack is None:
         return None
+    if spec.ack_arguments:  # a tuple: python-socketio sends its items as several ack arguments
+        return tuple(several(spec.ack, spec.ack_arguments, ack, validate, invalid))
     if not validate:
         return dump(ack)
     return from_python(spec.ack, ack, invalid)
+
+
+def several(
+    model: type[BaseModel],
+    arguments: tuple[type[BaseModel], ...],
+    values: Any,
+    validate: bool,
+    invalid: ErrorFactory,
+) -> list[Any]:
+    """Several values to send (an event's arguments, an ack's values): each as JSON data
+    (trailing absent ones left out), each validated against its schema and the list against
+    the tuple schema, before anything is sent. A tuple or list is taken, or a model of the
+    tuple schema (``RootModel[list]``)."""
+    if isinstance(values, RootModel):
+        values = values.root
+    if not isinstance(values, (tuple, list)):
+        raise invalid([{"loc": [], "msg": f"expected a tuple of {len(arguments)} values",
+                        "type": "type"}])  # fmt: skip
+    present = list(values)
+    while present and present[-1] is None:
+        present.pop()
+    if not validate:
+        return [dump(value) for value in present]
+    sent = []
+    for index, (arg_model, value) in enumerate(zip(arguments, present)):
+        try:
+            sent.append(from_python(arg_model, value, invalid))
+        except SioError as error:
+            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
+    errors = data_errors(model, sent)
+    if errors:
+        raise invalid(errors)
+    return sent
 
 
 def emit_data(model: type[BaseModel], data: Any, event: str, namespace: str, validate: bool) -> Any:
@@ -500,42 +660,39 @@ def emit_arguments(
     """The Socket.IO arguments of an event with several: each one as JSON data (trailing
     absent ones left out), each validated against its schema and the list against the
     event's tuple schema, before anything is sent."""
-    present = list(values)
-    while present and present[-1] is None:
-        present.pop()
-    if not validate:
-        return [dump(value) for value in present]
 
     def invalid(errors: list[dict[str, Any]]) -> SioError:
         return EmitValidationError(f"invalid data for event {event!r}", event=event,
                                    namespace=namespace, errors=errors)  # fmt: skip
 
-    sent = []
-    for index, (arg_model, value) in enumerate(zip(arguments, present)):
-        try:
-            sent.append(from_python(arg_model, value, invalid))
-        except SioError as error:
-            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
-    errors = schema_errors(model, sent)
-    if errors:
-        raise invalid(errors)
-    return sent
+    return several(model, arguments, values, validate, invalid)
 
 
 def client_ack(
-    model: type[BaseModel] | None, args: tuple[Any, ...], event: str, namespace: str
+    model: type[BaseModel] | None,
+    args: tuple[Any, ...],
+    event: str,
+    namespace: str,
+    arguments: tuple[type[BaseModel], ...] = (),
 ) -> Any:
-    """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model."""
+    """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model;
+    an ack of several values (``arguments``: each one's model) into a tuple of them, absent
+    trailing ones None, after the list is validated against the tuple schema."""
     if model is None:
         return None
+
+    def invalid(errors: list[dict[str, Any]]) -> SioError:
+        return AckValidationError(f"client's ack to {event!r} is invalid", event=event,
+                                  namespace=namespace, errors=errors)  # fmt: skip
+
+    if arguments:
+        from_wire(model, list(args), invalid)
+        return tuple(
+            from_wire(arg_model, args[index], invalid) if index < len(args) else None
+            for index, arg_model in enumerate(arguments)
+        )
     raw = args[0] if len(args) == 1 else list(args)
-    return from_wire(
-        model,
-        raw,
-        lambda errors: AckValidationError(
-            f"client's ack to {event!r} is invalid", event=event, namespace=namespace, errors=errors
-        ),
-    )
+    return from_wire(model, raw, invalid)
 
 
 def is_stub(function: Any) -> bool:
@@ -959,6 +1116,7 @@ class Emitter(RoomHelpers):
         ack: type[BaseModel] | None = None,
         callback: Callable[[Any], None] | None = None,
         arguments: tuple[type[BaseModel], ...] = (),
+        ack_arguments: tuple[type[BaseModel], ...] = (),
     ) -> None:
         args = self._arguments(event, model, data, arguments)
         wrapped: Callable[..., None] | None = None
@@ -966,7 +1124,7 @@ class Emitter(RoomHelpers):
             namespace = self.namespace
 
             def wrapped(*values: Any) -> None:
-                callback(client_ack(ack, values, event, namespace))
+                callback(client_ack(ack, values, event, namespace, ack_arguments))
 
         self.socketio.emit(
             event, *args, namespace=self.namespace, to=to, skip_sid=skip_sid, callback=wrapped
@@ -981,8 +1139,9 @@ class Emitter(RoomHelpers):
         to: str,
         timeout: int,
         arguments: tuple[type[BaseModel], ...] = (),
+        ack_arguments: tuple[type[BaseModel], ...] = (),
     ) -> Any:
         args = self._arguments(event, model, data, arguments)
         result = self.socketio.call(event, *args, namespace=self.namespace, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
-        return client_ack(ack, values, event, self.namespace)
+        return client_ack(ack, values, event, self.namespace, ack_arguments)

@@ -36,9 +36,11 @@ from .runtime import (
     Principal,
     SecurityHandlers,
     SioError,
+    binary_view,
     emit_arguments,
     emit_data,
     from_wire,
+    schema_errors,
     unimplemented,
 )
 
@@ -104,7 +106,37 @@ def fake_ack(
     ack = entry.get("ack") if entry else None
     if not isinstance(ack, dict) or "example" not in ack:
         raise NoFakeData(f"mock: no example of {what}", event=event, namespace=namespace)
-    return from_wire(model, ack["example"], _invalid(what, event, namespace))
+    return from_wire(model, with_bytes(model, ack["example"]), _invalid(what, event, namespace))
+
+
+def with_bytes(model: type[BaseModel], example: Any) -> Any:
+    """A catalog example (JSON) as the mock sends it: a string where the schema wants binary
+    data (``format: binary``) becomes its UTF-8 bytes, a Socket.IO attachment."""
+    value = json.loads(json.dumps(example))  # a copy: the catalog's stays as it is
+    for _ in range(1000):  # each round turns at least one string into bytes
+        changed = False
+        for error in schema_errors(model, binary_view(value)):
+            if error["type"] == "binary":
+                value, done = _encode_at(value, list(error["loc"]))
+                changed = changed or done
+        if not changed:
+            break
+    return value
+
+
+def _encode_at(value: Any, loc: list[Any]) -> tuple[Any, bool]:
+    if not loc:
+        return (value.encode(), True) if isinstance(value, str) else (value, False)
+    key = loc[0]
+    found = (
+        key in value
+        if isinstance(value, dict)
+        else (isinstance(value, list) and isinstance(key, int) and 0 <= key < len(value))
+    )
+    if not found:
+        return value, False
+    value[key], done = _encode_at(value[key], loc[1:])
+    return value, done
 
 
 def fake_emit(event: ServerEvent, entry: dict[str, Any] | None) -> tuple[Any, ...]:
@@ -117,9 +149,10 @@ def fake_emit(event: ServerEvent, entry: dict[str, Any] | None) -> tuple[Any, ..
                          f"{event.namespace!r})", event=event.name, namespace=event.namespace)  # fmt: skip
     values = [arg["example"] for arg in args]
     if event.arguments:  # python-socketio sends a tuple's items as separate arguments
+        values = [with_bytes(model, value) for model, value in zip(event.arguments, values)]
         return (tuple(emit_arguments(event.payload, event.arguments, tuple(values), event.name,
                                      event.namespace, True)),)  # fmt: skip
-    data = values if event.multiple_args else values[0]
+    data = with_bytes(event.payload, values if event.multiple_args else values[0])
     return (emit_data(event.payload, data, event.name, event.namespace, True),)
 
 
