@@ -2,8 +2,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -29,6 +32,40 @@ sys.path.insert(0, str(ROOT / "tests"))
 def pytest_unconfigure(config: pytest.Config) -> None:
     if _OWN_CACHE is not None:
         shutil.rmtree(_OWN_CACHE, ignore_errors=True)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "single_threaded: the test needs a process with no other thread (it forks); where an "
+        "earlier test of the same worker left threads behind, it runs in a fresh pytest process",
+    )
+
+
+_IN_FRESH_PROCESS = "SIO_TEST_FRESH_PROCESS"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """A ``single_threaded`` test runs here when this process has no other thread (after a
+    short wait for leftovers to end), else in a fresh pytest process whose verdict is its own:
+    a fork made with other threads running is what the code under test refuses to do."""
+    marked = pyfuncitem.get_closest_marker("single_threaded") is not None
+    if not marked or os.environ.get(_IN_FRESH_PROCESS):
+        return None
+    deadline = time.monotonic() + 5
+    while threading.active_count() > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if threading.active_count() == 1:
+        return None
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+         pyfuncitem.nodeid],
+        cwd=ROOT, env={**os.environ, _IN_FRESH_PROCESS: "1"}, capture_output=True, text=True,
+        timeout=240, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    return True
 
 
 @pytest.fixture

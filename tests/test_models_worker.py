@@ -28,7 +28,10 @@ SCHEMAS = {
     "Board": {"type": "array", "items": {"$ref": "#/definitions/Move"}},
 }
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only"),
+    pytest.mark.single_threaded,  # an earlier test's leftover threads would stop the fork
+]
 
 
 @pytest.fixture(autouse=True)
