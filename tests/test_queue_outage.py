@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from helpers import dedent
 from redis_server import RestartableRedis
-from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
+from servers import RUNTIMES, RunningServer, for_runtime, free_port, generate_server, run_server
 from test_message_queue import HANDLERS, SPEC, Listener, call, disconnect, listener
 
 RECONNECT_SECONDS = 90.0
@@ -187,3 +187,57 @@ def test_the_external_emitter_across_an_outage(
         finally:
             emitter.close()
             disconnect(b)
+
+
+FLOOD_SCRIPT = dedent(
+    """
+    import logging
+    import sys
+
+    import socketio
+    from tictactoe_server._generated import queue
+
+    records: list[str] = []
+
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+
+    logging.getLogger("tictactoe_server").addHandler(Keep())
+    logging.getLogger("tictactoe_server").propagate = False
+    manager = queue.reporting(socketio.RedisManager)(
+        sys.argv[1], channel="flask-socketio", write_only=True, logger=queue.manager_log
+    )
+    for number in range(15):  # a flood of emits while Redis is down: 15 messages lost
+        manager.emit("news", {"n": number}, namespace="/chat", room=f"r{number}")
+    lost = [line for line in records if line.startswith("message lost:")]
+    print(len(lost), len([line for line in records if line.startswith("Cannot publish")]))
+    print(lost[0])
+    queue.lost_log._start -= queue.lost_log.period  # the period is over (no waiting in tests)
+    records.clear()
+    manager.emit("news", {"n": 15}, namespace="/chat")
+    print(records[0])
+    print(records[1])
+    """
+)
+
+
+def test_a_flood_of_lost_messages_is_logged_rate_limited() -> None:
+    """Ten lost-message lines a minute (and ten of python-socketio's), then one line counting
+    those left out: an outage under load does not flood the log."""
+    expected = Path(__file__).resolve().parent.parent / "golden/tictactoe/expected"
+    result = subprocess.run(
+        [sys.executable, "-c", FLOOD_SCRIPT, f"redis://127.0.0.1:{free_port()}/0"],
+        cwd=expected, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "10 10",
+        "message lost: emit of event 'news' in namespace '/chat' room 'r0': not published (the "
+        "queue could not be reached); clients of the other processes do not get it",
+        "5 similar messages suppressed in the last 60 s",
+        "message lost: emit of event 'news' in namespace '/chat': not published (the queue could "
+        "not be reached); clients of the other processes do not get it",
+    ]
