@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '5c312a4ad39c33e3eec52418f347feb9e9e4dbb5d5bb5c325e29f5a7e2af67a9'
+COMPILED_FROM = 'f7ce9b3a54a25cc40765c85e98aaa431d29548cd776cb933e713bda96e04fc1b'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -35,7 +35,7 @@ def root(context, missing=missing):
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed, validated emits from a process that is not a server (a Celery task, a cron job, a\nscript), through the message queue the server processes share::\n\n    from '
     yield str((undefined(name='package') if l_0_package is missing else l_0_package))
-    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients; a message the\nqueue does not take (Redis down) raises ``MessageLostError``: nothing was published. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import DEFAULT_CHANNEL, MessageLostError, QueueURLError, queue_manager, reporting\nfrom .runtime import EmitValidationError, RoomNameError, check_room, emit_arguments, emit_data, room_target\n'
+    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients; a message the\nqueue does not take (Redis down) raises ``MessageLostError``: nothing was published. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import (\n    DEFAULT_CHANNEL,\n    MessageLostError,\n    QueueURLError,\n    queue_manager,\n    reporting,\n)\nfrom .runtime import EmitValidationError, RoomNameError, check_room, emit_arguments, emit_data, room_target\n'
     if (undefined(name='room_types') if l_0_room_types is missing else l_0_room_types):
         pass
         yield 'from .server import '
@@ -52,9 +52,9 @@ def root(context, missing=missing):
             pass
             yield '\n\nclass '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 68 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 74 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(_Namespace):\n    '
-            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 69 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_3(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
+            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 75 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_3(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
             yield '\n\n    namespace: ClassVar[str] = '
             yield str(t_3(environment.getattr(l_2_ns, 'name')))
             yield '\n'
@@ -64,23 +64,23 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(environment.getattr(l_2_ns, 'rooms'), 'schema'), 'model'))
                 yield '\n'
             yield '\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 76 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 82 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def enter_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Put client ``sid`` (connected to any server process) in ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 79 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 85 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.enter_room(sid, self.namespace, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 81 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 87 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def leave_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take client ``sid`` (connected to any server process) out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 84 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.leave_room(sid, self.namespace, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 86 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def close_room(self, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take every client, on every server process, out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 89 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.close_room(checked, namespace=self.namespace)\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_data_params = resolve('data_params')
@@ -90,7 +90,7 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 yield '\n    '
-                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 98 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'def emit_'
                 yield str(environment.getattr(l_3_ev, 'identifier'))
                 yield '(\n        self,\n'
@@ -114,18 +114,18 @@ def root(context, missing=missing):
                 yield ', '
                 yield str((context.call((undefined(name='arguments_expr') if l_3_arguments_expr is missing else l_3_arguments_expr), l_3_ev, _loop_vars=_loop_vars) if environment.getattr(l_3_ev, 'arguments') else '()'))
                 yield ')\n        target = room_target(self.room_model, to, room, self.namespace)\n        '
-                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 105 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 111 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'self._manager.emit('
                 yield str(t_3(environment.getattr(l_3_ev, 'name')))
                 yield ', sent, namespace=self.namespace, room=target, skip_sid=skip_sid)\n'
             l_3_ev = l_3_data_params = l_3_event_doc = l_3_data_expr = l_3_arguments_expr = missing
         l_2_ns = l_2_room_type = missing
         yield '\n\nclass '
-        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 110 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 116 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'ExternalEmitter:\n    '
-        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 111 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
+        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 117 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
         yield '\n\n    def __init__(self, manager: Any, *, validate: bool = True) -> None:\n        """``manager``: a write-only python-socketio '
-        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 114 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 120 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'client manager (see\n        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the\n        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes\n        without validating."""\n        self._manager = manager\n'
         for l_2_ns in environment.getattr((undefined(name='api') if l_1_api is missing else l_1_api), 'namespaces'):
             _loop_vars = {}
@@ -134,11 +134,11 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_2_ns, 'identifier'))
             yield ' = '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 120 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 126 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(manager, validate)\n'
         l_2_ns = missing
     l_1_asyncio = l_1_api = missing
     yield '\n\ndef external_emitter(url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True) -> ExternalEmitter:\n    """Emits through the message queue at ``url`` (the servers\' ``SIO_MESSAGE_QUEUE``) on\n    ``channel`` (the servers\' channel), from a process that is not a server."""\n    return ExternalEmitter(queue_manager(url, channel, lost="raise"), validate=validate)\n\n\ndef async_external_emitter(\n    url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True\n) -> AsyncExternalEmitter:\n    """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""\n    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True, lost="raise"), validate=validate)\n'
 
 blocks = {}
-debug_info = '1=32&5=34&27=36&28=39&64=42&65=46&68=51&69=54&71=56&72=58&73=61&76=64&79=68&81=70&84=74&86=76&89=80&90=82&92=90&94=94&95=98&99=102&102=104&103=106&105=114&110=121&111=123&114=125&119=127&120=131'
+debug_info = '1=32&5=34&33=36&34=39&70=42&71=46&74=51&75=54&77=56&78=58&79=61&82=64&85=68&87=70&90=74&92=76&95=80&96=82&98=90&100=94&101=98&105=102&108=104&109=106&111=114&116=121&117=123&120=125&125=127&126=131'

@@ -178,7 +178,7 @@ def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
         async def _publish(self: Any, data: Any) -> Any:
             try:
                 result = await publish(self, data)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - reported: logged or raised
                 _lost(data, type(error).__name__, raises, error)
                 return None
             if counted and (reason := _reason(result)):
@@ -190,7 +190,7 @@ def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
         def _publish(self: Any, data: Any) -> Any:  # type: ignore[misc]
             try:
                 result = publish(self, data)
-            except Exception as error:
+            except Exception as error:  # noqa: BLE001 - reported: logged or raised
                 _lost(data, type(error).__name__, raises, error)
                 return None
             if counted and (reason := _reason(result)):

@@ -26,7 +26,7 @@ from flask_socketio import SocketIO
 from socketio import packet  # type: ignore[import-untyped]
 from werkzeug.serving import WSGIRequestHandler
 
-from .queue import Throttled as Throttled
+from .queue import Throttled as Throttled  # noqa: PLC0414 - re-exported (runtime.py)
 from .queue import manager_class, queue_manager
 
 logger = logging.getLogger("sio_asyncapi_simple_server.server")

@@ -25,7 +25,13 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from . import models
-from .queue import DEFAULT_CHANNEL, MessageLostError, QueueURLError, queue_manager, reporting
+from .queue import (
+    DEFAULT_CHANNEL,
+    MessageLostError,
+    QueueURLError,
+    queue_manager,
+    reporting,
+)
 from .runtime import (
     EmitValidationError,
     RoomNameError,

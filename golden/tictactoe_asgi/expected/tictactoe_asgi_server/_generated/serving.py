@@ -23,7 +23,7 @@ from typing import Any
 
 from socketio import AsyncServer, packet  # type: ignore[import-untyped]
 
-from .queue import Throttled as Throttled
+from .queue import Throttled as Throttled  # noqa: PLC0414 - re-exported (runtime.py)
 from .queue import manager_class, queue_manager
 
 logger = logging.getLogger("tictactoe_asgi_server.server")
