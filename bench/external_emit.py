@@ -1,7 +1,8 @@
 """Publish rate of the typed external emitter (``PKG._generated.external``) against a raw
 python-socketio ``RedisManager(write_only=True).emit`` of the same payload, both publishing to a
 real ``redis-server`` on the channel the servers listen on (no server runs: what is measured is
-the publishing process). ``python bench/external_emit.py [--publishes 5000] [--runs 7]`` prints
+the publishing process; a ``redis-cli`` subscribed to the channel stands for the servers, since
+the typed emitter raises ``MessageLostError`` for a message no process is subscribed to). ``python bench/external_emit.py [--publishes 5000] [--runs 7]`` prints
 the results; ``bench/run.py`` makes its ``external emitter`` rows from :func:`measure`.
 
 Each run publishes N messages with each publisher in turn, in the opposite order every other
@@ -21,8 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
-from contextlib import ExitStack
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -119,6 +120,30 @@ class _NoQueue:
         pass
 
 
+@contextmanager
+def subscriber(port: int, cwd: Path, seconds: float = 20) -> Iterator[None]:
+    """A ``redis-cli`` subscribed to the servers' channel, dropping what it reads, until the end
+    of the block (what running servers are to a publisher)."""
+    import redis
+
+    child = subprocess.Popen(
+        [shutil.which("redis-cli") or "redis-cli", "-p", str(port), "subscribe", "flask-socketio"],
+        cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    connection = redis.Redis(host="127.0.0.1", port=port)
+    try:
+        deadline = time.monotonic() + seconds
+        while not connection.pubsub_numsub("flask-socketio")[0][1]:
+            if child.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("redis-cli did not subscribe to flask-socketio")
+            time.sleep(0.05)
+        yield
+    finally:
+        connection.close()
+        child.terminate()
+        child.wait(timeout=15)
+
+
 def measure(work: Path, publishes: int, runs: int) -> dict[str, float]:
     """Publishes per second of each publisher (see the module's docstring), the package made by
     :func:`fanout.prepare` in ``work``, against a redis-server of its own."""
@@ -129,6 +154,7 @@ def measure(work: Path, publishes: int, runs: int) -> dict[str, float]:
              "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", data],
             port, "redis-server", work,
         ))  # fmt: skip
+        stack.enter_context(subscriber(port, work))
         result = subprocess.run(
             [PYTHON, str(Path(__file__).resolve()), "--child", f"redis://127.0.0.1:{port}/0",
              "--publishes", str(publishes), "--runs", str(runs)],

@@ -63,6 +63,27 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def start_redis(command: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
+    """``redis-server`` on 127.0.0.1:``port`` (no persistence), once it answers PING; a
+    RuntimeError with its log if it exits first (the port taken) or never answers."""
+    log_file = folder / f"redis-{port}.log"
+    with log_file.open("ab") as log:
+        process = subprocess.Popen(
+            [command, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(folder), "--daemonize", "no"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=folder,
+        )  # fmt: skip
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while process.poll() is None and not ping(port):
+        if time.monotonic() > deadline:
+            _stop(process)
+            raise RuntimeError(f"redis-server did not answer PING: {log_file.read_text()}")
+        time.sleep(0.05)
+    if process.poll() is not None:
+        raise RuntimeError(f"redis-server exited: {log_file.read_text()}")
+    return process
+
+
 @contextmanager
 def redis_server(folder: Path) -> Iterator[RedisServer]:
     """Start ``redis-server`` (a few attempts: another process may take the free port first),
@@ -71,24 +92,47 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
     folder.mkdir(parents=True, exist_ok=True)
     for attempt in range(3):
         port = free_port()
-        log_file = folder / f"redis-{port}.log"
-        with log_file.open("wb") as log:
-            process = subprocess.Popen(
-                [command, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                 "--appendonly", "no", "--dir", str(folder), "--daemonize", "no"],
-                stdout=log, stderr=subprocess.STDOUT, cwd=folder,
-            )  # fmt: skip
         try:
-            deadline = time.monotonic() + STARTUP_SECONDS
-            while process.poll() is None and not ping(port):
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"redis-server did not answer PING: {log_file.read_text()}")
-                time.sleep(0.05)
-            if process.poll() is not None:  # the port was taken meanwhile, or it failed
-                if attempt == 2:
-                    raise RuntimeError(f"redis-server exited: {log_file.read_text()}")
-                continue
-            yield RedisServer(port, process, log_file)
+            process = start_redis(command, port, folder)
+        except RuntimeError:  # the port was taken meanwhile, or it failed
+            if attempt == 2:
+                raise
+            continue
+        try:
+            yield RedisServer(port, process, folder / f"redis-{port}.log")
             return
         finally:
             _stop(process)
+
+
+class RestartableRedis:
+    """A ``redis-server`` of one test that the test stops and starts again on the same port
+    (what an outage looks like to the processes using it)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.command = redis_server_command()
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True)
+        self.process: subprocess.Popen[bytes] | None = None
+        for attempt in range(3):
+            self.port = free_port()
+            try:
+                self.start()
+                return
+            except RuntimeError:
+                if attempt == 2:
+                    raise
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        assert self.process is None or self.process.poll() is not None, "already running"
+        self.process = start_redis(self.command, self.port, self.folder)
+
+    def stop(self) -> None:
+        """Stop it; once this returns, nothing answers on the port."""
+        if self.process is not None:
+            _stop(self.process)
+        assert not ping(self.port)

@@ -319,12 +319,15 @@ def test_a_redis_url_makes_a_write_only_redis_manager_on_the_channel_given(
         import socketio
         from queue_server._generated.external import async_external_emitter, external_emitter
 
+        # python-socketio's managers, reporting what they cannot publish (queue.reporting)
         sync = external_emitter("redis://127.0.0.1:1/0", channel="mine")._manager
-        assert type(sync) is socketio.RedisManager and sync.write_only and sync.channel == "mine"
+        assert type(sync).__mro__[1] is socketio.RedisManager
+        assert sync.write_only and sync.channel == "mine"
         default = external_emitter("rediss://127.0.0.1:1/0")._manager
-        assert type(default) is socketio.RedisManager and default.channel == "flask-socketio"
+        assert type(default).__mro__[1] is socketio.RedisManager
+        assert default.channel == "flask-socketio"
         made = async_external_emitter("redis://127.0.0.1:1/0")._manager
-        assert type(made) is socketio.AsyncRedisManager and made.write_only
+        assert type(made).__mro__[1] is socketio.AsyncRedisManager and made.write_only
         print("ok")
         """
     )
@@ -447,30 +450,77 @@ UNREACHABLE_SCRIPT = dedent(
     import sys
 
     from queue_server._generated import models
-    from queue_server._generated.external import async_external_emitter, external_emitter
+    from queue_server._generated.external import (
+        MessageLostError, async_external_emitter, external_emitter,
+    )
 
     url, variant = sys.argv[1:]
     data = models.NewsEmitPayload(text="lost", by="ext")
-    if variant == "async":
-        asyncio.run(async_external_emitter(url).root.emit_news(data))
+    try:
+        if variant == "async":
+            asyncio.run(async_external_emitter(url).root.emit_news(data, room="blue"))
+        else:
+            external_emitter(url).root.emit_news(data, room="blue")
+    except MessageLostError as error:
+        print(error.method, error.event, error.namespace, error.room)
+        print(error)
     else:
-        external_emitter(url).root.emit_news(data)
-    print("returned")
+        print("returned")
     """
 )
 
 
 @pytest.mark.parametrize("variant", ["sync", "async"])
-def test_a_queue_that_cannot_be_reached_is_logged_not_raised(
+def test_a_queue_that_cannot_be_reached_raises_message_lost_error(
     package_root: Path, variant: str
 ) -> None:
-    """What the README says: publishing is fire-and-forget, as python-socketio's managers do
-    it; a Redis that does not answer is logged (twice: a retry, then giving up), not raised."""
+    """What the README says: a message the queue does not take is never dropped silently; the
+    external emitter raises ``MessageLostError`` saying what was lost (python-socketio logs its
+    retry and giving up too)."""
     (package_root / "unreachable.py").write_text(UNREACHABLE_SCRIPT)
     url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
     result = subprocess.run(
         [sys.executable, "unreachable.py", url, variant], cwd=package_root, capture_output=True,
         text=True, timeout=120, check=False,
     )  # fmt: skip
-    assert result.returncode == 0 and result.stdout == "returned\n", result.stderr
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "emit news / blue\n"
+        "message lost: emit of event 'news' in namespace '/' room 'blue': not published (the "
+        "queue could not be reached)\n"
+    )
     assert "Cannot publish to redis... giving up" in result.stderr
+
+
+NOBODY_SCRIPT = dedent(
+    """
+    import sys
+
+    from queue_server._generated import models
+    from queue_server._generated.external import MessageLostError, external_emitter
+
+    emitter = external_emitter(sys.argv[1], channel="nobody-listens")
+    try:
+        emitter.root.enter_room("some-sid", "green")
+    except MessageLostError as error:
+        print(error)
+    """
+)
+
+
+def test_a_message_no_server_process_listens_to_raises_message_lost_error(
+    package_root: Path, redis: RedisServer
+) -> None:
+    """Redis up, nobody subscribed to the channel (no server runs, or every server's listener
+    is still reconnecting): Redis keeps nothing, so the message is lost, and said to be. (A
+    channel of its own: the servers of other tests of the module may be running.)"""
+    (package_root / "nobody.py").write_text(NOBODY_SCRIPT)
+    connection = redis_client.Redis.from_url(redis.url)
+    try:
+        assert connection.pubsub_numsub("nobody-listens") == [(b"nobody-listens", 0)]
+    finally:
+        connection.close()
+    assert script(package_root, "nobody.py", redis.url) == (
+        "message lost: enter_room in namespace '/' room 'green' sid 'some-sid': not published "
+        "(no server process listens on the channel)\n"
+    )

@@ -17,14 +17,13 @@ import json
 import logging
 import os
 import re
-import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from socketio import AsyncServer, packet  # type: ignore[import-untyped]
 
+from .queue import Throttled as Throttled  # noqa: PLC0414 - re-exported (runtime.py)
 from .queue import manager_class, queue_manager
 
 logger = logging.getLogger("asynction_chat_asgi_server.server")
@@ -33,41 +32,6 @@ RESERVED_EVENTS = frozenset(
     {"connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener"}
 )
 """Event names of Socket.IO's lifecycle: a client's event under one of them is refused."""
-
-
-class Throttled:
-    """A logger for what clients cause: at most ``burst`` records every ``period`` seconds,
-    the rest counted and reported in one line when the period ends."""
-
-    def __init__(self, target: logging.Logger, burst: int = 10, period: float = 60.0) -> None:
-        self.target = target
-        self.burst = burst
-        self.period = period
-        self._lock = threading.Lock()
-        self._start = time.monotonic()
-        self._count = 0
-        self._suppressed = 0
-
-    def log(
-        self, level: int, message: str, *args: Any, exc_info: BaseException | None = None
-    ) -> None:
-        with self._lock:
-            now = time.monotonic()
-            suppressed = 0
-            if now - self._start >= self.period:
-                suppressed, self._suppressed = self._suppressed, 0
-                self._start, self._count = now, 0
-            allowed = self._count < self.burst
-            if allowed:
-                self._count += 1
-            else:
-                self._suppressed += 1
-        if suppressed:
-            self.target.warning(
-                "%d similar messages suppressed in the last %.0f s", suppressed, self.period
-            )
-        if allowed:
-            self.target.log(level, message, *args, exc_info=exc_info)
 
 
 client_errors = Throttled(logger)

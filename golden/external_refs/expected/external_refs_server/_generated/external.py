@@ -12,7 +12,8 @@ script), through the message queue the server processes share::
 
 ``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).
 Each emit is validated like the server's emitters (``EmitValidationError``, nothing published),
-then published on the queue for every server process to deliver to its clients. There is no
+then published on the queue for every server process to deliver to its clients; a message the
+queue does not take (Redis down) raises ``MessageLostError``: nothing was published. There is no
 ``call_<event>`` and no ``callback``: a queue cannot carry a client's ack back to a process
 that is not a server.
 """
@@ -24,7 +25,13 @@ from typing import Any, ClassVar
 from pydantic import BaseModel
 
 from . import models
-from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
+from .queue import (
+    DEFAULT_CHANNEL,
+    MessageLostError,
+    QueueURLError,
+    queue_manager,
+    reporting,
+)
 from .runtime import (
     EmitValidationError,
     RoomNameError,
@@ -38,10 +45,12 @@ __all__ = [
     "AsyncExternalEmitter",
     "EmitValidationError",
     "ExternalEmitter",
+    "MessageLostError",
     "QueueURLError",
     "RoomNameError",
     "async_external_emitter",
     "external_emitter",
+    "reporting",
 ]
 
 
@@ -199,7 +208,9 @@ class ExternalEmitter:
 
     def __init__(self, manager: Any, *, validate: bool = True) -> None:
         """``manager``: a write-only python-socketio client manager (see
-        :func:`queue_manager`); ``validate=False`` publishes without validating."""
+        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the
+        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
+        without validating."""
         self._manager = manager
         self.comment_liked = CommentLikedExternalEmitter(manager, validate)
         self.comment_comment_id_changed = CommentCommentIdChangedExternalEmitter(manager, validate)
@@ -332,7 +343,9 @@ class AsyncExternalEmitter:
 
     def __init__(self, manager: Any, *, validate: bool = True) -> None:
         """``manager``: a write-only python-socketio asyncio client manager (see
-        :func:`queue_manager`); ``validate=False`` publishes without validating."""
+        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the
+        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
+        without validating."""
         self._manager = manager
         self.comment_liked = CommentLikedAsyncExternalEmitter(manager, validate)
         self.comment_comment_id_changed = CommentCommentIdChangedAsyncExternalEmitter(
@@ -347,11 +360,13 @@ def external_emitter(
 ) -> ExternalEmitter:
     """Emits through the message queue at ``url`` (the servers' ``SIO_MESSAGE_QUEUE``) on
     ``channel`` (the servers' channel), from a process that is not a server."""
-    return ExternalEmitter(queue_manager(url, channel), validate=validate)
+    return ExternalEmitter(queue_manager(url, channel, lost="raise"), validate=validate)
 
 
 def async_external_emitter(
     url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True
 ) -> AsyncExternalEmitter:
     """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""
-    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True), validate=validate)
+    return AsyncExternalEmitter(
+        queue_manager(url, channel, asyncio=True, lost="raise"), validate=validate
+    )

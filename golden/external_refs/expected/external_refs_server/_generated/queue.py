@@ -4,14 +4,24 @@
 
 """The message queue several server processes and external emitters share: python-socketio's
 client manager for a URL, chosen by its scheme, checked when it is made (a missing package or an
-unknown scheme is one clear error, never a server that starts and then fails every emit)."""
+unknown scheme is one clear error, never a server that starts and then fails every emit), and
+reporting every message it could not publish (the queue down): one rate-limited log line on a
+server, :class:`MessageLostError` from an external emitter; never a silent drop."""
 
 from __future__ import annotations
 
+import functools
 import importlib
-from typing import Any
+import inspect
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from typing import Any, Literal
 
 import socketio  # type: ignore[import-untyped]
+
+logger = logging.getLogger("external_refs_server.server.queue")
 
 DEFAULT_CHANNEL = "flask-socketio"
 """The channel the servers of both runtimes and the external emitters share (Flask-SocketIO's
@@ -32,6 +42,163 @@ ASYNC_QUEUES: tuple[tuple[str, str, tuple[str, str]], ...] = (
     ("amqp://", "AsyncAioPikaManager", ("aio_pika", "aio-pika")),
     ("amqps://", "AsyncAioPikaManager", ("aio_pika", "aio-pika")),
 )
+
+
+class Throttled:
+    """A logger for what clients (or an outage) can cause many times: at most ``burst`` records
+    every ``period`` seconds, the rest counted and reported in one line when the period ends."""
+
+    def __init__(self, target: logging.Logger, burst: int = 10, period: float = 60.0) -> None:
+        self.target = target
+        self.burst = burst
+        self.period = period
+        self._lock = threading.Lock()
+        self._start = time.monotonic()
+        self._count = 0
+        self._suppressed = 0
+
+    def log(
+        self, level: int, message: str, *args: Any, exc_info: BaseException | None = None
+    ) -> None:
+        with self._lock:
+            now = time.monotonic()
+            suppressed = 0
+            if now - self._start >= self.period:
+                suppressed, self._suppressed = self._suppressed, 0
+                self._start, self._count = now, 0
+            allowed = self._count < self.burst
+            if allowed:
+                self._count += 1
+            else:
+                self._suppressed += 1
+        if suppressed:
+            self.target.warning(
+                "%d similar messages suppressed in the last %.0f s", suppressed, self.period
+            )
+        if allowed:
+            self.target.log(level, message, *args, exc_info=exc_info)
+
+
+lost_log = Throttled(logger)
+"""Where a server logs each message the queue did not take: one line each, rate-limited."""
+
+
+class _ThrottledLogger(logging.LoggerAdapter):  # type: ignore[type-arg]
+    """The logger given to python-socketio's manager: its warnings and errors (two per message
+    the queue does not take, one per reconnection attempt) rate-limited, the rest as they are."""
+
+    def __init__(self, throttled: Throttled) -> None:
+        super().__init__(throttled.target, {})
+        self.throttled = throttled
+
+    def log(self, level: int, msg: object, *args: Any, **kwargs: Any) -> None:
+        if level >= logging.WARNING:
+            self.throttled.log(level, str(msg), *args)
+        else:
+            self.logger.log(level, msg, *args)
+
+
+manager_log = _ThrottledLogger(Throttled(logger))
+
+
+class MessageLostError(ConnectionError):
+    """What an external emitter raises when the queue did not take a message (Redis down or
+    unreachable): nothing was published, no server process delivers it; emit it again later.
+    ``method`` is python-socketio's (``emit``, ``enter_room``, ``leave_room``, ``close_room``),
+    ``event`` the event's name (None for the room methods), ``namespace`` and ``room`` (a room
+    or a sid, None: everyone) what it was for."""
+
+    def __init__(
+        self, message: str, method: str, event: str | None, namespace: str, room: str | None
+    ) -> None:
+        super().__init__(message)
+        self.method = method
+        self.event = event
+        self.namespace = namespace
+        self.room = room
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def describe(message: Mapping[str, Any]) -> str:
+    """What a queue message was for, in words: its method, event, namespace and target (each
+    shortened: a room name may come from a client)."""
+    method = str(message.get("method"))[:20]
+    parts = [f"{method}"]
+    if message.get("event") is not None:
+        parts.append(f"of event {str(message['event'])[:100]!r}")
+    parts.append(f"in namespace {str(message.get('namespace') or '/')[:100]!r}")
+    for key in ("room", "sid"):
+        if message.get(key) is not None:
+            parts.append(f"{key} {str(message[key])[:100]!r}")
+    return " ".join(parts)
+
+
+UNREACHABLE = "the queue could not be reached"
+NO_LISTENER = "no server process listens on the channel"
+
+
+def _reason(result: Any) -> str | None:
+    """Why a Redis manager's publish did not reach anyone: it gave up (None: Redis down), or
+    no process was subscribed (0: every server's listener still reconnecting, or none runs)."""
+    if result is None:
+        return UNREACHABLE
+    return NO_LISTENER if result == 0 else None
+
+
+def _lost(
+    message: Mapping[str, Any], reason: str, raises: bool, error: BaseException | None = None
+) -> None:
+    what = describe(message)
+    if raises:
+        raise MessageLostError(
+            f"message lost: {what}: not published ({reason})",
+            str(message.get("method")), _text(message.get("event")),
+            str(message.get("namespace") or "/"), _text(message.get("room") or message.get("sid")),
+        ) from error  # fmt: skip
+    lost_log.log(logging.ERROR, "message lost: %s: not published (%s); clients of the other "
+                 "processes do not get it", what, reason)  # fmt: skip
+
+
+@functools.cache
+def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
+    """``base``, a python-socketio pub/sub manager class, reporting each message it could not
+    publish: ``lost="log"`` (a server: the process's own clients got it, the others not) one
+    rate-limited error line naming the event and namespace; ``lost="raise"`` (an external
+    emitter) :class:`MessageLostError`. A failed publish is an exception, or, for the Redis
+    managers (which log, retry once and give up), no subscriber count (Redis down) or a count
+    of 0 (Redis up, nobody subscribed: Redis keeps nothing for later)."""
+    raises = lost == "raise"
+    counted = issubclass(base, (socketio.RedisManager, socketio.AsyncRedisManager))
+    publish = base._publish
+    if inspect.iscoroutinefunction(publish):
+
+        async def _publish(self: Any, data: Any) -> Any:
+            try:
+                result = await publish(self, data)
+            except Exception as error:  # noqa: BLE001 - reported: logged or raised
+                _lost(data, type(error).__name__, raises, error)
+                return None
+            if counted and (reason := _reason(result)):
+                _lost(data, reason, raises)
+            return result
+
+    else:
+
+        def _publish(self: Any, data: Any) -> Any:  # type: ignore[misc]
+            try:
+                result = publish(self, data)
+            except Exception as error:  # noqa: BLE001 - reported: logged or raised
+                _lost(data, type(error).__name__, raises, error)
+                return None
+            if counted and (reason := _reason(result)):
+                _lost(data, reason, raises)
+            return result
+
+    name = f"Reporting{base.__name__}"
+    return type(name, (base,), {"_publish": _publish, "__module__": __name__, "__qualname__": name})
 
 
 class QueueURLError(ValueError):
@@ -85,8 +252,15 @@ def manager_class(url: str, *, asyncio: bool = False) -> Any:
 
 
 def queue_manager(
-    url: str, channel: str = DEFAULT_CHANNEL, *, asyncio: bool = False, write_only: bool = True
+    url: str,
+    channel: str = DEFAULT_CHANNEL,
+    *,
+    asyncio: bool = False,
+    write_only: bool = True,
+    lost: Literal["log", "raise"] = "log",
 ) -> Any:
     """python-socketio's client manager for ``url`` (:func:`manager_class`): write-only for an
-    external emitter, reading too for a server. Raises :class:`QueueURLError` now."""
-    return manager_class(url, asyncio=asyncio)(url, channel=channel, write_only=write_only)
+    external emitter, reading too for a server; a message it cannot publish is reported as
+    ``lost`` says (:func:`reporting`). Raises :class:`QueueURLError` now."""
+    made = reporting(manager_class(url, asyncio=asyncio), lost=lost)
+    return made(url, channel=channel, write_only=write_only, logger=manager_log)
