@@ -30,3 +30,5 @@ class NamespaceDraft:
     query: SchemaUse | None = None
     headers: SchemaUse | None = None
     security: tuple[Alternative, ...] = ()
+    address: tuple[str, ...] = ()
+    params: SchemaUse | None = None

@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '06d460603bcbb47a71f7173dcd17ac55f8a35ac1f2d7ab552be10bd318bba4b7'
+COMPILED_FROM = 'e3f2ce6883f427d8defef827add12e42461c11a8f9c295370ce6a92169abe144'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -22,11 +22,23 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_2 = environment.filters['pystr']
+        t_2 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_4 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import '
@@ -38,34 +50,39 @@ def root(context, missing=missing):
     else:
         pass
         yield 'from flask_socketio import SocketIO\nfrom pydantic import BaseModel\n'
-    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
-    yield str(t_2((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
+    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n'
+    if t_2(context.eval_ctx, t_4(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')):
+        pass
+        yield '    instance_name,\n'
+    yield '    register,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
+    yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
         l_1_named_hooks = resolve('named_hooks')
+        l_1_server_attr = resolve('server_attr')
         _loop_vars = {}
         pass
         yield '\n\nclass '
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Namespace(NamespaceHandlers):\n    '
-        yield str(t_1(str_join(('Handlers of the Socket.IO namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.\n\n', environment.getattr(l_1_ns, 'description'), )), 4))
+        yield str(t_1(str_join(('Handlers of the Socket.IO namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.\n\n', environment.getattr(l_1_ns, 'description'), )), 4))
         yield '\n\n    namespace: ClassVar[str] = '
-        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield str(t_3(environment.getattr(l_1_ns, 'name')))
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_arguments_expr = resolve('arguments_expr')
             _loop_vars = {}
             pass
             yield '        EventSpec('
-            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield str(t_3(environment.getattr(l_2_ev, 'name')))
             yield ', "on_'
             yield str(environment.getattr(l_2_ev, 'identifier'))
             yield '", '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 44 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 47 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 47 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield '),\n'
         l_2_ev = l_2_arguments_expr = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
@@ -98,12 +115,12 @@ def root(context, missing=missing):
                     _loop_vars = {}
                     pass
                     yield 'Requirement('
-                    yield str(t_2(environment.getattr(l_3_r, 'scheme')))
+                    yield str(t_3(environment.getattr(l_3_r, 'scheme')))
                     yield ', ('
                     for l_4_s in environment.getattr(l_3_r, 'scopes'):
                         _loop_vars = {}
                         pass
-                        yield str(t_2(l_4_s))
+                        yield str(t_3(l_4_s))
                         yield ', '
                     l_4_s = missing
                     yield ')), '
@@ -111,6 +128,24 @@ def root(context, missing=missing):
                 yield '), '
             l_2_alt = missing
             yield ')\n'
+        if environment.getattr(l_1_ns, 'dynamic'):
+            pass
+            yield '    address: ClassVar[tuple[str, ...]] = ('
+            for l_2_part in environment.getattr(l_1_ns, 'address'):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_part))
+                yield ', '
+            l_2_part = missing
+            yield ')\n    params_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield '\n\n    def params(self, sid: str) -> models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ':\n        '
+            yield str(t_1(str_join(('The parameters of the instance of ', t_3(environment.getattr(l_1_ns, 'name')), ' that ``sid`` connected to, validated\nwhen it connected (KeyError for a sid not connected to this namespace).', )), 8))
+            yield '\n        params: models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ' = self._params[sid]\n        return params\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_async_ = resolve('async_')
             l_2_handler_params = resolve('handler_params')
@@ -133,10 +168,32 @@ def root(context, missing=missing):
         yield '\n\nclass '
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Emitter(Emitter):\n    '
-        yield str(t_1(str_join(('Typed, validated emits of the events the server sends in namespace ', t_2(environment.getattr(l_1_ns, 'name')), '.', )), 4))
+        yield str(t_1(str_join(('Typed, validated emits of the events the server sends in namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', )), 4))
         yield '\n\n    namespace: ClassVar[str] = '
-        yield str(t_2(environment.getattr(l_1_ns, 'name')))
+        yield str(t_3(environment.getattr(l_1_ns, 'name')))
         yield '\n'
+        if environment.getattr(l_1_ns, 'dynamic'):
+            pass
+            yield '    address: ClassVar[tuple[str, ...]] = ('
+            for l_2_part in environment.getattr(l_1_ns, 'address'):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_part))
+                yield ', '
+            l_2_part = missing
+            yield ')\n\n    def __init__(self, '
+            yield str((undefined(name='server_attr') if l_1_server_attr is missing else l_1_server_attr))
+            yield ': '
+            yield str((undefined(name='server_type') if l_0_server_type is missing else l_0_server_type))
+            yield ', params: models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ', *, validate: bool | None = None) -> None:\n        '
+            yield str(t_1(str_join(('Emits to one instance of ', t_3(environment.getattr(l_1_ns, 'name')), ': the one ``params`` name (their values in\nits name); parameters that do not match their schema are an EmitValidationError.', )), 8))
+            yield '\n        super().__init__('
+            yield str((undefined(name='server_attr') if l_1_server_attr is missing else l_1_server_attr))
+            yield ', validate=validate)\n        self.target = instance_name(self.address, models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ', params, self.validate)\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
             l_2_async_ = resolve('async_')
             l_2_data_params = resolve('data_params')
@@ -165,11 +222,11 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield '], None] | None = None,\n'
             yield '    ) -> None:\n        '
-            yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
+            yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_2_event_doc is missing else l_2_event_doc), l_2_ev, _loop_vars=_loop_vars), )), 8))
             yield '\n        '
             yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
             yield 'self._emit('
-            yield str(t_2(environment.getattr(l_2_ev, 'name')))
+            yield str(t_3(environment.getattr(l_2_ev, 'name')))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
@@ -180,7 +237,7 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 84 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 104 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
                 pass
@@ -199,13 +256,13 @@ def root(context, missing=missing):
                 yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ':\n        '
-                yield str(t_1(str_join(('Emit ', t_2(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
+                yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
                 yield '\n        result: models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ' = '
                 yield str((undefined(name='await_') if l_2_await_ is missing else l_2_await_))
                 yield 'self._call('
-                yield str(t_2(environment.getattr(l_2_ev, 'name')))
+                yield str(t_3(environment.getattr(l_2_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
                 yield ', '
@@ -213,10 +270,10 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 97 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 117 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n        return result\n'
         l_2_ev = l_2_async_ = l_2_data_params = l_2_event_doc = l_2_await_ = l_2_data_expr = l_2_arguments_expr = missing
-    l_1_ns = l_1_named_hooks = missing
+    l_1_ns = l_1_named_hooks = l_1_server_attr = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
@@ -225,17 +282,17 @@ def root(context, missing=missing):
             _loop_vars = {}
             pass
             yield '        '
-            yield str(t_2(l_1_name))
+            yield str(t_3(l_1_name))
             yield ': SchemeSpec('
-            yield str(t_2(l_1_name))
+            yield str(t_3(l_1_name))
             yield ', '
-            yield str(t_2(environment.getattr(l_1_scheme, 'kind')))
+            yield str(t_3(environment.getattr(l_1_scheme, 'kind')))
             yield ', "verify_'
             yield str(environment.getattr(l_1_scheme, 'identifier'))
             yield '", '
-            yield str(t_2((environment.getattr(l_1_scheme, 'location') or 'header')))
+            yield str(t_3((environment.getattr(l_1_scheme, 'location') or 'header')))
             yield ', '
-            yield str(t_2((environment.getattr(l_1_scheme, 'key_name') if (environment.getattr(l_1_scheme, 'kind') == 'api_key') else 'Authorization')))
+            yield str(t_3((environment.getattr(l_1_scheme, 'key_name') if (environment.getattr(l_1_scheme, 'kind') == 'api_key') else 'Authorization')))
             yield '),\n'
         l_1_name = l_1_scheme = missing
         yield '    }\n'
@@ -267,4 +324,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=28&9=30&12=32&33=39&35=41&38=46&39=48&41=50&43=52&44=57&47=69&48=77&49=80&51=82&52=85&54=87&55=90&57=111&59=119&60=127&65=131&66=133&68=135&69=137&71=147&73=151&74=155&79=159&80=162&83=165&84=167&85=182&87=185&89=189&90=193&95=197&96=199&97=201&104=218&111=221&112=225&115=239&117=246&118=252&124=256&128=263'
+debug_info = '1=40&9=42&12=44&29=51&36=55&38=57&41=63&42=65&44=67&46=69&47=74&50=86&51=94&52=97&54=99&55=102&57=104&58=107&60=128&61=131&62=138&64=140&65=142&66=144&69=146&71=154&72=162&77=166&78=168&80=170&81=172&82=175&84=182&85=188&86=190&87=192&89=194&91=204&93=208&94=212&99=216&100=219&103=222&104=224&105=239&107=242&109=246&110=250&115=254&116=256&117=258&124=275&131=278&132=282&135=296&137=303&138=309&144=313&148=320'

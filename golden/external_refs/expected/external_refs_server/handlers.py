@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._generated import models
 from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import (
-    CommentCommentIdChangedNamespace,
+    CommentChangedNamespace,
     CommentLikedNamespace,
     LikeCommentNamespace,
     UpdateCommentLikesNamespace,
@@ -22,7 +22,7 @@ class CommentLikedHandlers(CommentLikedNamespace):
     """Namespace '/comment/liked'."""
 
 
-class CommentCommentIdChangedHandlers(CommentCommentIdChangedNamespace):
+class CommentChangedHandlers(CommentChangedNamespace):
     """Namespace '/comment/{commentId}/changed'."""
 
     @override
@@ -48,7 +48,7 @@ def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
     """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
     return [
         CommentLikedHandlers(),
-        CommentCommentIdChangedHandlers(),
+        CommentChangedHandlers(),
         LikeCommentHandlers(),
         UpdateCommentLikesHandlers(),
     ]

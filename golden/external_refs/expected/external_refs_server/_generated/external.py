@@ -86,7 +86,7 @@ class CommentLikedExternalEmitter(_Namespace):
         )
 
 
-class CommentCommentIdChangedExternalEmitter(_Namespace):
+class CommentChangedExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
@@ -128,7 +128,7 @@ class ExternalEmitter:
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
         self.comment_liked = CommentLikedExternalEmitter(manager, validate)
-        self.comment_comment_id_changed = CommentCommentIdChangedExternalEmitter(manager, validate)
+        self.comment_changed = CommentChangedExternalEmitter(manager, validate)
         self.like_comment = LikeCommentExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesExternalEmitter(manager, validate)
 
@@ -155,7 +155,7 @@ class CommentLikedAsyncExternalEmitter(_Namespace):
         )
 
 
-class CommentCommentIdChangedAsyncExternalEmitter(_Namespace):
+class CommentChangedAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
@@ -197,9 +197,7 @@ class AsyncExternalEmitter:
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
         self.comment_liked = CommentLikedAsyncExternalEmitter(manager, validate)
-        self.comment_comment_id_changed = CommentCommentIdChangedAsyncExternalEmitter(
-            manager, validate
-        )
+        self.comment_changed = CommentChangedAsyncExternalEmitter(manager, validate)
         self.like_comment = LikeCommentAsyncExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesAsyncExternalEmitter(manager, validate)
 
