@@ -5,12 +5,14 @@ handed to handlers typed; emitters and the generated client address one instance
 from __future__ import annotations
 
 import asyncio
+import importlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import flask_socketio
 import pytest
 import socketio  # type: ignore[import-untyped]
 from clients import generate_client, import_client
@@ -95,8 +97,8 @@ def test_3x_address_expressions_are_text_parameters(write_spec) -> None:  # type
     assert ns.address == ("/orgs/", "org_id", "/rooms/", "room_name", "")
     assert ns.class_prefix == "OrgsRooms" and ns.params is not None
     assert loaded.api.schemas[ns.params.model]["properties"] == {
-        "org_id": {"type": "string", "description": "The organisation."},
-        "room_name": {"type": "string", "enum": ["blue", "red"]},
+        "org_id": {"type": "string", "pattern": "^[^/,]+$", "description": "The organisation."},
+        "room_name": {"type": "string", "pattern": "^[^/,]+$", "enum": ["blue", "red"]},
     }
     (warning,) = [d for d in loaded.report.warnings if "parameter" in d.message]
     assert warning.message.startswith("channel parameter 'unused' is not in the address")
@@ -108,8 +110,9 @@ def test_3x_address_expressions_are_text_parameters(write_spec) -> None:  # type
     [
         ("/rooms/{roomId}/{room_id}", "channel parameters 'roomId' and 'room_id' of"),
         ("/rooms/{roomId}/{roomId}", "(or one is used twice)"),
-        ("/rooms/{}", "has an empty parameter {}"),
-        ("/rooms/{roomId", "has an unbalanced brace"),
+        ("/rooms/{}", "has a brace that is no parameter expression"),
+        ("/rooms/{roomId", "has a brace that is no parameter expression"),
+        ("/rooms/{{ 7*7 }}", "has a brace that is no parameter expression"),
     ],
 )
 def test_parameters_that_cannot_name_fields_are_errors(write_spec, address: str, message: str):  # type: ignore[no-untyped-def]
@@ -123,10 +126,10 @@ def test_parameters_that_cannot_name_fields_are_errors(write_spec, address: str,
 def test_parameter_names_never_become_code(write_spec) -> None:  # type: ignore[no-untyped-def]
     """A parameter named like code is a field name through the naming rules; the address's
     literal text reaches the generated package as a string literal only."""
-    spec = V3.replace("/orgs/{orgId}/rooms/{room-name}", "/a'\"+b/{__import__('os')}/{class}")
+    spec = V3.replace("/orgs/{orgId}/rooms/{room-name}", "/a'\"+b/{__import__}/{class}")
     loaded = load_api(write_spec(spec), LoadOptions())
     (ns,) = loaded.api.namespaces
-    assert ns.address == ("/a'\"+b/", "import_os", "/", "class_", "")
+    assert ns.address == ("/a'\"+b/", "import_", "/", "class_", "")
 
 
 # -- both runtimes, the generated client, a real websocket ----------------------------------------
@@ -293,3 +296,71 @@ def test_filled_in_handlers_and_client_pass_mypy_strict(tmp_path: Path, runtime:
         Path("rooms_server"), Path("rooms_client"), Path("script.py"), cwd=tmp_path
     )
     assert result.returncode == 0, result.stdout
+
+
+# -- emitters address one instance -----------------------------------------------------------
+class RecordingManager:
+    """A stand-in for a queue manager: what would be published."""
+
+    def __init__(self) -> None:
+        self.published: list[tuple[str, Any, str]] = []
+
+    def emit(self, event: str, data: Any, *, namespace: str, room: Any, skip_sid: Any) -> None:
+        self.published.append((event, data, namespace))
+
+
+def test_emitters_address_one_instance_and_refuse_invalid_parameters(tmp_path: Path) -> None:
+    generate_server(ROOMS, tmp_path, "rooms_emit_server")
+    server = import_client(tmp_path, "rooms_emit_server")  # imports the package and its modules
+    generated = importlib.import_module("rooms_emit_server._generated.server")
+    external = importlib.import_module("rooms_emit_server._generated.external")
+    models = importlib.import_module("rooms_emit_server._generated.models")
+    runtime = importlib.import_module("rooms_emit_server._generated.runtime")
+    assert server is not None
+
+    manager = RecordingManager()
+    emitter = external.ExternalEmitter(manager)
+    emitter.rooms(models.RoomsParams(room_id=3)).emit_said(
+        models.RoomsSaidEmitPayload(room=3, text="x")
+    )
+    assert manager.published == [("said", {"room": 3, "text": "x"}, "/rooms/3")]
+    with pytest.raises(runtime.EmitValidationError):
+        emitter.rooms({"room_id": 0})
+
+    socketio_app = flask_socketio.SocketIO()
+    assert (
+        generated.RoomsEmitter(socketio_app, models.RoomsParams(room_id=12)).target == "/rooms/12"
+    )
+    with pytest.raises(runtime.EmitValidationError) as raised:
+        generated.RoomsEmitter(socketio_app, {"room_id": "twelve"})
+    assert raised.value.errors[0]["loc"] == ["room_id"]
+    unreadable_ones = ({"name": "x"}, {"b": "x/y"}, {"b": "x,y"}, {"b": ""})
+    for unreadable in unreadable_ones:  # validation off: still refused
+        with pytest.raises(ValueError, match="cannot name a namespace"):
+            runtime.instance_name(("/a/", "b", ""), models.HelloPayload, unreadable, False)
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_mock_mode_emits_to_each_instance_with_clients(tmp_path: Path, runtime: str) -> None:
+    generate_server(ROOMS, tmp_path, "rooms_mock", runtime)  # the stubs: mock mode fills them
+    generate_client(ROOMS, tmp_path, "rooms_mock_client")
+    pkg = import_client(tmp_path, "rooms_mock_client")
+    heard: dict[str, Any] = {}
+    both = threading.Event()
+    with run_server(tmp_path, "rooms_mock", args=["--mock", "--mock-interval", "0.2"]) as server:
+        client = pkg.Client(server.url, transports=["websocket"])
+        for room in (4, 5):
+            namespace = client.rooms(pkg.models.RoomsParams(room_id=room))
+
+            @namespace.on_said
+            def said(data: Any, name: str = namespace.namespace) -> None:
+                heard[name] = data
+                if len(heard) == 2:
+                    both.set()
+
+        with client:
+            assert both.wait(20)
+            ack = client.rooms(pkg.models.RoomsParams(room_id=4)).say({"text": "x"})
+    assert set(heard) == {"/rooms/4", "/rooms/5"}
+    assert all(type(data) is pkg.models.RoomsSaidEmitPayload for data in heard.values())
+    assert type(ack) is pkg.models.RoomsSayAck

@@ -4,8 +4,8 @@ dynamic namespace, served for every value (``/rooms/1``, ``/rooms/2``).
 Each parameter becomes a field of the namespace's ``<Prefix>Params`` model, named with the
 project's naming rules (``roomId`` -> ``room_id``); its schema is the 2.x parameter's ``schema``
 (a string when it has none) or, in 3.x (where a parameter is always text), a string with the
-parameter's ``enum``. The address travels to generated code as data: literal text and field
-names, alternately.
+parameter's ``enum`` (and never empty, without ``/`` or ``,``). The address travels to
+generated code as data: literal text and field names, alternately.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from sio_codegen.diagnostics import Location, Report
 from sio_codegen.model import naming
 from sio_codegen.model.nodes import text, unwrap
 
-_EXPRESSION = re.compile(r"\{([^{}]*)\}")  # no nested quantifier: linear time
+# A parameter's name, as AsyncAPI restricts the keys of ``parameters`` (no nested quantifier).
+_EXPRESSION = re.compile(r"\{([A-Za-z0-9_\-]+)\}")
 
 
 def is_dynamic(name: str) -> bool:
@@ -53,13 +54,15 @@ def read_address(
     for index, part in enumerate(parts):
         if index % 2 == 0:
             if "{" in part or "}" in part:
-                report.error(f"channel address {name!r} has an unbalanced brace", at(pointer))
+                report.error(
+                    f"channel address {name!r} has a brace that is no parameter expression "
+                    "({name}: letters, digits, _ and -)",
+                    at(pointer),
+                )
             address.append(part)
             continue
         ident = naming.safe_identifier(naming.snake(part), prefix="param")
-        if not part:
-            report.error(f"channel address {name!r} has an empty parameter {{}}", at(pointer))
-        elif owners.setdefault(ident, part) != part or ident in properties:
+        if owners.setdefault(ident, part) != part or ident in properties:
             report.error(
                 f"channel parameters {owners[ident]!r} and {part!r} of {name!r} both become the "
                 f"Python name {ident!r} (or one is used twice); rename one",
@@ -89,7 +92,9 @@ def _schema(parameter: Any, version: str) -> Any:
     if version.startswith("2."):
         schema = node.get("schema")
         return schema if schema is not None else {"type": "string"}
-    result: dict[str, Any] = {"type": "string"}
+    # Text that can be part of a namespace's name: not empty, no "/" (it ends the parameter),
+    # no "," (it ends the namespace in a Socket.IO packet).
+    result: dict[str, Any] = {"type": "string", "pattern": "^[^/,]+$"}
     enum = node.get("enum")
     if isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum):
         result["enum"] = list(enum)

@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '8e30cc5be1ca72e0d0922c31a327c2cdeb2dd6c0c12a741fb18af1fa786a32a0'
+COMPILED_FROM = '9f2a2f7dc5e528f8deaf440694ff5b2ccf0cc5a2c7b3631e5859962e21c1f502'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -12,6 +12,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_header = resolve('header')
     l_0_package = resolve('package')
+    l_0_api = resolve('api')
     try:
         t_1 = environment.filters['docstring']
     except KeyError:
@@ -19,31 +20,54 @@ def root(context, missing=missing):
         def t_1(*unused):
             raise TemplateRuntimeError("No filter named 'docstring' found.")
     try:
-        t_2 = environment.filters['pystr']
+        t_2 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_3 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_4 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed, validated emits from a process that is not a server (a Celery task, a cron job, a\nscript), through the message queue the server processes share::\n\n    from '
     yield str((undefined(name='package') if l_0_package is missing else l_0_package))
-    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager\nfrom .runtime import EmitValidationError, emit_arguments, emit_data\n\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "QueueURLError",\n    "async_external_emitter",\n    "external_emitter",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n\n    def __init__(self, manager: Any, validate: bool) -> None:\n        self._manager = manager\n        self.validate = validate\n\n    def _data(\n        self, event: str, model: type[BaseModel] | None, data: Any, arguments: tuple[type[BaseModel], ...]\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments; validated\n        first when ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
+    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager\nfrom .runtime import EmitValidationError, emit_arguments, emit_data'
+    yield str((', instance_name' if t_2(context.eval_ctx, t_4(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')) else cond_expr_undefined("the inline if-expression on line 25 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+    yield '\n\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "QueueURLError",\n    "async_external_emitter",\n    "external_emitter",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n\n    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:\n        self._manager = manager\n        self.validate = validate\n        self.target = target or self.namespace\n        """The namespace emits go to: an instance of a dynamic namespace names its own."""\n\n    def _data(\n        self, event: str, model: type[BaseModel] | None, data: Any, arguments: tuple[type[BaseModel], ...]\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments; validated\n        first when ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
     for l_1_asyncio in (False, True):
-        l_1_api = resolve('api')
         _loop_vars = {}
         pass
-        for l_2_ns in environment.getattr((undefined(name='api') if l_1_api is missing else l_1_api), 'namespaces'):
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
             _loop_vars = {}
             pass
             yield '\n\nclass '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 59 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 61 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(_Namespace):\n    '
-            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 60 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_2(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
+            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 62 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_3(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
             yield '\n\n    namespace: ClassVar[str] = '
-            yield str(t_2(environment.getattr(l_2_ns, 'name')))
+            yield str(t_3(environment.getattr(l_2_ns, 'name')))
             yield '\n'
+            if environment.getattr(l_2_ns, 'dynamic'):
+                pass
+                yield '    address: ClassVar[tuple[str, ...]] = ('
+                for l_3_part in environment.getattr(l_2_ns, 'address'):
+                    _loop_vars = {}
+                    pass
+                    yield str(t_3(l_3_part))
+                    yield ', '
+                l_3_part = missing
+                yield ')\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_data_params = resolve('data_params')
                 l_3_event_doc = resolve('event_doc')
@@ -52,7 +76,7 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 yield '\n    '
-                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 65 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 70 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'def emit_'
                 yield str(environment.getattr(l_3_ev, 'identifier'))
                 yield '(\n        self,\n'
@@ -64,9 +88,9 @@ def root(context, missing=missing):
                     yield ',\n'
                 l_4_param = missing
                 yield '        *,\n        to: str | None = None,\n        skip_sid: str | None = None,\n    ) -> None:\n        '
-                yield str(t_1(str_join(('Publish ', t_2(environment.getattr(l_3_ev, 'name')), ' for one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
+                yield str(t_1(str_join(('Publish ', t_3(environment.getattr(l_3_ev, 'name')), ' for one client (a sid), a room, or everyone in the namespace (to=None).\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
                 yield '\n        sent = self._data('
-                yield str(t_2(environment.getattr(l_3_ev, 'name')))
+                yield str(t_3(environment.getattr(l_3_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                 yield ', '
@@ -74,31 +98,61 @@ def root(context, missing=missing):
                 yield ', '
                 yield str((context.call((undefined(name='arguments_expr') if l_3_arguments_expr is missing else l_3_arguments_expr), l_3_ev, _loop_vars=_loop_vars) if environment.getattr(l_3_ev, 'arguments') else '()'))
                 yield ')\n        '
-                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 76 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 81 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'self._manager.emit('
-                yield str(t_2(environment.getattr(l_3_ev, 'name')))
-                yield ', sent, namespace=self.namespace, room=to, skip_sid=skip_sid)\n'
+                yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                yield ', sent, namespace=self.target, room=to, skip_sid=skip_sid)\n'
             l_3_ev = l_3_data_params = l_3_event_doc = l_3_data_expr = l_3_arguments_expr = missing
         l_2_ns = missing
         yield '\n\nclass '
-        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 81 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 86 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'ExternalEmitter:\n    '
-        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 82 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
+        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 87 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
         yield '\n\n    def __init__(self, manager: Any, *, validate: bool = True) -> None:\n        """``manager``: a write-only python-socketio '
-        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 85 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
-        yield 'client manager (see\n        :func:`queue_manager`); ``validate=False`` publishes without validating."""\n        self._manager = manager\n'
-        for l_2_ns in environment.getattr((undefined(name='api') if l_1_api is missing else l_1_api), 'namespaces'):
+        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield 'client manager (see\n        :func:`queue_manager`); ``validate=False`` publishes without validating."""\n        self._manager = manager\n        self._validate = validate\n'
+        def t_5(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_5(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             _loop_vars = {}
             pass
             yield '        self.'
             yield str(environment.getattr(l_2_ns, 'identifier'))
             yield ' = '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 89 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(manager, validate)\n'
         l_2_ns = missing
-    l_1_asyncio = l_1_api = missing
+        def t_6(fiter):
+            for l_2_ns in fiter:
+                if environment.getattr(l_2_ns, 'dynamic'):
+                    yield l_2_ns
+        for l_2_ns in t_6(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            l_2_cls = missing
+            _loop_vars = {}
+            pass
+            l_2_cls = str_join((environment.getattr(l_2_ns, 'class_prefix'), ('Async' if l_1_asyncio else ''), 'ExternalEmitter', ))
+            _loop_vars['cls'] = l_2_cls
+            yield '\n    def '
+            yield str(environment.getattr(l_2_ns, 'identifier'))
+            yield '(self, params: models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ') -> '
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield ':\n        '
+            yield str(t_1(str_join(('The emitter of one instance of ', t_3(environment.getattr(l_2_ns, 'name')), ': the one ``params`` name (their values in\nits name); parameters that do not match their schema are an EmitValidationError.', )), 8))
+            yield '\n        name = instance_name('
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield '.address, models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ', params, self._validate)\n        return '
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield '(self._manager, self._validate, name)\n'
+        l_2_ns = l_2_cls = missing
+    l_1_asyncio = missing
     yield '\n\ndef external_emitter(url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True) -> ExternalEmitter:\n    """Emits through the message queue at ``url`` (the servers\' ``SIO_MESSAGE_QUEUE``) on\n    ``channel`` (the servers\' channel), from a process that is not a server."""\n    return ExternalEmitter(queue_manager(url, channel), validate=validate)\n\n\ndef async_external_emitter(\n    url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True\n) -> AsyncExternalEmitter:\n    """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""\n    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True), validate=validate)\n'
 
 blocks = {}
-debug_info = '1=25&5=27&55=29&56=33&59=37&60=40&62=42&63=44&65=52&67=56&68=60&74=64&75=66&76=74&81=81&82=83&85=85&88=87&89=91'
+debug_info = '1=38&5=40&25=42&57=44&58=47&61=51&62=54&64=56&65=58&66=61&68=68&70=76&72=80&73=84&79=88&80=90&81=98&86=105&87=107&90=109&94=111&95=119&97=125&98=133&100=136&101=142&102=144&103=148'

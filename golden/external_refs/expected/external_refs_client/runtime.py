@@ -735,7 +735,7 @@ def require_bindings(selected: Sequence[str], needed: Sequence[tuple[str, str, s
 def instance_name(address: Sequence[str], model: type[BaseModel], params: Any) -> str:
     """The name of one instance of a dynamic namespace (``/rooms/42``) from its parameters (a
     model, or a dict of them), validated first (ConnectParamsError: nothing is sent); a value
-    that would not read back as itself (empty, or with a ``/``) is an error too."""
+    that would not read back as itself (empty, or with a ``/`` or ``,``) is an error too."""
     template = "".join(
         part if index % 2 == 0 else "{" + part + "}" for index, part in enumerate(address)
     )
@@ -744,14 +744,9 @@ def instance_name(address: Sequence[str], model: type[BaseModel], params: Any) -
     except ValidationError as exc:
         data, errors = None, pydantic_errors(exc)
     texts = [_text(data.get(field)) if isinstance(data, dict) else "" for field in address[1::2]]
-    if not errors and any(not text or "/" in text for text in texts):
-        errors = [
-            {
-                "loc": [],
-                "msg": "a namespace parameter cannot be empty or contain '/'",
-                "type": "value_error",
-            }
-        ]
+    if not errors and any(not text or "/" in text or "," in text for text in texts):
+        errors = [{"loc": [], "msg": "a namespace parameter cannot be empty or contain '/' or ','",
+                   "type": "value_error"}]  # fmt: skip
     if errors:
         raise ConnectParamsError(f"invalid parameters for namespace {template!r}", event="connect",
                                  namespace=template, errors=errors)  # fmt: skip

@@ -23,7 +23,11 @@ class CommentLikedHandlers(CommentLikedNamespace):
 
 
 class CommentChangedHandlers(CommentChangedNamespace):
-    """Namespace '/comment/{commentId}/changed'."""
+    """Namespace '/comment/{commentId}/changed'.
+
+    One namespace per value of its parameters: ``self.params(sid)`` are those of a
+    connection; ``CommentChangedEmitter(self.socketio, self.params(sid))`` emits to its instance.
+    """
 
     @override
     def on_comment_changed(self, sid: str, data: models.CommentChangedPayload) -> None:

@@ -23,7 +23,11 @@ class RootHandlers(RootNamespace):
 
 
 class RoomsHandlers(RoomsNamespace):
-    """Namespace '/rooms/{roomId}'."""
+    """Namespace '/rooms/{roomId}'.
+
+    One namespace per value of its parameters: ``self.params(sid)`` are those of a
+    connection; ``RoomsEmitter(self.socketio, self.params(sid))`` emits to its instance.
+    """
 
     @override
     def on_say(self, sid: str, data: models.RoomsSayPayload) -> models.RoomsSayAck:

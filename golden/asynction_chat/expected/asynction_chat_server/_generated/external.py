@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -81,7 +83,7 @@ class RootExternalEmitter(_Namespace):
         Event 'login'.
         """
         sent = self._data("login", models.LogInPayload, data, ())
-        self._manager.emit("login", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("login", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_new_message(
         self,
@@ -95,9 +97,7 @@ class RootExternalEmitter(_Namespace):
         Event 'new message'.
         """
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
-        self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("new message", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_stop_typing(
         self,
@@ -111,9 +111,7 @@ class RootExternalEmitter(_Namespace):
         Event 'stop typing'.
         """
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
-        self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("stop typing", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_typing(
         self,
@@ -127,7 +125,7 @@ class RootExternalEmitter(_Namespace):
         Event 'typing'.
         """
         sent = self._data("typing", models.UserTypingPayload, data, ())
-        self._manager.emit("typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("typing", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_user_joined(
         self,
@@ -141,9 +139,7 @@ class RootExternalEmitter(_Namespace):
         Event 'user joined'.
         """
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
-        self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("user joined", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_user_left(
         self,
@@ -157,7 +153,7 @@ class RootExternalEmitter(_Namespace):
         Event 'user left'.
         """
         sent = self._data("user left", models.UserLeftPayload, data, ())
-        self._manager.emit("user left", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("user left", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class AdminExternalEmitter(_Namespace):
@@ -177,9 +173,7 @@ class AdminExternalEmitter(_Namespace):
         Event 'server metric'.
         """
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
-        self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("server metric", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -189,6 +183,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
         self.admin = AdminExternalEmitter(manager, validate)
 
@@ -210,9 +205,7 @@ class RootAsyncExternalEmitter(_Namespace):
         Event 'login'.
         """
         sent = self._data("login", models.LogInPayload, data, ())
-        await self._manager.emit(
-            "login", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("login", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     async def emit_new_message(
         self,
@@ -227,7 +220,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
         await self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "new message", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_stop_typing(
@@ -243,7 +236,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
         await self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "stop typing", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_typing(
@@ -258,9 +251,7 @@ class RootAsyncExternalEmitter(_Namespace):
         Event 'typing'.
         """
         sent = self._data("typing", models.UserTypingPayload, data, ())
-        await self._manager.emit(
-            "typing", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("typing", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     async def emit_user_joined(
         self,
@@ -275,7 +266,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
         await self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "user joined", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_user_left(
@@ -291,7 +282,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("user left", models.UserLeftPayload, data, ())
         await self._manager.emit(
-            "user left", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "user left", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -313,7 +304,7 @@ class AdminAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
         await self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "server metric", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -324,6 +315,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
         self.admin = AdminAsyncExternalEmitter(manager, validate)
 

@@ -714,8 +714,9 @@ MAX_NAMESPACE_LENGTH = 1000
 
 def address_pattern(address: Sequence[str]) -> re.Pattern[str]:
     """The names of a dynamic namespace: its literal text (escaped: spec text is data) with one
-    group per parameter, which takes any text but ``/``."""
-    return re.compile("".join(re.escape(part) if index % 2 == 0 else "([^/]+)"
+    group per parameter, which takes any text but ``/`` and ``,`` (a Socket.IO packet's
+    namespace ends at a comma)."""
+    return re.compile("".join(re.escape(part) if index % 2 == 0 else "([^/,]+)"
                               for index, part in enumerate(address)))  # fmt: skip
 
 
@@ -744,6 +745,7 @@ class DynamicNamespaces:
         disconnect: Callable[..., Any],
     ) -> None:
         self.served.append((handlers, address_pattern(handlers.address)))
+        self.served.sort(key=lambda served: served[0].namespace)  # the first match, by name
         self.hooks[handlers.namespace] = (connect, disconnect)
 
     def find(self, name: str) -> NamespaceHandlers | None:
@@ -830,7 +832,7 @@ def instance_name(
 ) -> str:
     """The name of one instance of a dynamic namespace (``/rooms/42``) from its parameters (a
     model, or a dict of them), checked against their schema when validating; a value that
-    would not read back as itself (empty, or with a ``/``) is an error."""
+    would not read back as itself (empty, or with a ``/`` or ``,``) is an error."""
     values = (
         from_python(
             model,
@@ -849,15 +851,18 @@ def instance_name(
     name = "".join(
         part if index % 2 == 0 else texts[index // 2] for index, part in enumerate(address)
     )
-    if any(not text or "/" in text for text in texts):
+    if any(not text or "/" in text or "," in text for text in texts):
         raise ValueError(
-            f"namespace parameters {texts!r} cannot name a namespace (empty, or with '/')"
+            f"namespace parameters {texts!r} cannot name a namespace (empty, or with '/' or ',')"
         )
     return name
 
 
 def _param_text(value: Any) -> str:
-    """A parameter as it appears in a namespace name: text as it is, anything else as JSON."""
+    """A parameter as it appears in a namespace name: text as it is, anything else as JSON
+    (``""`` when it is missing, which names nothing)."""
+    if value is None:
+        return ""
     return value if isinstance(value, str) else json.dumps(value)
 
 

@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -87,7 +89,7 @@ class NonRecursiveExternalEmitter(_Namespace):
         Event 'message'.
         """
         sent = self._data("message", models.NonRecursive, data, ())
-        self._manager.emit("message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("message", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class RecursiveExternalEmitter(_Namespace):
@@ -107,7 +109,7 @@ class RecursiveExternalEmitter(_Namespace):
         Event 'message'.
         """
         sent = self._data("message", models.RecursiveSelf, data, ())
-        self._manager.emit("message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("message", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class TestChannelExternalEmitter(_Namespace):
@@ -127,9 +129,7 @@ class TestChannelExternalEmitter(_Namespace):
         Event 'TestMessage'.
         """
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
-        self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("TestMessage", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -139,6 +139,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.external_file = ExternalFileExternalEmitter(manager, validate)
         self.non_recursive = NonRecursiveExternalEmitter(manager, validate)
         self.recursive = RecursiveExternalEmitter(manager, validate)
@@ -168,9 +169,7 @@ class NonRecursiveAsyncExternalEmitter(_Namespace):
         Event 'message'.
         """
         sent = self._data("message", models.NonRecursive, data, ())
-        await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("message", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class RecursiveAsyncExternalEmitter(_Namespace):
@@ -190,9 +189,7 @@ class RecursiveAsyncExternalEmitter(_Namespace):
         Event 'message'.
         """
         sent = self._data("message", models.RecursiveSelf, data, ())
-        await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("message", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class TestChannelAsyncExternalEmitter(_Namespace):
@@ -213,7 +210,7 @@ class TestChannelAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
         await self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "TestMessage", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -224,6 +221,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.external_file = ExternalFileAsyncExternalEmitter(manager, validate)
         self.non_recursive = NonRecursiveAsyncExternalEmitter(manager, validate)
         self.recursive = RecursiveAsyncExternalEmitter(manager, validate)

@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -81,7 +83,7 @@ class ChatExternalEmitter(_Namespace):
         Event 'welcome'.
         """
         sent = self._data("welcome", models.ChatWelcomePayload, data, ())
-        self._manager.emit("welcome", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("welcome", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -91,6 +93,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.chat = ChatExternalEmitter(manager, validate)
 
 
@@ -111,9 +114,7 @@ class ChatAsyncExternalEmitter(_Namespace):
         Event 'welcome'.
         """
         sent = self._data("welcome", models.ChatWelcomePayload, data, ())
-        await self._manager.emit(
-            "welcome", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("welcome", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class AsyncExternalEmitter:
@@ -123,6 +124,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.chat = ChatAsyncExternalEmitter(manager, validate)
 
 

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import EmitValidationError, emit_arguments, emit_data, instance_name
 
 __all__ = [
     "AsyncExternalEmitter",
@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -81,15 +83,18 @@ class CommentLikedExternalEmitter(_Namespace):
         Message that is being sent when a comment has been liked by someone.
         """
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
-        self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("commentLiked", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class CommentChangedExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
 
 class LikeCommentExternalEmitter(_Namespace):
@@ -116,7 +121,7 @@ class UpdateCommentLikesExternalEmitter(_Namespace):
         """
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
         self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -127,10 +132,22 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.comment_liked = CommentLikedExternalEmitter(manager, validate)
-        self.comment_changed = CommentChangedExternalEmitter(manager, validate)
         self.like_comment = LikeCommentExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesExternalEmitter(manager, validate)
+
+    def comment_changed(self, params: models.CommentChangedParams) -> CommentChangedExternalEmitter:
+        """The emitter of one instance of '/comment/{commentId}/changed': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            CommentChangedExternalEmitter.address,
+            models.CommentChangedParams,
+            params,
+            self._validate,
+        )
+        return CommentChangedExternalEmitter(self._manager, self._validate, name)
 
 
 class CommentLikedAsyncExternalEmitter(_Namespace):
@@ -151,7 +168,7 @@ class CommentLikedAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
         await self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "commentLiked", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -159,6 +176,11 @@ class CommentChangedAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
 
 class LikeCommentAsyncExternalEmitter(_Namespace):
@@ -185,7 +207,7 @@ class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
         await self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -196,10 +218,24 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.comment_liked = CommentLikedAsyncExternalEmitter(manager, validate)
-        self.comment_changed = CommentChangedAsyncExternalEmitter(manager, validate)
         self.like_comment = LikeCommentAsyncExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesAsyncExternalEmitter(manager, validate)
+
+    def comment_changed(
+        self, params: models.CommentChangedParams
+    ) -> CommentChangedAsyncExternalEmitter:
+        """The emitter of one instance of '/comment/{commentId}/changed': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            CommentChangedAsyncExternalEmitter.address,
+            models.CommentChangedParams,
+            params,
+            self._validate,
+        )
+        return CommentChangedAsyncExternalEmitter(self._manager, self._validate, name)
 
 
 def external_emitter(

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from . import models
 from .queue import DEFAULT_CHANNEL, QueueURLError, queue_manager
-from .runtime import EmitValidationError, emit_arguments, emit_data
+from .runtime import EmitValidationError, emit_arguments, emit_data, instance_name
 
 __all__ = [
     "AsyncExternalEmitter",
@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -74,6 +76,11 @@ class RoomsExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/rooms/{roomId}', through the queue."""
 
     namespace: ClassVar[str] = "/rooms/{roomId}"
+    address: ClassVar[tuple[str, ...]] = (
+        "/rooms/",
+        "room_id",
+        "",
+    )
 
     def emit_said(
         self,
@@ -87,7 +94,7 @@ class RoomsExternalEmitter(_Namespace):
         Event 'said'.
         """
         sent = self._data("said", models.RoomsSaidEmitPayload, data, ())
-        self._manager.emit("said", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("said", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -97,8 +104,17 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
-        self.rooms = RoomsExternalEmitter(manager, validate)
+
+    def rooms(self, params: models.RoomsParams) -> RoomsExternalEmitter:
+        """The emitter of one instance of '/rooms/{roomId}': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            RoomsExternalEmitter.address, models.RoomsParams, params, self._validate
+        )
+        return RoomsExternalEmitter(self._manager, self._validate, name)
 
 
 class RootAsyncExternalEmitter(_Namespace):
@@ -111,6 +127,11 @@ class RoomsAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/rooms/{roomId}', through the queue."""
 
     namespace: ClassVar[str] = "/rooms/{roomId}"
+    address: ClassVar[tuple[str, ...]] = (
+        "/rooms/",
+        "room_id",
+        "",
+    )
 
     async def emit_said(
         self,
@@ -124,7 +145,7 @@ class RoomsAsyncExternalEmitter(_Namespace):
         Event 'said'.
         """
         sent = self._data("said", models.RoomsSaidEmitPayload, data, ())
-        await self._manager.emit("said", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        await self._manager.emit("said", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class AsyncExternalEmitter:
@@ -134,8 +155,17 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
-        self.rooms = RoomsAsyncExternalEmitter(manager, validate)
+
+    def rooms(self, params: models.RoomsParams) -> RoomsAsyncExternalEmitter:
+        """The emitter of one instance of '/rooms/{roomId}': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            RoomsAsyncExternalEmitter.address, models.RoomsParams, params, self._validate
+        )
+        return RoomsAsyncExternalEmitter(self._manager, self._validate, name)
 
 
 def external_emitter(

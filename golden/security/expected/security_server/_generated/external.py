@@ -41,9 +41,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -124,6 +126,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
         self.both = BothExternalEmitter(manager, validate)
         self.keys_cookie = KeysCookieExternalEmitter(manager, validate)
@@ -196,6 +199,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
         self.both = BothAsyncExternalEmitter(manager, validate)
         self.keys_cookie = KeysCookieAsyncExternalEmitter(manager, validate)

@@ -35,6 +35,7 @@ from .runtime import (
     Principal,
     SecurityHandlers,
     SioError,
+    address_pattern,
     emit_arguments,
     emit_data,
     from_wire,
@@ -55,6 +56,8 @@ class ServerEvent:
     payload: type[BaseModel] | None
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
+    address: tuple[str, ...] = ()
+    """A dynamic namespace's address: the event goes to each of its instances with clients."""
 
 
 SERVER_EVENTS: tuple[ServerEvent, ...] = ()
@@ -216,7 +219,8 @@ class Mock:
                 cast(Any, socketio).sleep(self.interval)  # typed as int seconds; any number works
                 for event, args in list(rounds):
                     try:
-                        socketio.emit(event.name, *args, namespace=event.namespace)
+                        for namespace in _targets(socketio, event):
+                            socketio.emit(event.name, *args, namespace=namespace)
                     except Exception:  # logged once; the others go on
                         logger.exception(
                             "mock: emitting %r failed; not emitted any more", event.name
@@ -229,6 +233,17 @@ class Mock:
                        "emitted every %g s; security %s", len(rounds), self.interval,
                        "enforced (any credentials)" if self.enforce_security else "off")  # fmt: skip
         return [event for event, _ in rounds]
+
+
+def _targets(socketio: SocketIO, event: ServerEvent) -> list[str]:
+    """Where an event is emitted: its namespace, or each instance of a dynamic one that has
+    clients (``/rooms/1``, ``/rooms/2``)."""
+    if not event.address:
+        return [event.namespace]
+    server: Any = getattr(socketio, "server", None)
+    pattern = address_pattern(event.address)
+    active = list(server.manager.get_namespaces()) if server is not None else []
+    return [name for name in active if isinstance(name, str) and pattern.fullmatch(name)]
 
 
 def _seconds(text: str) -> float:

@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -81,9 +83,7 @@ class RootExternalEmitter(_Namespace):
         Event 'game_created'.
         """
         sent = self._data("game_created", models.GameCreatedData, data, ())
-        self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        self._manager.emit("game_created", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_game_drawn(
         self,
@@ -97,7 +97,7 @@ class RootExternalEmitter(_Namespace):
         Event 'game_drawn'.
         """
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
-        self._manager.emit("game_drawn", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("game_drawn", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_game_won(
         self,
@@ -111,7 +111,7 @@ class RootExternalEmitter(_Namespace):
         Event 'game_won'.
         """
         sent = self._data("game_won", models.GameWonData, data, ())
-        self._manager.emit("game_won", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("game_won", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
     def emit_move_made(
         self,
@@ -125,7 +125,7 @@ class RootExternalEmitter(_Namespace):
         Event 'move_made'.
         """
         sent = self._data("move_made", models.MoveMadeData, data, ())
-        self._manager.emit("move_made", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("move_made", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -135,6 +135,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
 
 
@@ -156,7 +157,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("game_created", models.GameCreatedData, data, ())
         await self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_created", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_game_drawn(
@@ -172,7 +173,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
         await self._manager.emit(
-            "game_drawn", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_drawn", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_game_won(
@@ -188,7 +189,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("game_won", models.GameWonData, data, ())
         await self._manager.emit(
-            "game_won", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "game_won", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
     async def emit_move_made(
@@ -204,7 +205,7 @@ class RootAsyncExternalEmitter(_Namespace):
         """
         sent = self._data("move_made", models.MoveMadeData, data, ())
         await self._manager.emit(
-            "move_made", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
+            "move_made", sent, namespace=self.target, room=to, skip_sid=skip_sid
         )
 
 
@@ -215,6 +216,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
 
 

@@ -42,9 +42,11 @@ class _Namespace:
 
     namespace: ClassVar[str] = "/"
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -93,7 +95,7 @@ class RootExternalEmitter(_Namespace):
                 models.MovedPayloadArg2,
             ),
         )
-        self._manager.emit("moved", sent, namespace=self.namespace, room=to, skip_sid=skip_sid)
+        self._manager.emit("moved", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -103,6 +105,7 @@ class ExternalEmitter:
         """``manager``: a write-only python-socketio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
 
 
@@ -135,9 +138,7 @@ class RootAsyncExternalEmitter(_Namespace):
                 models.MovedPayloadArg2,
             ),
         )
-        await self._manager.emit(
-            "moved", sent, namespace=self.namespace, room=to, skip_sid=skip_sid
-        )
+        await self._manager.emit("moved", sent, namespace=self.target, room=to, skip_sid=skip_sid)
 
 
 class AsyncExternalEmitter:
@@ -147,6 +148,7 @@ class AsyncExternalEmitter:
         """``manager``: a write-only python-socketio asyncio client manager (see
         :func:`queue_manager`); ``validate=False`` publishes without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
 
 
