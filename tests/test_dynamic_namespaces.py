@@ -214,7 +214,8 @@ def test_invalid_parameters_are_refused_with_the_reason(
 ) -> None:
     server, _ = rooms
     reasons = {}
-    for name in ("/rooms/0", "/rooms/abc", "/nope", "/rooms/1/more"):
+    too_long = "/rooms/" + "9" * 2000  # past MAX_NAMESPACE_LENGTH: never matched
+    for name in ("/rooms/0", "/rooms/abc", "/nope", "/rooms/1/more", too_long):
         raw = socketio.Client(reconnection=False)
         refused: list[Any] = []
         raw.on("connect_error", lambda data, refused=refused: refused.append(data), namespace=name)
@@ -230,7 +231,7 @@ def test_invalid_parameters_are_refused_with_the_reason(
     assert "greater than or equal to 1" in reasons["/rooms/0"]
     assert reasons["/rooms/abc"].startswith("invalid namespace parameters for /rooms/{roomId}: ")
     assert "integer" in reasons["/rooms/abc"]
-    assert reasons["/nope"] == reasons["/rooms/1/more"] == "Unable to connect"
+    assert reasons["/nope"] == reasons["/rooms/1/more"] == reasons[too_long] == "Unable to connect"
 
 
 def test_the_client_refuses_invalid_parameters_before_sending(
