@@ -113,6 +113,7 @@ def test_3x_address_expressions_are_text_parameters(write_spec) -> None:  # type
         ("/rooms/{}", "has a brace that is no parameter expression"),
         ("/rooms/{roomId", "has a brace that is no parameter expression"),
         ("/rooms/{{ 7*7 }}", "has a brace that is no parameter expression"),
+        ("/rooms/{roomId}-{orgId}", "'roomId' and 'orgId' share one segment of"),
     ],
 )
 def test_parameters_that_cannot_name_fields_are_errors(write_spec, address: str, message: str):  # type: ignore[no-untyped-def]
@@ -335,6 +336,10 @@ def test_emitters_address_one_instance_and_refuse_invalid_parameters(tmp_path: P
     with pytest.raises(runtime.EmitValidationError) as raised:
         generated.RoomsEmitter(socketio_app, {"room_id": "twelve"})
     assert raised.value.errors[0]["loc"] == ["room_id"]
+    match = runtime.match_address
+    assert match(("/a/room-", "b", ".x/c"), "/a/room-7.x/c") == {"b": "7"}
+    for other in ("/a/room-.x/c", "/a/room-7,8.x/c", "/a/room-7.x", "/a/room-7.x/c/d", "/a/7.x/c"):
+        assert match(("/a/room-", "b", ".x/c"), other) is None, other
     unreadable_ones = ({"name": "x"}, {"b": "x/y"}, {"b": "x,y"}, {"b": ""})
     for unreadable in unreadable_ones:  # validation off: still refused
         with pytest.raises(ValueError, match="cannot name a namespace"):

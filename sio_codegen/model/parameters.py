@@ -68,6 +68,12 @@ def read_address(
                 f"Python name {ident!r} (or one is used twice); rename one",
                 at(pointer),
             )
+        if index > 1 and "/" not in parts[index - 1]:
+            report.error(
+                f"channel parameters {parts[index - 2]!r} and {part!r} share one segment of "
+                f"{name!r}: their values could not be told apart; put a '/' between them",
+                at(pointer),
+            )
         address.append(ident)
         properties[ident] = _schema(declared.get(part), version)
     for key in sorted(declared):

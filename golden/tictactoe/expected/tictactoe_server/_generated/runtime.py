@@ -17,7 +17,6 @@ import binascii
 import inspect
 import json
 import logging
-import re
 import textwrap
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -712,12 +711,40 @@ MAX_NAMESPACE_LENGTH = 1000
 """A longer namespace name matches no dynamic namespace (and is refused)."""
 
 
-def address_pattern(address: Sequence[str]) -> re.Pattern[str]:
-    """The names of a dynamic namespace: its literal text (escaped: spec text is data) with one
-    group per parameter, which takes any text but ``/`` and ``,`` (a Socket.IO packet's
-    namespace ends at a comma)."""
-    return re.compile("".join(re.escape(part) if index % 2 == 0 else "([^/,]+)"
-                              for index, part in enumerate(address)))  # fmt: skip
+def match_address(address: Sequence[str], name: str) -> dict[str, str] | None:
+    """The parameters in ``name`` when it names an instance of the dynamic namespace
+    ``address`` (``/rooms/42``: ``{"room_id": "42"}``), else None. Segment by segment (a
+    parameter holds neither ``/`` nor ``,``, where a Socket.IO packet's namespace ends, and at
+    most one shares a segment): linear time, no regular expression."""
+    if len(name) > MAX_NAMESPACE_LENGTH:
+        return None
+    segments: list[list[str]] = [[""]]  # each: [literal] or [prefix, field, suffix]
+    for index, part in enumerate(address):
+        if index % 2:
+            segments[-1] += [part, ""]
+            continue
+        first, *rest = part.split("/")
+        segments[-1][-1] += first
+        segments += [[piece] for piece in rest]
+    parts = name.split("/")
+    if len(parts) != len(segments):
+        return None
+    values: dict[str, str] = {}
+    for segment, text in zip(segments, parts):
+        if len(segment) == 1:
+            if text != segment[0]:
+                return None
+            continue
+        prefix, field, suffix = segment[0], segment[1], segment[-1]
+        if len(segment) != 3 or len(text) <= len(prefix) + len(suffix):
+            return None
+        if not (text.startswith(prefix) and text.endswith(suffix)):
+            return None
+        value = text[len(prefix) : len(text) - len(suffix)]
+        if "," in value:
+            return None
+        values[field] = value
+    return values
 
 
 class DynamicNamespaces:
@@ -728,7 +755,7 @@ class DynamicNamespaces:
     unknown namespace); an event that matches none is left unhandled, as before."""
 
     def __init__(self) -> None:
-        self.served: list[tuple[NamespaceHandlers, re.Pattern[str]]] = []
+        self.served: list[NamespaceHandlers] = []
         self.events: dict[str, dict[str, Callable[..., Any]]] = {}
         """Event name -> the handler of each dynamic namespace (by its spec name) that has it."""
         self.hooks: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {}
@@ -744,14 +771,12 @@ class DynamicNamespaces:
         connect: Callable[..., Any],
         disconnect: Callable[..., Any],
     ) -> None:
-        self.served.append((handlers, address_pattern(handlers.address)))
-        self.served.sort(key=lambda served: served[0].namespace)  # the first match, by name
+        self.served.append(handlers)
+        self.served.sort(key=lambda served: served.namespace)  # the first match, by name
         self.hooks[handlers.namespace] = (connect, disconnect)
 
     def find(self, name: str) -> NamespaceHandlers | None:
-        if len(name) > MAX_NAMESPACE_LENGTH:
-            return None
-        return next((h for h, pattern in self.served if pattern.fullmatch(name)), None)
+        return next((h for h in self.served if match_address(h.address, name) is not None), None)
 
     def install(self, socketio: SocketIO) -> None:
         if not self.served:
@@ -807,11 +832,9 @@ def check_params(handlers: NamespaceHandlers, name: str, validate: bool) -> Base
     handshake's bindings are (text read by the model, then checked against the JSON Schema
     when validating), or refuse the connection with the reason."""
     model = handlers.params_model
-    found = address_pattern(handlers.address).fullmatch(name)
-    if model is None or found is None:
+    raw = match_address(handlers.address, name)
+    if model is None or raw is None:
         raise _refuse("Unable to connect")
-    fields = handlers.address[1::2]
-    raw = dict(zip(fields, found.groups()))
     try:
         params = model.model_validate(raw)
         errors = schema_errors(model, dump(params)) if validate else []

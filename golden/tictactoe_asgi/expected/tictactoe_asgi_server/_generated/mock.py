@@ -36,10 +36,10 @@ from .runtime import (
     Principal,
     SecurityHandlers,
     SioError,
-    address_pattern,
     emit_arguments,
     emit_data,
     from_wire,
+    match_address,
     unimplemented,
 )
 
@@ -249,9 +249,8 @@ def _targets(socketio: AsyncServer, event: ServerEvent) -> list[str]:
     if not event.address:
         return [event.namespace]
     server: Any = socketio
-    pattern = address_pattern(event.address)
     active = list(server.manager.get_namespaces()) if server is not None else []
-    return [name for name in active if isinstance(name, str) and pattern.fullmatch(name)]
+    return [n for n in active if isinstance(n, str) and match_address(event.address, n) is not None]
 
 
 def _seconds(text: str) -> float:
