@@ -196,14 +196,20 @@ def _all_arrived(
     return all(len(received[key]) >= 2 for key in expected)
 
 
+def namespace_of(client: Any, ns: dict[str, Any]) -> Any:
+    """The client's object of a namespace; of a dynamic one, the instance its example names."""
+    found = getattr(client, ns["client_attribute"])
+    return found(ns["parameters"]["example"]) if "parameters" in ns else found
+
+
 def _setup(mocked: Mocked, client: Any) -> tuple[dict[tuple[str, str], list[Any]], list[Any]]:
     received: dict[tuple[str, str], list[Any]] = defaultdict(list)
     errors: list[Any] = []
     for ns in mocked.catalog["namespaces"]:
-        getattr(client, ns["client_attribute"]).add_error_handler(errors.append)
+        namespace_of(client, ns).add_error_handler(errors.append)
     for ns, event in events(mocked.catalog, "server_to_client"):
         handler = _recorder(received, (ns["name"], event["name"]), event)
-        getattr(getattr(client, ns["client_attribute"]), event["client_method"])(handler)
+        getattr(namespace_of(client, ns), event["client_method"])(handler)
     return received, errors
 
 
@@ -236,7 +242,7 @@ def test_typed_sync_client_gets_valid_acks_and_periodic_events(mocked: Mocked) -
     expected = [(ns["name"], e["name"]) for ns, e in events(mocked.catalog, "server_to_client")]
     with client:
         for ns, event in events(mocked.catalog, "client_to_server"):
-            method = getattr(getattr(client, ns["client_attribute"]), event["client_method"])
+            method = getattr(namespace_of(client, ns), event["client_method"])
             _check_ack(event, method(*[arg["example"] for arg in event["args"]]))
         deadline = time.monotonic() + 20
         while not _all_arrived(received, expected) and time.monotonic() < deadline:
@@ -255,7 +261,7 @@ def test_typed_async_client_gets_valid_acks_and_periodic_events(mocked: Mocked) 
         expected = [(ns["name"], e["name"]) for ns, e in events(mocked.catalog, "server_to_client")]
         async with client:
             for ns, event in events(mocked.catalog, "client_to_server"):
-                method = getattr(getattr(client, ns["client_attribute"]), event["client_method"])
+                method = getattr(namespace_of(client, ns), event["client_method"])
                 _check_ack(event, await method(*[arg["example"] for arg in event["args"]]))
             deadline = time.monotonic() + 20
             while not _all_arrived(received, expected) and time.monotonic() < deadline:

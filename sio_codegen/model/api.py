@@ -151,6 +151,16 @@ class Namespace:
     pointer: str = ""
     rooms: Rooms | None = None
     """``x-rooms``: the declared room names; None lets any string be a room."""
+    address: tuple[str, ...] = ()
+    """A namespace with channel parameters (``/rooms/{roomId}``) is dynamic: its name split into
+    literal text and parameters, alternately, each parameter as its Python identifier
+    (``("/rooms/", "room_id", "")``); empty for a namespace of one fixed name."""
+    params: SchemaUse | None = None
+    """The model of a dynamic namespace's parameters (an object, one field per parameter)."""
+
+    @property
+    def dynamic(self) -> bool:
+        return bool(self.address)
 
 
 @dataclass(frozen=True)

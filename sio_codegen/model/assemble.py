@@ -24,6 +24,7 @@ from sio_codegen.model.api import (
 )
 from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import text
+from sio_codegen.model.parameters import literal_name
 from sio_codegen.model.schemas import (
     MAX_CYCLE,
     SchemaTable,
@@ -86,7 +87,7 @@ class Assembler:
                 )
 
     def _namespace(self, draft: NamespaceDraft) -> Namespace:
-        bare = draft.name.strip("/")
+        bare = literal_name(draft.name).strip("/")
         ident = naming.safe_identifier(naming.snake(bare) or "root", prefix="ns")
         events: dict[Direction, list[Event]] = {"client": [], "server": []}
         for (direction, _), event in sorted(draft.events.items()):
@@ -105,6 +106,8 @@ class Assembler:
             security=draft.security,
             pointer=draft.pointer,
             rooms=draft.rooms,
+            address=draft.address,
+            params=draft.params,
         )
 
     def _event(self, ns: NamespaceDraft, draft: EventDraft) -> Event:

@@ -22,6 +22,7 @@ from sio_codegen.model.api import (
 from sio_codegen.model.assemble import Assembler
 from sio_codegen.model.drafts import EventDraft, NamespaceDraft
 from sio_codegen.model.nodes import namespace_name, text, unwrap
+from sio_codegen.model.parameters import is_dynamic, literal_name, read_address
 from sio_codegen.model.reading import Perspective, Reading, reading_of, warn_about_shapes
 from sio_codegen.model.schemas import SchemaTable, is_json_schema_format, name_for_uri
 from sio_codegen.model.servers import fill_variables, origin
@@ -150,6 +151,8 @@ class ApiBuilder:
         draft = self.namespaces.get(name)
         if draft is None:
             draft = self.namespaces[name] = NamespaceDraft(name, pointer)
+            if is_dynamic(name):
+                self._parameters(draft, channel_node)
         draft.description = draft.description or text(channel_node, "description")
         self._hooks(draft, channel_node, pointer)
         self._bindings(draft, channel_node)
@@ -186,9 +189,18 @@ class ApiBuilder:
                 names = tuple(dict.fromkeys(enum))
         else:
             return bad("must be a list of room names or a JSON Schema of a room name")
-        prefix = naming.pascal(draft.name.strip("/")) or "Root"
+        prefix = naming.pascal(literal_name(draft.name).strip("/")) or "Root"
         model = self.table.add(schema, prefix + "RoomName", pointer + "/x-rooms")
         draft.rooms = Rooms(SchemaUse(model, pointer + "/x-rooms"), names)
+
+    def _parameters(self, draft: NamespaceDraft, channel: Any) -> None:
+        """A dynamic namespace (``/rooms/{roomId}``): its address and its parameters' model."""
+        address, schema = read_address(
+            draft.name, channel, self.version, draft.pointer, self.report, self.at
+        )
+        prefix = naming.pascal(literal_name(draft.name).strip("/")) or "Root"
+        model = self.table.add(schema, prefix + "Params", f"{draft.name}#params")
+        draft.address, draft.params = address, SchemaUse(model, draft.pointer + "/parameters")
 
     def _hooks(self, draft: NamespaceDraft, channel: Any, pointer: str) -> None:
         hooks = channel.get("x-handlers") if isinstance(channel, dict) else None
@@ -219,7 +231,7 @@ class ApiBuilder:
                 "(remove it, or write GET)",
                 self.at(pointer + "/method"),
             )
-        prefix = naming.pascal(draft.name.strip("/")) or "Root"
+        prefix = naming.pascal(literal_name(draft.name).strip("/")) or "Root"
         for key in ("query", "headers"):
             node, dropped = without_transport(ws.get(key), key)
             if dropped:
@@ -260,7 +272,7 @@ class ApiBuilder:
         ref_key = name_for_uri(ref_target(message_node)) if is_ref(message_node) else ""
         message_id = text(message, "messageId")
         name = event_name or text(message, "name") or message_id or key or ref_key or "message"
-        prefix = naming.pascal(ns.name.strip("/"))
+        prefix = naming.pascal(literal_name(ns.name).strip("/"))
         event_base = prefix + naming.pascal(name) + ("Emit" if direction == "server" else "")
         # The models of one message are named after the message itself where it has a name of
         # its own (a component key, a messageId, a channel message key), else after the event.

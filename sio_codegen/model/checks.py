@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 
 from sio_codegen.diagnostics import Location, Report
@@ -27,11 +26,6 @@ def socketio_warnings(api: Api, spec: ResolvedSpec, report: Report) -> None:
             )
     for ns in api.namespaces:
         events = ns.client_events + ns.server_events
-        if re.search(r"\{[^}]*\}", ns.name):
-            report.warning(
-                f"namespace {ns.name!r} has channel parameters; it is served as a literal name",
-                spec.root.location(ns.pointer),
-            )
         if not events:
             named = [hook for hook in ("connect", "disconnect", "error") if getattr(ns.hooks, hook)]
             if named:

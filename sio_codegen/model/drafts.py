@@ -31,3 +31,5 @@ class NamespaceDraft:
     headers: SchemaUse | None = None
     security: tuple[Alternative, ...] = ()
     rooms: Rooms | None = None
+    address: tuple[str, ...] = ()
+    params: SchemaUse | None = None

@@ -120,7 +120,7 @@ def _namespace(
                 "schema": _schema(api, use),
                 "client_keyword": keywords[(f"{what}:{ns.name}", "")],
             }
-    return {
+    entry = {
         "name": ns.name,
         "description": ns.description,
         "client_attribute": attr,
@@ -134,6 +134,11 @@ def _namespace(
             for event in ns.client_events + ns.server_events
         ],
     }
+    if ns.params is not None:  # a dynamic namespace: client_attribute names a method
+        schema = _schema(api, ns.params)
+        found = example(schema, schema_examples(schema), _seed(seed, ns.name, "parameters"))
+        entry["parameters"] = _with_example({"schema": schema}, found)
+    return entry
 
 
 def _schema(api: Api, use: SchemaUse) -> dict[str, Any]:

@@ -7,6 +7,16 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, RootModel
 
 
+class CommentChangedParams(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+    )
+    comment_id: str
+    """
+    ID of the comment
+    """
+
+
 class CommentId(RootModel[str]):
     root: str
 

@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '90f3c54490a6a2ec0204636eef36f775e7f462d4f3cf3a3f483cf85f35eb72ee'
+COMPILED_FROM = '21a5e319e8eca74fe0507c7f38f5fb77ecb62fb0365462231f951f5535144204'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -30,11 +30,23 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_3 = environment.filters['pystr']
+        t_3 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_4 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_5 = environment.filters['rejectattr']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'rejectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed Socket.IO clients of the API: ``Client`` (threads) and ``AsyncClient`` (asyncio).\n\nEach namespace is an attribute (``client.'
@@ -54,9 +66,9 @@ def root(context, missing=missing):
         pass
         yield '\nif TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time\n    from typing_extensions import Unpack\n'
     yield 'from .runtime import SyncClient as _SyncClientBase\n\nSOCKETIO_PATH = '
-    yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
+    yield str(t_4((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\nDEFAULT_URL = '
-    yield str(t_3((undefined(name='default_url') if l_0_default_url is missing else l_0_default_url)))
+    yield str(t_4((undefined(name='default_url') if l_0_default_url is missing else l_0_default_url)))
     yield '\n"""The origin a client connects to when given no URL: the generated-for server\'s ("": none)."""\n'
     for l_1_mode in ('sync', 'async'):
         l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
@@ -79,10 +91,20 @@ def root(context, missing=missing):
             yield 'Namespace('
             yield str((undefined(name='base') if l_1_base is missing else l_1_base))
             yield '):\n    '
-            yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_2_ns, 'name')), (' (asyncio).' if (l_1_mode == 'async') else '.'), (str_join(('\n\n', environment.getattr(l_2_ns, 'description'), )) if environment.getattr(l_2_ns, 'description') else ''), )), 4))
+            yield str(t_1(str_join(('Namespace ', t_4(environment.getattr(l_2_ns, 'name')), (' (asyncio).' if (l_1_mode == 'async') else '.'), (str_join(('\n\n', environment.getattr(l_2_ns, 'description'), )) if environment.getattr(l_2_ns, 'description') else ''), )), 4))
             yield '\n\n    namespace: ClassVar[str] = '
-            yield str(t_3(environment.getattr(l_2_ns, 'name')))
+            yield str(t_4(environment.getattr(l_2_ns, 'name')))
             yield '\n'
+            if environment.getattr(l_2_ns, 'dynamic'):
+                pass
+                yield '    address: ClassVar[tuple[str, ...]] = ('
+                for l_3_part in environment.getattr(l_2_ns, 'address'):
+                    _loop_vars = {}
+                    pass
+                    yield str(t_4(l_3_part))
+                    yield ', '
+                l_3_part = missing
+                yield ')\n'
             for l_3_ev in environment.getattr(l_2_ns, 'client_events'):
                 l_3_methods = resolve('methods')
                 l_3_method_params = resolve('method_params')
@@ -102,7 +124,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 54 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 57 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
@@ -115,7 +137,7 @@ def root(context, missing=missing):
                     yield ' = '
                     yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                     yield 'self._call('
-                    yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                    yield str(t_4(environment.getattr(l_3_ev, 'name')))
                     yield ', '
                     yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                     yield ', '
@@ -131,7 +153,7 @@ def root(context, missing=missing):
                     yield '        '
                     yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                     yield 'self._emit('
-                    yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                    yield str(t_4(environment.getattr(l_3_ev, 'name')))
                     yield ', '
                     yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                     yield ', '
@@ -162,9 +184,9 @@ def root(context, missing=missing):
                 yield ') -> '
                 yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
                 yield ':\n        '
-                yield str(t_1(str_join(('Register the handler of ', t_3(environment.getattr(l_3_ev, 'name')), ' (usable as a decorator).\n\nIt receives the validated payload; an invalid one goes to the error handlers instead.', ("\nThe server expects an ack: the handler's return value, validated." if environment.getattr(l_3_ev, 'ack') else ''), '\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
+                yield str(t_1(str_join(('Register the handler of ', t_4(environment.getattr(l_3_ev, 'name')), ' (usable as a decorator).\n\nIt receives the validated payload; an invalid one goes to the error handlers instead.', ("\nThe server expects an ack: the handler's return value, validated." if environment.getattr(l_3_ev, 'ack') else ''), '\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
                 yield '\n        self._on('
-                yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                yield str(t_4(environment.getattr(l_3_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                 yield ', '
@@ -182,14 +204,22 @@ def root(context, missing=missing):
         yield 'ClientBase):\n    '
         yield str(t_1(str_join((str_join((environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': typed ', ('asyncio ' if (l_1_mode == 'async') else ''), 'Socket.IO client.', )), '\n\n``', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), 'Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,\ntransports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;\n', ('``async with``' if (l_1_mode == 'async') else '``with``'), ' connects and disconnects.', )), 4))
         yield '\n\n    namespace_names: ClassVar[tuple[str, ...]] = ('
-        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        def t_6(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_6(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             _loop_vars = {}
             pass
-            yield str(t_3(environment.getattr(l_2_ns, 'name')))
+            yield str(t_4(environment.getattr(l_2_ns, 'name')))
             yield ', '
         l_2_ns = missing
         yield ')\n    default_socketio_path: ClassVar[str] = SOCKETIO_PATH\n    default_url: ClassVar[str] = DEFAULT_URL\n'
-        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        def t_7(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_7(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_attrs = resolve('attrs')
             _loop_vars = {}
             pass
@@ -228,7 +258,7 @@ def root(context, missing=missing):
                         yield str(environment.getattr(l_3_p, 'name'))
                         yield ': '
                         yield str(environment.getattr(l_3_p, 'annotation'))
-                        yield str((' | None' if environment.getattr(l_3_p, 'required') else cond_expr_undefined("the inline if-expression on line 100 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                        yield str((' | None' if environment.getattr(l_3_p, 'required') else cond_expr_undefined("the inline if-expression on line 103 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                         yield ' = None,\n'
                 l_3_p = missing
                 yield '        socketio_path: str | None = None,\n        auth: Any = None,\n        query: Mapping[str, str] | None = None,\n        headers: Mapping[str, str] | None = None,\n        transports: Sequence[str] | None = None,\n        wait_timeout: float = 5.0,\n        default_timeout: float = 60.0,\n'
@@ -257,11 +287,11 @@ def root(context, missing=missing):
                             _loop_vars = {}
                             pass
                             yield '                ('
-                            yield str(t_3(environment.getattr(l_3_p, 'namespace')))
+                            yield str(t_4(environment.getattr(l_3_p, 'namespace')))
                             yield ', '
-                            yield str(t_3(environment.getattr(l_3_p, 'name')))
+                            yield str(t_4(environment.getattr(l_3_p, 'name')))
                             yield ', '
-                            yield str(t_3(environment.getattr(l_3_p, 'binding')))
+                            yield str(t_4(environment.getattr(l_3_p, 'binding')))
                             yield ', '
                             yield str(environment.getattr(l_3_p, 'name'))
                             yield '),\n'
@@ -278,7 +308,11 @@ def root(context, missing=missing):
                     yield '        super().__init__(\n            url,\n            socketio_path=socketio_path,\n            auth=auth,\n            query=merged(query, handshake.query),\n            headers=merged(headers, handshake.headers),\n            transports=transports,\n            wait_timeout=wait_timeout,\n            default_timeout=default_timeout,\n            namespaces=namespaces,\n            **options,\n        )\n'
             l_2_variant = l_2_params_doc = missing
         yield '\n    def _make_namespaces(self) -> None:\n'
-        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        def t_8(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_8(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_attrs = resolve('attrs')
             _loop_vars = {}
             pass
@@ -289,14 +323,41 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
             yield 'Namespace(self)\n'
         l_2_ns = l_2_attrs = missing
-        if (not environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        if (not t_3(context.eval_ctx, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic'))):
             pass
             yield '        return None\n'
-        def t_4(fiter):
+        def t_9(fiter):
+            for l_2_ns in fiter:
+                if environment.getattr(l_2_ns, 'dynamic'):
+                    yield l_2_ns
+        for l_2_ns in t_9(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            l_2_attrs = resolve('attrs')
+            _loop_vars = {}
+            pass
+            yield '\n    def '
+            yield str(environment.getitem((undefined(name='attrs') if l_2_attrs is missing else l_2_attrs), environment.getattr(l_2_ns, 'name')))
+            yield '(self, params: models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ') -> '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace:\n        '
+            yield str(t_1(str_join(('The instance of ', t_4(environment.getattr(l_2_ns, 'name')), ' that ``params`` name (their values in its name),\nconnected with the others by ``connect()``: make it before connecting. The same\nparameters give the same object; invalid ones raise ConnectParamsError.', )), 8))
+            yield '\n        return self._instance('
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace, '
+            yield str((undefined(name='prefix') if l_1_prefix is missing else l_1_prefix))
+            yield str(environment.getattr(l_2_ns, 'class_prefix'))
+            yield 'Namespace.address, models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ', params)\n'
+        l_2_ns = l_2_attrs = missing
+        def t_10(fiter):
             for l_2_ns in fiter:
                 if (environment.getattr(l_2_ns, 'name') == '/'):
                     yield l_2_ns
-        for l_2_ns in t_4(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        for l_2_ns in t_10(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_hook_returns = missing
             _loop_vars = {}
             pass
@@ -324,12 +385,12 @@ def root(context, missing=missing):
                 yield str(l_3_hook)
                 yield '(handler)\n'
             l_3_hook = l_3_args = l_3_attrs = missing
-            def t_5(fiter):
+            def t_11(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
                     if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('client', environment.getattr(l_3_ev, 'name'))):
                         yield l_3_ev
-            for l_3_ev in t_5(environment.getattr(l_2_ns, 'client_events')):
+            for l_3_ev in t_11(environment.getattr(l_2_ns, 'client_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 l_3_method_params = resolve('method_params')
                 l_3_ack_type = resolve('ack_type')
@@ -346,13 +407,13 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 171 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 180 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
-                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
+                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_4(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
                 yield '\n        '
-                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                 yield 'self.'
                 yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
@@ -360,16 +421,16 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '('
                 yield str(context.call((undefined(name='forward') if l_3_forward is missing else l_3_forward), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
-                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 173 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n'
             l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_ack_type = l_3_attrs = l_3_forward = missing
-            def t_6(fiter):
+            def t_12(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
                     if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('server', environment.getattr(l_3_ev, 'name'))):
                         yield l_3_ev
-            for l_3_ev in t_6(environment.getattr(l_2_ns, 'server_events')):
+            for l_3_ev in t_12(environment.getattr(l_2_ns, 'server_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 l_3_ack_type = resolve('ack_type')
                 l_3_payload_types = resolve('payload_types')
@@ -390,7 +451,7 @@ def root(context, missing=missing):
                 yield ') -> '
                 yield str((undefined(name='handler_type') if l_3_handler_type is missing else l_3_handler_type))
                 yield ':\n        '
-                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_3(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
+                yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_4(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
                 yield '\n        return self.'
                 yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
                 yield '.'
@@ -401,4 +462,4 @@ def root(context, missing=missing):
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=36&4=38&12=40&18=42&25=46&29=50&35=54&37=56&39=58&40=62&41=64&42=66&43=68&44=70&47=74&48=79&50=81&51=83&52=94&54=97&55=106&56=108&57=111&60=129&63=139&64=149&65=151&66=153&68=156&69=162&70=164&76=176&77=180&79=182&82=189&83=194&86=201&87=203&89=208&96=212&97=215&98=218&100=225&110=232&112=235&118=242&122=248&123=250&127=253&128=257&134=268&135=272&154=278&155=283&157=289&160=292&161=300&162=302&164=307&165=317&166=319&168=324&169=338&171=341&172=350&173=352&175=364&176=377&177=379&178=381&180=384&181=390&182=392'
+debug_info = '1=48&4=50&12=52&18=54&25=58&29=62&35=66&37=68&39=70&40=74&41=76&42=78&43=80&44=82&47=86&48=91&50=93&51=95&52=98&54=105&55=116&57=119&58=128&59=130&60=133&63=151&66=161&67=171&68=173&69=175&71=178&72=184&73=186&79=198&80=202&82=204&85=215&86=224&89=231&90=233&92=238&99=242&100=245&101=248&103=255&113=262&115=265&121=272&125=278&126=280&130=283&131=287&137=298&138=302&157=308&158=317&160=323&163=326&165=335&166=342&167=344&169=353&170=361&171=363&173=368&174=378&175=380&177=385&178=399&180=402&181=411&182=413&184=425&185=438&186=440&187=442&189=445&190=451&191=453'

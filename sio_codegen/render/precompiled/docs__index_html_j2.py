@@ -1,6 +1,6 @@
 # Compiled from templates/docs/index.html.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '285d1f998ff9ed32aba039ba5f3993b64e371df29c317af16f79cc15f8f77aae'
+COMPILED_FROM = 'c2fb0ce408268f3a45d02f78a66f9a398742b08c853b1534efb72e3fbfaf2b14'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'docs/index.html.j2'
 
@@ -173,6 +173,7 @@ def root(context, missing=missing):
         yield '</table>\n'
     l_1_loop = missing
     for l_1_ns, l_1_loop in LoopContext(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'namespaces'), undefined):
+        l_1_schema_block = resolve('schema_block')
         _loop_vars = {}
         pass
         yield '<section>\n<h2 id="ns-'
@@ -187,6 +188,9 @@ def root(context, missing=missing):
             yield '</div>'
         yield '<p class="meta">Typed client: <code>client.'
         yield str(environment.getattr(l_1_ns, 'client_attribute'))
+        if ('parameters' in l_1_ns):
+            pass
+            yield '(params)'
         yield '</code> · Security: '
         if environment.getattr(l_1_ns, 'security'):
             pass
@@ -218,8 +222,14 @@ def root(context, missing=missing):
             pass
             yield 'none'
         yield '</p>\n'
+        if ('parameters' in l_1_ns):
+            pass
+            yield '<div class="label">Namespace parameters: one namespace per value (<code>client.'
+            yield str(environment.getattr(l_1_ns, 'client_attribute'))
+            yield '(params)</code>)</div>\n'
+            yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(environment.getattr(l_1_ns, 'parameters'), 'schema'), _loop_vars=_loop_vars))
+            yield '\n'
         for l_2_what in ('query', 'headers'):
-            l_2_schema_block = resolve('schema_block')
             l_2_binding = missing
             _loop_vars = {}
             pass
@@ -232,9 +242,9 @@ def root(context, missing=missing):
                 yield ' (ws binding, client keyword <code>'
                 yield str(environment.getattr((undefined(name='binding') if l_2_binding is missing else l_2_binding), 'client_keyword'))
                 yield '=</code>)</div>\n'
-                yield str(context.call((undefined(name='schema_block') if l_2_schema_block is missing else l_2_schema_block), environment.getattr((undefined(name='binding') if l_2_binding is missing else l_2_binding), 'schema'), _loop_vars=_loop_vars))
+                yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr((undefined(name='binding') if l_2_binding is missing else l_2_binding), 'schema'), _loop_vars=_loop_vars))
                 yield '\n'
-        l_2_what = l_2_binding = l_2_schema_block = missing
+        l_2_what = l_2_binding = missing
         l_2_loop = missing
         for (l_2_direction, l_2_heading), l_2_loop in LoopContext((('client_to_server', 'Client → server: events the client emits'), ('server_to_client', 'Server → client: events the server emits')), undefined):
             l_2_events = missing
@@ -251,7 +261,6 @@ def root(context, missing=missing):
                 for l_3_event, l_3_loop in LoopContext((undefined(name='events') if l_2_events is missing else l_2_events), undefined):
                     l_3_labels = resolve('labels')
                     l_3_type_of = resolve('type_of')
-                    l_3_schema_block = resolve('schema_block')
                     l_3_event_example = resolve('event_example')
                     l_3_example = missing
                     _loop_vars = {}
@@ -283,6 +292,9 @@ def root(context, missing=missing):
                         yield '</div>'
                     yield '<p class="meta">Typed client: <code>client.'
                     yield str(environment.getattr(l_1_ns, 'client_attribute'))
+                    if ('parameters' in l_1_ns):
+                        pass
+                        yield '(params)'
                     yield '.'
                     yield str(environment.getattr(l_3_event, 'client_method'))
                     yield '('
@@ -319,7 +331,7 @@ def root(context, missing=missing):
                             yield ' · <code>'
                             yield str(context.call((undefined(name='type_of') if l_3_type_of is missing else l_3_type_of), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '</code></div>\n'
-                            yield str(context.call((undefined(name='schema_block') if l_3_schema_block is missing else l_3_schema_block), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
+                            yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '\n'
                         l_4_loop = l_4_arg = missing
                     else:
@@ -330,7 +342,7 @@ def root(context, missing=missing):
                         yield '<div class="label">Ack · <code>'
                         yield str(context.call((undefined(name='type_of') if l_3_type_of is missing else l_3_type_of), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
                         yield '</code></div>\n'
-                        yield str(context.call((undefined(name='schema_block') if l_3_schema_block is missing else l_3_schema_block), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
+                        yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
                         yield '\n'
                     l_3_example = context.call((undefined(name='event_example') if l_3_event_example is missing else l_3_event_example), l_3_event, _loop_vars=_loop_vars)
                     _loop_vars['example'] = l_3_example
@@ -342,14 +354,14 @@ def root(context, missing=missing):
                         yield str(environment.getattr((undefined(name='example') if l_3_example is missing else l_3_example), 'text'))
                         yield '</pre>\n</details>\n'
                     yield '</article>\n'
-                l_3_loop = l_3_event = l_3_labels = l_3_type_of = l_3_schema_block = l_3_event_example = l_3_example = missing
+                l_3_loop = l_3_event = l_3_labels = l_3_type_of = l_3_event_example = l_3_example = missing
         l_2_loop = l_2_direction = l_2_heading = l_2_events = missing
         if (not environment.getattr(l_1_ns, 'events')):
             pass
             yield '<p class="none">no events</p>'
         yield '</section>\n'
-    l_1_loop = l_1_ns = missing
+    l_1_loop = l_1_ns = l_1_schema_block = missing
     yield '</main>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=176&55=180&56=186&57=218&58=223&59=225&60=228&61=232&64=236&65=240&66=242&67=245&68=248&69=257&70=261&71=271&72=276&73=282&74=299&75=302&76=306&77=319&82=325&83=328&84=330&86=332&87=334&88=337&89=339&96=344'
+debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=177&55=181&56=187&57=222&58=225&59=227&61=229&62=233&63=235&64=238&65=242&68=246&69=250&70=252&71=255&72=258&73=266&74=270&75=280&76=285&77=291&78=311&79=314&80=318&81=331&86=337&87=340&88=342&90=344&91=346&92=349&93=351&100=356'

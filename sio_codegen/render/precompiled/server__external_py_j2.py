@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'f7ce9b3a54a25cc40765c85e98aaa431d29548cd776cb933e713bda96e04fc1b'
+COMPILED_FROM = '21f9ac29d3d0e8337b44e4b7e59a9734706ac45a794d359e671a89a0245d6230'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -12,6 +12,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_header = resolve('header')
     l_0_package = resolve('package')
+    l_0_api = resolve('api')
     l_0_room_types = resolve('room_types')
     try:
         t_1 = environment.filters['docstring']
@@ -26,61 +27,84 @@ def root(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'join' found.")
     try:
-        t_3 = environment.filters['pystr']
+        t_3 = environment.filters['list']
     except KeyError:
         @internalcode
         def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_4 = environment.filters['pystr']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
+    try:
+        t_5 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_5(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed, validated emits from a process that is not a server (a Celery task, a cron job, a\nscript), through the message queue the server processes share::\n\n    from '
     yield str((undefined(name='package') if l_0_package is missing else l_0_package))
-    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients; a message the\nqueue does not take (Redis down) raises ``MessageLostError``: nothing was published. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import (\n    DEFAULT_CHANNEL,\n    MessageLostError,\n    QueueURLError,\n    queue_manager,\n    reporting,\n)\nfrom .runtime import EmitValidationError, RoomNameError, check_room, emit_arguments, emit_data, room_target\n'
+    yield '._generated.external import external_emitter\n\n    emitter = external_emitter("redis://127.0.0.1:6379/0")\n    emitter.<namespace>.emit_<event>(data, to=None)  # everyone; to= a sid or a room\n\n``async_external_emitter`` is the same for asyncio code (``await ...emit_<event>(...)``).\nEach emit is validated like the server\'s emitters (``EmitValidationError``, nothing published),\nthen published on the queue for every server process to deliver to its clients; a message the\nqueue does not take (Redis down) raises ``MessageLostError``: nothing was published. There is no\n``call_<event>`` and no ``callback``: a queue cannot carry a client\'s ack back to a process\nthat is not a server.\n"""\n\nfrom __future__ import annotations\n\nfrom typing import Any, ClassVar\n\nfrom pydantic import BaseModel\n\nfrom . import models\nfrom .queue import (\n    DEFAULT_CHANNEL,\n    MessageLostError,\n    QueueURLError,\n    queue_manager,\n    reporting,\n)\nfrom .runtime import EmitValidationError, RoomNameError, check_room, emit_arguments, emit_data'
+    yield str((', instance_name' if t_3(context.eval_ctx, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')) else cond_expr_undefined("the inline if-expression on line 32 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+    yield ', room_target\n'
     if (undefined(name='room_types') if l_0_room_types is missing else l_0_room_types):
         pass
         yield 'from .server import '
         yield str(t_2(context.eval_ctx, (undefined(name='room_types') if l_0_room_types is missing else l_0_room_types), ', '))
         yield '\n'
-    yield '\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "MessageLostError",\n    "QueueURLError",\n    "RoomNameError",\n    "async_external_emitter",\n    "external_emitter",\n    "reporting",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n    room_model: ClassVar[type[BaseModel] | None] = None\n    """The JSON Schema model of the namespace\'s room names (x-rooms); None: any string."""\n\n    def __init__(self, manager: Any, validate: bool) -> None:\n        self._manager = manager\n        self.validate = validate\n\n    def _data(\n        self, event: str, model: type[BaseModel] | None, data: Any, arguments: tuple[type[BaseModel], ...]\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments; validated\n        first when ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
+    yield '\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "MessageLostError",\n    "QueueURLError",\n    "RoomNameError",\n    "async_external_emitter",\n    "external_emitter",\n    "reporting",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n    room_model: ClassVar[type[BaseModel] | None] = None\n    """The JSON Schema model of the namespace\'s room names (x-rooms); None: any string."""\n\n    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:\n        self._manager = manager\n        self.validate = validate\n        self.target = target or self.namespace\n        """The namespace emits go to: an instance of a dynamic namespace names its own."""\n\n    def _data(\n        self, event: str, model: type[BaseModel] | None, data: Any, arguments: tuple[type[BaseModel], ...]\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments; validated\n        first when ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
     for l_1_asyncio in (False, True):
-        l_1_api = resolve('api')
         _loop_vars = {}
         pass
-        for l_2_ns in environment.getattr((undefined(name='api') if l_1_api is missing else l_1_api), 'namespaces'):
+        for l_2_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
             l_2_room_type = resolve('room_type')
             _loop_vars = {}
             pass
             yield '\n\nclass '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 74 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 76 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(_Namespace):\n    '
-            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 75 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_3(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
+            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 77 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_4(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
             yield '\n\n    namespace: ClassVar[str] = '
-            yield str(t_3(environment.getattr(l_2_ns, 'name')))
+            yield str(t_4(environment.getattr(l_2_ns, 'name')))
             yield '\n'
+            if environment.getattr(l_2_ns, 'dynamic'):
+                pass
+                yield '    address: ClassVar[tuple[str, ...]] = ('
+                for l_3_part in environment.getattr(l_2_ns, 'address'):
+                    _loop_vars = {}
+                    pass
+                    yield str(t_4(l_3_part))
+                    yield ', '
+                l_3_part = missing
+                yield ')\n'
             if environment.getattr(l_2_ns, 'rooms'):
                 pass
                 yield '    room_model: ClassVar[type[BaseModel] | None] = models.'
                 yield str(environment.getattr(environment.getattr(environment.getattr(l_2_ns, 'rooms'), 'schema'), 'model'))
                 yield '\n'
             yield '\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 82 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 87 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def enter_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Put client ``sid`` (connected to any server process) in ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 85 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.enter_room(sid, self.namespace, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 87 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def leave_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take client ``sid`` (connected to any server process) out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.leave_room(sid, self.namespace, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 97 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def close_room(self, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take every client, on every server process, out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 100 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.close_room(checked, namespace=self.namespace)\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_data_params = resolve('data_params')
@@ -90,7 +114,7 @@ def root(context, missing=missing):
                 _loop_vars = {}
                 pass
                 yield '\n    '
-                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 98 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 103 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'def emit_'
                 yield str(environment.getattr(l_3_ev, 'identifier'))
                 yield '(\n        self,\n'
@@ -104,9 +128,9 @@ def root(context, missing=missing):
                 yield '        *,\n        to: str | None = None,\n        room: '
                 yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
                 yield ' | None = None,\n        skip_sid: str | None = None,\n    ) -> None:\n        '
-                yield str(t_1(str_join(('Publish ', t_3(environment.getattr(l_3_ev, 'name')), ' for one client (to=, a sid), a room (room=) or everyone in the namespace.\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
+                yield str(t_1(str_join(('Publish ', t_4(environment.getattr(l_3_ev, 'name')), ' for one client (to=, a sid), a room (room=) or everyone in the namespace.\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
                 yield '\n        sent = self._data('
-                yield str(t_3(environment.getattr(l_3_ev, 'name')))
+                yield str(t_4(environment.getattr(l_3_ev, 'name')))
                 yield ', '
                 yield str((str_join(('models.', environment.getattr(environment.getattr(l_3_ev, 'payload'), 'model'), )) if environment.getattr(l_3_ev, 'payload') else 'None'))
                 yield ', '
@@ -114,31 +138,61 @@ def root(context, missing=missing):
                 yield ', '
                 yield str((context.call((undefined(name='arguments_expr') if l_3_arguments_expr is missing else l_3_arguments_expr), l_3_ev, _loop_vars=_loop_vars) if environment.getattr(l_3_ev, 'arguments') else '()'))
                 yield ')\n        target = room_target(self.room_model, to, room, self.namespace)\n        '
-                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 111 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 116 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'self._manager.emit('
-                yield str(t_3(environment.getattr(l_3_ev, 'name')))
-                yield ', sent, namespace=self.namespace, room=target, skip_sid=skip_sid)\n'
+                yield str(t_4(environment.getattr(l_3_ev, 'name')))
+                yield ', sent, namespace=self.target, room=target, skip_sid=skip_sid)\n'
             l_3_ev = l_3_data_params = l_3_event_doc = l_3_data_expr = l_3_arguments_expr = missing
         l_2_ns = l_2_room_type = missing
         yield '\n\nclass '
-        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 116 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 121 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'ExternalEmitter:\n    '
-        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 117 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
+        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 122 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
         yield '\n\n    def __init__(self, manager: Any, *, validate: bool = True) -> None:\n        """``manager``: a write-only python-socketio '
-        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 120 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
-        yield 'client manager (see\n        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the\n        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes\n        without validating."""\n        self._manager = manager\n'
-        for l_2_ns in environment.getattr((undefined(name='api') if l_1_api is missing else l_1_api), 'namespaces'):
+        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 125 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield 'client manager (see\n        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the\n        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes\n        without validating."""\n        self._manager = manager\n        self._validate = validate\n'
+        def t_6(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_6(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             _loop_vars = {}
             pass
             yield '        self.'
             yield str(environment.getattr(l_2_ns, 'identifier'))
             yield ' = '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 126 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 132 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(manager, validate)\n'
         l_2_ns = missing
-    l_1_asyncio = l_1_api = missing
+        def t_7(fiter):
+            for l_2_ns in fiter:
+                if environment.getattr(l_2_ns, 'dynamic'):
+                    yield l_2_ns
+        for l_2_ns in t_7(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            l_2_cls = missing
+            _loop_vars = {}
+            pass
+            l_2_cls = str_join((environment.getattr(l_2_ns, 'class_prefix'), ('Async' if l_1_asyncio else ''), 'ExternalEmitter', ))
+            _loop_vars['cls'] = l_2_cls
+            yield '\n    def '
+            yield str(environment.getattr(l_2_ns, 'identifier'))
+            yield '(self, params: models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ') -> '
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield ':\n        '
+            yield str(t_1(str_join(('The emitter of one instance of ', t_4(environment.getattr(l_2_ns, 'name')), ': the one ``params`` name (their values in\nits name); parameters that do not match their schema are an EmitValidationError.', )), 8))
+            yield '\n        name = instance_name('
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield '.address, models.'
+            yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
+            yield ', params, self._validate)\n        return '
+            yield str((undefined(name='cls') if l_2_cls is missing else l_2_cls))
+            yield '(self._manager, self._validate, name)\n'
+        l_2_ns = l_2_cls = missing
+    l_1_asyncio = missing
     yield '\n\ndef external_emitter(url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True) -> ExternalEmitter:\n    """Emits through the message queue at ``url`` (the servers\' ``SIO_MESSAGE_QUEUE``) on\n    ``channel`` (the servers\' channel), from a process that is not a server."""\n    return ExternalEmitter(queue_manager(url, channel, lost="raise"), validate=validate)\n\n\ndef async_external_emitter(\n    url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True\n) -> AsyncExternalEmitter:\n    """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""\n    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True, lost="raise"), validate=validate)\n'
 
 blocks = {}
-debug_info = '1=32&5=34&33=36&34=39&70=42&71=46&74=51&75=54&77=56&78=58&79=61&82=64&85=68&87=70&90=74&92=76&95=80&96=82&98=90&100=94&101=98&105=102&108=104&109=106&111=114&116=121&117=123&120=125&125=127&126=131'
+debug_info = '1=45&5=47&32=49&33=51&34=54&72=57&73=60&76=65&77=68&79=70&80=72&81=75&83=82&84=85&87=88&90=92&92=94&95=98&97=100&100=104&101=106&103=114&105=118&106=122&110=126&113=128&114=130&116=138&121=145&122=147&125=149&131=151&132=159&134=165&135=173&137=176&138=182&139=184&140=188'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '9b3b92a7c5a4016deff75ebee14c2cb8e16620b287ebabddc01d7199c20e87d9'
+COMPILED_FROM = '92cc034839e35fd31bb4d056a4abba565b61e2290a8340180632e80f940a233e'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/handlers.py.j2'
 
@@ -42,6 +42,7 @@ def root(context, missing=missing):
     yield str(t_2(context.eval_ctx, (undefined(name='server_imports') if l_0_server_imports is missing else l_0_server_imports), ', '))
     yield '\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
+        l_1_server_attr = resolve('server_attr')
         l_1_delegated_events = resolve('delegated_events')
         l_1_delegated_hooks = resolve('delegated_hooks')
         l_1_is_async = resolve('is_async')
@@ -54,7 +55,7 @@ def root(context, missing=missing):
         yield 'Handlers('
         yield str(environment.getattr(l_1_ns, 'class_prefix'))
         yield 'Namespace):\n    '
-        yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', )), 4))
+        yield str(t_1(str_join(('Namespace ', t_3(environment.getattr(l_1_ns, 'name')), '.', (str_join(('\n\nOne namespace per value of its parameters: ``self.params(sid)`` are those of a\nconnection; ``', environment.getattr(l_1_ns, 'class_prefix'), 'Emitter(self.', (undefined(name='server_attr') if l_1_server_attr is missing else l_1_server_attr), ', self.params(sid))`` emits to its instance.', )) if environment.getattr(l_1_ns, 'dynamic') else ''), )), 4))
         yield '\n'
         l_1_events = context.call((undefined(name='delegated_events') if l_1_delegated_events is missing else l_1_delegated_events), l_1_ns, _loop_vars=_loop_vars)
         _loop_vars['events'] = l_1_events
@@ -142,7 +143,7 @@ def root(context, missing=missing):
                 yield str(t_1(str_join(('x-handlers names ', l_2_hook, ': ', t_3(environment.getitem(environment.getattr(l_1_ns, 'hooks'), l_2_hook)), )), 8))
                 yield '\n        raise NotImplementedError\n'
         l_2_hook = l_2_async_ = l_2_hook_params = l_2_hook_returns = l_2_hook_calls = missing
-    l_1_ns = l_1_delegated_events = l_1_events = l_1_delegated_hooks = l_1_hooks = l_1_is_async = l_1_named_hooks = missing
+    l_1_ns = l_1_server_attr = l_1_delegated_events = l_1_events = l_1_delegated_hooks = l_1_hooks = l_1_is_async = l_1_named_hooks = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
@@ -168,4 +169,4 @@ def root(context, missing=missing):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=33&8=35&12=39&13=41&16=50&17=54&18=56&19=58&20=60&25=63&26=65&27=74&30=83&33=92&34=100&35=103&36=105&38=110&42=113&45=121&46=129&47=132&48=134&50=139&57=144&62=147&65=154&66=160&74=164'
+debug_info = '1=33&8=35&12=39&13=41&16=51&17=55&18=57&19=59&20=61&25=64&26=66&27=75&30=84&33=93&34=101&35=104&36=106&38=111&42=114&45=122&46=130&47=133&48=135&50=140&57=145&62=148&65=155&66=161&74=165'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/mock.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '4e1a7e39fbbe2904fe3311ae72d8838e544bee3006b5dcc55680570022591a6d'
+COMPILED_FROM = '9cc68a327e59a845fd85436c4634f3765366e0354468b2f1659c158c9afac07b'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/mock.py.j2'
 
@@ -35,9 +35,9 @@ def root(context, missing=missing):
     else:
         pass
         yield 'from flask_socketio import SocketIO\n'
-    yield 'from pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    NamespaceHandlers,\n    Principal,\n    SecurityHandlers,\n    SioError,\n    binary_view,\n    emit_arguments,\n    emit_data,\n    from_wire,\n    schema_errors,\n    unimplemented,\n)\n\nlogger = logging.getLogger('
+    yield 'from pydantic import BaseModel\n\nfrom . import models\nfrom .runtime import (\n    NamespaceHandlers,\n    Principal,\n    SecurityHandlers,\n    SioError,\n    binary_view,\n    emit_arguments,\n    emit_data,\n    from_wire,\n    match_address,\n    schema_errors,\n    unimplemented,\n)\n\nlogger = logging.getLogger('
     yield str(t_1(str_join(((undefined(name='logger_name') if l_0_logger_name is missing else l_0_logger_name), '.mock', ))))
-    yield ')\n\nHandlers = NamespaceHandlers | SecurityHandlers\n\n\n@dataclass(frozen=True)\nclass ServerEvent:\n    """An event the server sends: its namespace, name and models (as the emitters have them)."""\n\n    namespace: str\n    name: str\n    payload: type[BaseModel] | None\n    multiple_args: bool = False\n    arguments: tuple[type[BaseModel], ...] = ()\n\n\nSERVER_EVENTS: tuple[ServerEvent, ...] = (\n'
+    yield ')\n\nHandlers = NamespaceHandlers | SecurityHandlers\n\n\n@dataclass(frozen=True)\nclass ServerEvent:\n    """An event the server sends: its namespace, name and models (as the emitters have them)."""\n\n    namespace: str\n    name: str\n    payload: type[BaseModel] | None\n    multiple_args: bool = False\n    arguments: tuple[type[BaseModel], ...] = ()\n    address: tuple[str, ...] = ()\n    """A dynamic namespace\'s address: the event goes to each of its instances with clients."""\n\n\nSERVER_EVENTS: tuple[ServerEvent, ...] = (\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
         _loop_vars = {}
         pass
@@ -51,8 +51,18 @@ def root(context, missing=missing):
             yield str(t_1(environment.getattr(l_2_ev, 'name')))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 67 in 'server/mock.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 67 in 'server/mock.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 70 in 'server/mock.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 70 in 'server/mock.py.j2' evaluated to false and no else section was defined.")))
+            if environment.getattr(l_1_ns, 'dynamic'):
+                pass
+                yield ', address=('
+                for l_3_part in environment.getattr(l_1_ns, 'address'):
+                    _loop_vars = {}
+                    pass
+                    yield str(t_1(l_3_part))
+                    yield ', '
+                l_3_part = missing
+                yield ')'
             yield '),\n'
         l_2_ev = l_2_arguments_expr = missing
     l_1_ns = missing
@@ -62,9 +72,13 @@ def root(context, missing=missing):
     yield str((undefined(name='async_') if l_0_async_ is missing else l_0_async_))
     yield 'def emit_forever() -> None:\n            while True:\n                '
     yield str((undefined(name='await_') if l_0_await_ is missing else l_0_await_))
-    yield 'cast(Any, socketio).sleep(self.interval)  # typed as int seconds; any number works\n                for event, args in list(rounds):\n                    try:\n                        '
+    yield 'cast(Any, socketio).sleep(self.interval)  # typed as int seconds; any number works\n                for event, args in list(rounds):\n                    try:\n                        for namespace in _targets(socketio, event):\n                            '
     yield str((undefined(name='await_') if l_0_await_ is missing else l_0_await_))
-    yield 'socketio.emit(event.name, *args, namespace=event.namespace)\n                    except Exception:  # logged once; the others go on\n                        logger.exception("mock: emitting %r failed; not emitted any more", event.name)\n                        rounds.remove((event, args))\n\n        if rounds:\n            socketio.start_background_task(emit_forever)\n        logger.warning("mock mode: fake acks for unimplemented handlers; %d server event(s) "\n                       "emitted every %g s; security %s", len(rounds), self.interval,\n                       "enforced (any credentials)" if self.enforce_security else "off")  # fmt: skip\n        return [event for event, _ in rounds]\n\n\ndef _seconds(text: str) -> float:\n    try:\n        value = float(text)\n    except ValueError:\n        value = -1.0\n    if not 0 < value < 86_400:\n        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text[:40]!r}")\n    return value\n\n\ndef add_mock_arguments(parser: argparse.ArgumentParser) -> None:\n    """``--mock``, ``--mock-interval S``, ``--mock-enforce-security``."""\n    parser.add_argument("--mock", action="store_true",\n                        help="mock mode: fake acks for unimplemented handlers, server events "\n                        "emitted periodically with fake data, docs served at /docs")  # fmt: skip\n    parser.add_argument("--mock-interval", type=_seconds, default=2.0, metavar="S",\n                        help="mock mode: seconds between two emits of each event (default 2)")  # fmt: skip\n    parser.add_argument("--mock-enforce-security", action="store_true",\n                        help="mock mode: require the spec\'s credentials (any value is accepted)")  # fmt: skip\n\n\ndef mock_from_args(args: argparse.Namespace) -> Mock | None:\n    """The Mock the options of :func:`add_mock_arguments` ask for (None without ``--mock``)."""\n    if not args.mock:\n        return None\n    return Mock(interval=args.mock_interval, enforce_security=args.mock_enforce_security)\n'
+    yield 'socketio.emit(event.name, *args, namespace=namespace)\n                    except Exception:  # logged once; the others go on\n                        logger.exception("mock: emitting %r failed; not emitted any more", event.name)\n                        rounds.remove((event, args))\n\n        if rounds:\n            socketio.start_background_task(emit_forever)\n        logger.warning("mock mode: fake acks for unimplemented handlers; %d server event(s) "\n                       "emitted every %g s; security %s", len(rounds), self.interval,\n                       "enforced (any credentials)" if self.enforce_security else "off")  # fmt: skip\n        return [event for event, _ in rounds]\n\n\ndef _targets(socketio: '
+    yield str((undefined(name='server_type') if l_0_server_type is missing else l_0_server_type))
+    yield ', event: ServerEvent) -> list[str]:\n    """Where an event is emitted: its namespace, or each instance of a dynamic one that has\n    clients (``/rooms/1``, ``/rooms/2``)."""\n    if not event.address:\n        return [event.namespace]\n    server: Any = '
+    yield str(('socketio' if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) else 'getattr(socketio, "server", None)'))
+    yield '\n    active = list(server.manager.get_namespaces()) if server is not None else []\n    return [n for n in active if isinstance(n, str) and match_address(event.address, n) is not None]\n\n\ndef _seconds(text: str) -> float:\n    try:\n        value = float(text)\n    except ValueError:\n        value = -1.0\n    if not 0 < value < 86_400:\n        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text[:40]!r}")\n    return value\n\n\ndef add_mock_arguments(parser: argparse.ArgumentParser) -> None:\n    """``--mock``, ``--mock-interval S``, ``--mock-enforce-security``."""\n    parser.add_argument("--mock", action="store_true",\n                        help="mock mode: fake acks for unimplemented handlers, server events "\n                        "emitted periodically with fake data, docs served at /docs")  # fmt: skip\n    parser.add_argument("--mock-interval", type=_seconds, default=2.0, metavar="S",\n                        help="mock mode: seconds between two emits of each event (default 2)")  # fmt: skip\n    parser.add_argument("--mock-enforce-security", action="store_true",\n                        help="mock mode: require the spec\'s credentials (any value is accepted)")  # fmt: skip\n\n\ndef mock_from_args(args: argparse.Namespace) -> Mock | None:\n    """The Mock the options of :func:`add_mock_arguments` ask for (None without ``--mock``)."""\n    if not args.mock:\n        return None\n    return Mock(interval=args.mock_interval, enforce_security=args.mock_enforce_security)\n'
 
 blocks = {}
-debug_info = '1=25&2=27&27=29&48=36&65=38&66=41&67=46&246=57&251=59&253=61&256=63'
+debug_info = '1=25&2=27&27=29&49=36&68=38&69=41&70=46&249=67&254=69&256=71&260=73&273=75&278=77'

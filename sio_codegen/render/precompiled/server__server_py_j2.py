@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '733a1b32614405bf2f45a8ae5190c0b92feaa45301bfae8c7c7319c984f86c01'
+COMPILED_FROM = 'e355b08e461a18bb0e783b08865d6199af448bf2aa53d22151c1caf8eb46735b'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -59,7 +59,11 @@ def root(context, missing=missing):
     else:
         pass
         yield 'from flask_socketio import SocketIO\nfrom pydantic import BaseModel\n'
-    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    check_room,\n    register,\n    room_target,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
+    yield '\nfrom . import models\nfrom .runtime import (\n    Emitter,\n    EventSpec,\n    NamespaceHandlers,\n    Principal,\n    Requirement,\n    SchemeSpec,\n    SecurityHandlers,\n    check_room,\n'
+    if t_2(context.eval_ctx, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')):
+        pass
+        yield '    instance_name,\n'
+    yield '    register,\n    room_target,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
     yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
     def t_6(fiter):
@@ -96,6 +100,7 @@ def root(context, missing=missing):
         l_1_async_ = resolve('async_')
         l_1_room_type = resolve('room_type')
         l_1_await_ = resolve('await_')
+        l_1_server_attr = resolve('server_attr')
         _loop_vars = {}
         pass
         yield '\n\nclass '
@@ -118,8 +123,8 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 55 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 58 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 58 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield '),\n'
         l_2_ev = l_2_arguments_expr = l_2_ack_arguments_kw = missing
@@ -206,6 +211,24 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
             yield '(check_room(self.room_model, name, self.namespace))\n'
         yield '\n    def rooms(self, sid: str) -> list[str]:\n        """The rooms client ``sid`` is in (its own sid\'s room among them), on this process."""\n        return self._rooms(sid)\n'
+        if environment.getattr(l_1_ns, 'dynamic'):
+            pass
+            yield '    address: ClassVar[tuple[str, ...]] = ('
+            for l_2_part in environment.getattr(l_1_ns, 'address'):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_part))
+                yield ', '
+            l_2_part = missing
+            yield ')\n    params_model: ClassVar[type[BaseModel] | None] = models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield '\n\n    def params(self, sid: str) -> models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ':\n        '
+            yield str(t_1(str_join(('The parameters of the instance of ', t_3(environment.getattr(l_1_ns, 'name')), ' that ``sid`` connected to, validated\nwhen it connected (KeyError for a sid not connected to this namespace).', )), 8))
+            yield '\n        params: models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ' = self._params[sid]\n        return params\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
             l_2_handler_params = resolve('handler_params')
             l_2_ack_type = resolve('ack_type')
@@ -271,6 +294,28 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
             yield '(check_room(self.room_model, name, self.namespace))\n'
         yield '\n    def rooms(self, sid: str) -> list[str]:\n        """The rooms client ``sid`` is in (its own sid\'s room among them), if it is connected to\n        this process."""\n        return self._rooms(sid)\n'
+        if environment.getattr(l_1_ns, 'dynamic'):
+            pass
+            yield '    address: ClassVar[tuple[str, ...]] = ('
+            for l_2_part in environment.getattr(l_1_ns, 'address'):
+                _loop_vars = {}
+                pass
+                yield str(t_3(l_2_part))
+                yield ', '
+            l_2_part = missing
+            yield ')\n\n    def __init__(self, '
+            yield str((undefined(name='server_attr') if l_1_server_attr is missing else l_1_server_attr))
+            yield ': '
+            yield str((undefined(name='server_type') if l_0_server_type is missing else l_0_server_type))
+            yield ', params: models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ', *, validate: bool | None = None) -> None:\n        '
+            yield str(t_1(str_join(('Emits to one instance of ', t_3(environment.getattr(l_1_ns, 'name')), ': the one ``params`` name (their values in\nits name); parameters that do not match their schema are an EmitValidationError.', )), 8))
+            yield '\n        super().__init__('
+            yield str((undefined(name='server_attr') if l_1_server_attr is missing else l_1_server_attr))
+            yield ', validate=validate)\n        self.target = instance_name(self.address, models.'
+            yield str(environment.getattr(environment.getattr(l_1_ns, 'params'), 'model'))
+            yield ', params, self.validate)\n'
         for l_2_ev in environment.getattr(l_1_ns, 'server_events'):
             l_2_data_params = resolve('data_params')
             l_2_ack_type = resolve('ack_type')
@@ -316,7 +361,7 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 158 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 178 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
@@ -350,11 +395,11 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 171 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 191 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
                 yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield ')\n        return result\n'
         l_2_ev = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = l_2_ack_arguments_kw = missing
-    l_1_ns = l_1_named_hooks = l_1_async_ = l_1_room_type = l_1_await_ = missing
+    l_1_ns = l_1_named_hooks = l_1_async_ = l_1_room_type = l_1_await_ = l_1_server_attr = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
         pass
@@ -405,4 +450,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=46&9=48&10=50&12=53&35=60&37=62&39=71&40=73&42=84&44=88&46=91&49=99&50=101&52=103&54=105&55=111&58=124&59=132&60=135&62=137&63=140&65=142&66=145&68=166&69=169&72=172&74=176&76=178&78=182&80=184&82=188&84=190&87=192&89=195&90=198&92=203&98=206&100=213&101=221&106=225&107=227&109=229&110=231&111=234&114=237&116=241&118=243&120=247&122=249&124=253&126=255&129=257&131=260&132=263&134=268&141=271&143=281&145=285&146=289&150=293&152=295&153=298&156=301&158=303&159=319&161=322&163=326&164=330&169=334&170=336&171=338&178=356&185=359&186=363&189=377&191=384&192=390&198=394&202=401'
+debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&85=193&87=195&90=197&92=200&93=203&95=208&101=211&102=214&103=221&105=223&106=225&107=227&110=229&112=236&113=244&118=248&119=250&121=252&122=254&123=257&126=260&128=264&130=266&132=270&134=272&136=276&138=278&141=280&143=283&144=286&146=291&153=294&154=297&156=304&157=310&158=312&159=314&161=316&163=326&165=330&166=334&170=338&172=340&173=343&176=346&178=348&179=364&181=367&183=371&184=375&189=379&190=381&191=383&198=401&205=404&206=408&209=422&211=429&212=435&218=439&222=446'

@@ -49,13 +49,18 @@ class CommentLikedNamespace(SyncNamespace):
         return handler
 
 
-class CommentCommentIdChangedNamespace(SyncNamespace):
+class CommentChangedNamespace(SyncNamespace):
     """Namespace '/comment/{commentId}/changed'.
 
     When an event from the broker arrives telling us to update the comment likes count on the frontend.
     """
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
     def comment_changed(self, data: models.CommentChangedPayload) -> None:
         """Message that is being sent when a comment have been updated.
@@ -112,22 +117,31 @@ class Client(_SyncClientBase):
 
     namespace_names: ClassVar[tuple[str, ...]] = (
         "/comment/liked",
-        "/comment/{commentId}/changed",
         "/like/comment",
         "/update/comment/likes",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL
     comment_liked: CommentLikedNamespace
-    comment_comment_id_changed: CommentCommentIdChangedNamespace
     like_comment: LikeCommentNamespace
     update_comment_likes: UpdateCommentLikesNamespace
 
     def _make_namespaces(self) -> None:
         self.comment_liked = CommentLikedNamespace(self)
-        self.comment_comment_id_changed = CommentCommentIdChangedNamespace(self)
         self.like_comment = LikeCommentNamespace(self)
         self.update_comment_likes = UpdateCommentLikesNamespace(self)
+
+    def comment_changed(self, params: models.CommentChangedParams) -> CommentChangedNamespace:
+        """The instance of '/comment/{commentId}/changed' that ``params`` name (their values in its name),
+        connected with the others by ``connect()``: make it before connecting. The same
+        parameters give the same object; invalid ones raise ConnectParamsError.
+        """
+        return self._instance(
+            CommentChangedNamespace,
+            CommentChangedNamespace.address,
+            models.CommentChangedParams,
+            params,
+        )
 
 
 class AsyncCommentLikedNamespace(AsyncNamespace):
@@ -151,13 +165,18 @@ class AsyncCommentLikedNamespace(AsyncNamespace):
         return handler
 
 
-class AsyncCommentCommentIdChangedNamespace(AsyncNamespace):
+class AsyncCommentChangedNamespace(AsyncNamespace):
     """Namespace '/comment/{commentId}/changed' (asyncio).
 
     When an event from the broker arrives telling us to update the comment likes count on the frontend.
     """
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
     async def comment_changed(self, data: models.CommentChangedPayload) -> None:
         """Message that is being sent when a comment have been updated.
@@ -214,19 +233,28 @@ class AsyncClient(_AsyncClientBase):
 
     namespace_names: ClassVar[tuple[str, ...]] = (
         "/comment/liked",
-        "/comment/{commentId}/changed",
         "/like/comment",
         "/update/comment/likes",
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL
     comment_liked: AsyncCommentLikedNamespace
-    comment_comment_id_changed: AsyncCommentCommentIdChangedNamespace
     like_comment: AsyncLikeCommentNamespace
     update_comment_likes: AsyncUpdateCommentLikesNamespace
 
     def _make_namespaces(self) -> None:
         self.comment_liked = AsyncCommentLikedNamespace(self)
-        self.comment_comment_id_changed = AsyncCommentCommentIdChangedNamespace(self)
         self.like_comment = AsyncLikeCommentNamespace(self)
         self.update_comment_likes = AsyncUpdateCommentLikesNamespace(self)
+
+    def comment_changed(self, params: models.CommentChangedParams) -> AsyncCommentChangedNamespace:
+        """The instance of '/comment/{commentId}/changed' that ``params`` name (their values in its name),
+        connected with the others by ``connect()``: make it before connecting. The same
+        parameters give the same object; invalid ones raise ConnectParamsError.
+        """
+        return self._instance(
+            AsyncCommentChangedNamespace,
+            AsyncCommentChangedNamespace.address,
+            models.CommentChangedParams,
+            params,
+        )

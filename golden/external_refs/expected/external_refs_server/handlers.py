@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._generated import models
 from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
 from ._generated.server import (
-    CommentCommentIdChangedNamespace,
+    CommentChangedNamespace,
     CommentLikedNamespace,
     LikeCommentNamespace,
     UpdateCommentLikesNamespace,
@@ -22,8 +22,12 @@ class CommentLikedHandlers(CommentLikedNamespace):
     """Namespace '/comment/liked'."""
 
 
-class CommentCommentIdChangedHandlers(CommentCommentIdChangedNamespace):
-    """Namespace '/comment/{commentId}/changed'."""
+class CommentChangedHandlers(CommentChangedNamespace):
+    """Namespace '/comment/{commentId}/changed'.
+
+    One namespace per value of its parameters: ``self.params(sid)`` are those of a
+    connection; ``CommentChangedEmitter(self.socketio, self.params(sid))`` emits to its instance.
+    """
 
     @override
     def on_comment_changed(self, sid: str, data: models.CommentChangedPayload) -> None:
@@ -48,7 +52,7 @@ def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
     """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
     return [
         CommentLikedHandlers(),
-        CommentCommentIdChangedHandlers(),
+        CommentChangedHandlers(),
         LikeCommentHandlers(),
         UpdateCommentLikesHandlers(),
     ]

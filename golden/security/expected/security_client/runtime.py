@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from itertools import islice
-from typing import TYPE_CHECKING, Any, ClassVar, TypedDict
+from typing import TYPE_CHECKING, Any, ClassVar, TypedDict, TypeVar
 from urllib.parse import urlencode
 
 import jsonschema_rs
@@ -29,6 +29,8 @@ from pydantic_core import to_jsonable_python
 
 if TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time
     from typing_extensions import Self, Unpack
+
+_N = TypeVar("_N", bound="Namespace")
 
 logger = logging.getLogger("security_client.client")
 
@@ -398,8 +400,13 @@ class Namespace:
     """What the sync and asyncio namespaces share: validation of what goes out and comes in."""
 
     namespace: ClassVar[str] = "/"
+    address: ClassVar[tuple[str, ...]] = ()
+    """A dynamic namespace's name: literal text and parameter fields, alternately (its
+    instances are made by the client's method of that namespace); empty for a fixed name."""
 
-    def __init__(self) -> None:
+    def __init__(self, instance: str | None = None) -> None:
+        if instance is not None:  # one instance of a dynamic namespace (``/rooms/42``): its name
+            vars(self)["namespace"] = instance  # shadows the class's template for this object
         self._error_handlers: list[Callable[[ClientError], Any]] = []
         self._connect_hooks: list[Callable[[], Any]] = []
         self._disconnect_hooks: list[Callable[[str], Any]] = []
@@ -580,8 +587,8 @@ class Namespace:
 class SyncNamespace(Namespace):
     """A namespace of a :class:`SyncClient`."""
 
-    def __init__(self, client: SyncClient) -> None:
-        super().__init__()
+    def __init__(self, client: SyncClient, instance: str | None = None) -> None:
+        super().__init__(instance)
         self.client = client
         client.namespace_objects[self.namespace] = self
         client.sio.on("connect", self._connected, namespace=self.namespace)
@@ -699,8 +706,8 @@ async def _run_hooks(
 class AsyncNamespace(Namespace):
     """A namespace of an :class:`AsyncClient`."""
 
-    def __init__(self, client: AsyncClient) -> None:
-        super().__init__()
+    def __init__(self, client: AsyncClient, instance: str | None = None) -> None:
+        super().__init__(instance)
         self.client = client
         client.namespace_objects[self.namespace] = self
         client.sio.on("connect", self._connected, namespace=self.namespace)
@@ -886,6 +893,29 @@ def require_bindings(selected: Sequence[str], needed: Sequence[tuple[str, str, s
             )
 
 
+def instance_name(address: Sequence[str], model: type[BaseModel], params: Any) -> str:
+    """The name of one instance of a dynamic namespace (``/rooms/42``) from its parameters (a
+    model, or a dict of them), validated first (ConnectParamsError: nothing is sent); a value
+    that would not read back as itself (empty, or with a ``/`` or ``,``) is an error too."""
+    template = "".join(
+        part if index % 2 == 0 else "{" + part + "}" for index, part in enumerate(address)
+    )
+    try:
+        data, errors = outgoing(model, params)
+    except ValidationError as exc:
+        data, errors = None, pydantic_errors(exc)
+    texts = [_text(data.get(field)) if isinstance(data, dict) else "" for field in address[1::2]]
+    if not errors and any(not text or "/" in text or "," in text for text in texts):
+        errors = [{"loc": [], "msg": "a namespace parameter cannot be empty or contain '/' or ','",
+                   "type": "value_error"}]  # fmt: skip
+    if errors:
+        raise ConnectParamsError(f"invalid parameters for namespace {template!r}", event="connect",
+                                 namespace=template, errors=errors)  # fmt: skip
+    return "".join(
+        part if index % 2 == 0 else texts[index // 2] for index, part in enumerate(address)
+    )
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -1044,6 +1074,26 @@ class _ClientBase:
 
     def _make_namespaces(self) -> None:
         raise NotImplementedError
+
+    def _instance(
+        self,
+        make: Callable[[Any, str], _N],
+        address: Sequence[str],
+        model: type[BaseModel],
+        params: Any,
+    ) -> _N:
+        """The object of one instance of a dynamic namespace (``make(client, name)`` makes it,
+        once per name), connected with the others: it must exist before ``connect()``."""
+        name = instance_name(address, model, params)
+        existing: Any = self.namespace_objects.get(name)
+        if existing is not None:
+            return existing  # type: ignore[no-any-return]
+        if self.connected:
+            raise RuntimeError(f"namespace {name!r} must be made before connect(): python-socketio "
+                               "connects namespaces when the connection opens")  # fmt: skip
+        made = make(self, name)
+        self.connect_namespaces.append(name)
+        return made
 
     def _connect_args(self) -> tuple[str, dict[str, Any]]:
         url = self.url

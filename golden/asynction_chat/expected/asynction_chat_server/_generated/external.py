@@ -61,9 +61,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -117,7 +119,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("login", models.LogInPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit("login", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
+        self._manager.emit("login", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
     def emit_new_message(
         self,
@@ -134,7 +136,7 @@ class RootExternalEmitter(_Namespace):
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "new message", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     def emit_stop_typing(
@@ -152,7 +154,7 @@ class RootExternalEmitter(_Namespace):
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "stop typing", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     def emit_typing(
@@ -169,7 +171,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("typing", models.UserTypingPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit("typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
+        self._manager.emit("typing", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
     def emit_user_joined(
         self,
@@ -186,7 +188,7 @@ class RootExternalEmitter(_Namespace):
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "user joined", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     def emit_user_left(
@@ -203,9 +205,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("user left", models.UserLeftPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "user left", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("user left", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class AdminExternalEmitter(_Namespace):
@@ -243,7 +243,7 @@ class AdminExternalEmitter(_Namespace):
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "server metric", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -256,6 +256,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
         self.admin = AdminExternalEmitter(manager, validate)
 
@@ -295,7 +296,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("login", models.LogInPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "login", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "login", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_new_message(
@@ -313,7 +314,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("new message", models.NewMessageReceivedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "new message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "new message", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_stop_typing(
@@ -331,7 +332,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("stop typing", models.UserStopTypingPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "stop typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "stop typing", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_typing(
@@ -349,7 +350,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("typing", models.UserTypingPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "typing", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "typing", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_user_joined(
@@ -367,7 +368,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("user joined", models.UserJoinedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "user joined", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "user joined", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_user_left(
@@ -385,7 +386,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("user left", models.UserLeftPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "user left", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "user left", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -424,7 +425,7 @@ class AdminAsyncExternalEmitter(_Namespace):
         sent = self._data("server metric", models.ServerMetricPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "server metric", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "server metric", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -437,6 +438,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
         self.admin = AdminAsyncExternalEmitter(manager, validate)
 

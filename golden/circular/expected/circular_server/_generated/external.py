@@ -61,9 +61,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -138,9 +140,7 @@ class NonRecursiveExternalEmitter(_Namespace):
         """
         sent = self._data("message", models.NonRecursive, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("message", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class RecursiveExternalEmitter(_Namespace):
@@ -177,9 +177,7 @@ class RecursiveExternalEmitter(_Namespace):
         """
         sent = self._data("message", models.RecursiveSelf, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("message", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class TestChannelExternalEmitter(_Namespace):
@@ -217,7 +215,7 @@ class TestChannelExternalEmitter(_Namespace):
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "TestMessage", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -230,6 +228,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.external_file = ExternalFileExternalEmitter(manager, validate)
         self.non_recursive = NonRecursiveExternalEmitter(manager, validate)
         self.recursive = RecursiveExternalEmitter(manager, validate)
@@ -292,7 +291,7 @@ class NonRecursiveAsyncExternalEmitter(_Namespace):
         sent = self._data("message", models.NonRecursive, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "message", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -331,7 +330,7 @@ class RecursiveAsyncExternalEmitter(_Namespace):
         sent = self._data("message", models.RecursiveSelf, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "message", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "message", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -370,7 +369,7 @@ class TestChannelAsyncExternalEmitter(_Namespace):
         sent = self._data("TestMessage", models.NormalSchemaA, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "TestMessage", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "TestMessage", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -383,6 +382,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.external_file = ExternalFileAsyncExternalEmitter(manager, validate)
         self.non_recursive = NonRecursiveAsyncExternalEmitter(manager, validate)
         self.recursive = RecursiveAsyncExternalEmitter(manager, validate)

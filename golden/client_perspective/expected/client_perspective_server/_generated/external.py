@@ -61,9 +61,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -117,9 +119,7 @@ class ChatExternalEmitter(_Namespace):
         """
         sent = self._data("welcome", models.ChatWelcomePayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "welcome", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("welcome", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -131,6 +131,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.chat = ChatExternalEmitter(manager, validate)
 
 
@@ -169,7 +170,7 @@ class ChatAsyncExternalEmitter(_Namespace):
         sent = self._data("welcome", models.ChatWelcomePayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "welcome", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "welcome", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -182,6 +183,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.chat = ChatAsyncExternalEmitter(manager, validate)
 
 

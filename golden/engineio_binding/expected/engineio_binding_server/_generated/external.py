@@ -59,9 +59,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -111,6 +113,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
 
 
@@ -144,6 +147,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
 
 

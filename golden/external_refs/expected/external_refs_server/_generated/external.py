@@ -38,6 +38,7 @@ from .runtime import (
     check_room,
     emit_arguments,
     emit_data,
+    instance_name,
     room_target,
 )
 
@@ -61,9 +62,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -118,14 +121,19 @@ class CommentLikedExternalEmitter(_Namespace):
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "commentLiked", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
-class CommentCommentIdChangedExternalEmitter(_Namespace):
+class CommentChangedExternalEmitter(_Namespace):
     """Typed, validated emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
@@ -199,7 +207,7 @@ class UpdateCommentLikesExternalEmitter(_Namespace):
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -212,10 +220,22 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.comment_liked = CommentLikedExternalEmitter(manager, validate)
-        self.comment_comment_id_changed = CommentCommentIdChangedExternalEmitter(manager, validate)
         self.like_comment = LikeCommentExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesExternalEmitter(manager, validate)
+
+    def comment_changed(self, params: models.CommentChangedParams) -> CommentChangedExternalEmitter:
+        """The emitter of one instance of '/comment/{commentId}/changed': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            CommentChangedExternalEmitter.address,
+            models.CommentChangedParams,
+            params,
+            self._validate,
+        )
+        return CommentChangedExternalEmitter(self._manager, self._validate, name)
 
 
 class CommentLikedAsyncExternalEmitter(_Namespace):
@@ -253,14 +273,19 @@ class CommentLikedAsyncExternalEmitter(_Namespace):
         sent = self._data("commentLiked", models.CommentLikedPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "commentLiked", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "commentLiked", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
-class CommentCommentIdChangedAsyncExternalEmitter(_Namespace):
+class CommentChangedAsyncExternalEmitter(_Namespace):
     """Typed, validated asyncio emits of the events the server sends in namespace '/comment/{commentId}/changed', through the queue."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
 
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
@@ -334,7 +359,7 @@ class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
         sent = self._data("updateCommentLikes", models.UpdateCommentLikesPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "updateCommentLikes", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "updateCommentLikes", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -347,12 +372,24 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.comment_liked = CommentLikedAsyncExternalEmitter(manager, validate)
-        self.comment_comment_id_changed = CommentCommentIdChangedAsyncExternalEmitter(
-            manager, validate
-        )
         self.like_comment = LikeCommentAsyncExternalEmitter(manager, validate)
         self.update_comment_likes = UpdateCommentLikesAsyncExternalEmitter(manager, validate)
+
+    def comment_changed(
+        self, params: models.CommentChangedParams
+    ) -> CommentChangedAsyncExternalEmitter:
+        """The emitter of one instance of '/comment/{commentId}/changed': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        name = instance_name(
+            CommentChangedAsyncExternalEmitter.address,
+            models.CommentChangedParams,
+            params,
+            self._validate,
+        )
+        return CommentChangedAsyncExternalEmitter(self._manager, self._validate, name)
 
 
 def external_emitter(

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from flask_socketio import SocketIO
+from pydantic import BaseModel
 
 from . import models
 from .runtime import (
@@ -20,6 +21,7 @@ from .runtime import (
     NamespaceHandlers,
     SecurityHandlers,
     check_room,
+    instance_name,
     register,
     room_target,
 )
@@ -104,7 +106,7 @@ class CommentLikedEmitter(Emitter):
         self._emit("commentLiked", models.CommentLikedPayload, data, target, skip_sid)
 
 
-class CommentCommentIdChangedNamespace(NamespaceHandlers):
+class CommentChangedNamespace(NamespaceHandlers):
     """Handlers of the Socket.IO namespace '/comment/{commentId}/changed'.
 
     When an event from the broker arrives telling us to update the comment likes count on the frontend.
@@ -137,12 +139,26 @@ class CommentCommentIdChangedNamespace(NamespaceHandlers):
         """The rooms client ``sid`` is in (its own sid's room among them), on this process."""
         return self._rooms(sid)
 
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
+    params_model: ClassVar[type[BaseModel] | None] = models.CommentChangedParams
+
+    def params(self, sid: str) -> models.CommentChangedParams:
+        """The parameters of the instance of '/comment/{commentId}/changed' that ``sid`` connected to, validated
+        when it connected (KeyError for a sid not connected to this namespace).
+        """
+        params: models.CommentChangedParams = self._params[sid]
+        return params
+
     def on_comment_changed(self, sid: str, data: models.CommentChangedPayload) -> None:
         """Message that is being sent when a comment have been updated."""
         raise NotImplementedError
 
 
-class CommentCommentIdChangedEmitter(Emitter):
+class CommentChangedEmitter(Emitter):
     """Typed, validated emits of the events the server sends in namespace '/comment/{commentId}/changed'."""
 
     namespace: ClassVar[str] = "/comment/{commentId}/changed"
@@ -168,6 +184,27 @@ class CommentCommentIdChangedEmitter(Emitter):
         """The rooms client ``sid`` is in (its own sid's room among them), if it is connected to
         this process."""
         return self._rooms(sid)
+
+    address: ClassVar[tuple[str, ...]] = (
+        "/comment/",
+        "comment_id",
+        "/changed",
+    )
+
+    def __init__(
+        self,
+        socketio: SocketIO,
+        params: models.CommentChangedParams,
+        *,
+        validate: bool | None = None,
+    ) -> None:
+        """Emits to one instance of '/comment/{commentId}/changed': the one ``params`` name (their values in
+        its name); parameters that do not match their schema are an EmitValidationError.
+        """
+        super().__init__(socketio, validate=validate)
+        self.target = instance_name(
+            self.address, models.CommentChangedParams, params, self.validate
+        )
 
 
 class LikeCommentNamespace(NamespaceHandlers):
@@ -313,7 +350,7 @@ class UpdateCommentLikesEmitter(Emitter):
 
 HANDLER_BASES: tuple[type[NamespaceHandlers], ...] = (
     CommentLikedNamespace,
-    CommentCommentIdChangedNamespace,
+    CommentChangedNamespace,
     LikeCommentNamespace,
     UpdateCommentLikesNamespace,
 )

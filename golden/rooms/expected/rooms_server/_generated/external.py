@@ -62,9 +62,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -119,7 +121,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("news", models.NewsEmitPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit("news", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
+        self._manager.emit("news", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class GameExternalEmitter(_Namespace):
@@ -157,7 +159,7 @@ class GameExternalEmitter(_Namespace):
         """
         sent = self._data("news", models.GameNewsEmitPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit("news", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
+        self._manager.emit("news", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -169,6 +171,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
         self.game = GameExternalEmitter(manager, validate)
 
@@ -209,7 +212,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("news", models.NewsEmitPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "news", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "news", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -249,7 +252,7 @@ class GameAsyncExternalEmitter(_Namespace):
         sent = self._data("news", models.GameNewsEmitPayload, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "news", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "news", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -262,6 +265,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
         self.game = GameAsyncExternalEmitter(manager, validate)
 

@@ -480,9 +480,14 @@ class NamespaceHandlers(RoomHelpers):
     headers_model: ClassVar[type[BaseModel] | None] = None
     security: ClassVar[tuple[tuple[Requirement, ...], ...]] = ()
     """Alternatives of requirements: one alternative must hold to connect; empty means open."""
+    address: ClassVar[tuple[str, ...]] = ()
+    """A dynamic namespace's name: literal text and parameter fields, alternately (see
+    :class:`DynamicNamespaces`); empty for a namespace of one fixed name."""
+    params_model: ClassVar[type[BaseModel] | None] = None
     socketio: SocketIO
     """The server the handlers are registered on: emit with ``...Emitter(self.socketio)``."""
     _principals: dict[str, Principal]
+    _params: dict[str, Any]
 
     def principal(self, sid: str) -> Principal | None:
         """The principal a verify hook returned when ``sid`` connected (None without security)."""
@@ -805,11 +810,13 @@ def register(
     all_handlers = list(handlers)
     security = next((h for h in all_handlers if isinstance(h, SecurityHandlers)), None)
     stubs = _security_stubs(security, report)
+    dynamic = DynamicNamespaces()
     for instance in all_handlers:
         if not isinstance(instance, NamespaceHandlers):
             continue
         instance.socketio = socketio
         instance._principals = {}
+        instance._params = {}
         namespace = instance.namespace
         if instance.security and security is None:
             logger.error("namespace %s requires security but no Security handlers were given: "
@@ -821,8 +828,12 @@ def register(
             logger.warning("namespace %s: not implemented: %s", namespace, ", ".join(missing))
         for spec in instance.events:
             handler = _event_handler(instance, spec, spec.method not in missing, validate)
-            socketio.on_event(spec.name, handler, namespace=namespace)
-        _register_hooks(socketio, instance, security, stubs, validate)
+            if instance.address:
+                dynamic.add_event(instance, spec.name, handler)
+            else:
+                socketio.on_event(spec.name, handler, namespace=namespace)
+        _register_hooks(socketio, instance, security, stubs, validate, dynamic)
+    dynamic.install(socketio)
     return report
 
 
@@ -865,14 +876,16 @@ def _register_hooks(
     security: SecurityHandlers | None,
     stubs: set[str],
     validate: bool,
+    dynamic: DynamicNamespaces,
 ) -> None:
     namespace = handlers.namespace
 
     def connect(auth: Any = None) -> bool | None:
         sid: str = request.sid  # type: ignore[attr-defined]
         environ: dict[str, Any] = request.environ
+        instance: str = request.namespace  # type: ignore[attr-defined]
         try:
-            return accept(sid, Handshake.from_environ(environ), auth)
+            return accept(sid, Handshake.from_environ(environ), auth, instance)
         except Refused:
             raise
         except Exception as exc:  # a failing hook refuses, with a generic reason
@@ -880,7 +893,8 @@ def _register_hooks(
                             exc_info=exc)  # fmt: skip
             raise _refuse("connection refused") from exc
 
-    def accept(sid: str, handshake: Handshake, auth: Any) -> bool | None:
+    def accept(sid: str, handshake: Handshake, auth: Any, instance: str) -> bool | None:
+        params = check_params(handlers, instance, validate) if handlers.address else None
         if validate:
             check_bindings(handlers, handshake)
         principal = check_security(handlers, security, stubs, handshake, auth)
@@ -892,6 +906,8 @@ def _register_hooks(
             raise Refused(*(refusal.args or ("connection refused",))) from refusal
         if accepted is not False and principal is not None:
             handlers._principals[sid] = principal
+        if accepted is not False and params is not None:
+            handlers._params[sid] = params
         return accepted
 
     def disconnect(*args: Any) -> None:
@@ -903,9 +919,196 @@ def _register_hooks(
             pass
         finally:
             handlers._principals.pop(sid, None)
+            handlers._params.pop(sid, None)
 
+    if handlers.address:
+        dynamic.add_hooks(handlers, connect, disconnect)
+        return
     socketio.on_event("connect", connect, namespace=namespace)
     socketio.on_event("disconnect", disconnect, namespace=namespace)
+
+
+# -- dynamic namespaces (channel parameters): one handlers object serves /rooms/1, /rooms/2, ...
+MAX_NAMESPACE_LENGTH = 1000
+"""A longer namespace name matches no dynamic namespace (and is refused)."""
+
+
+def match_address(address: Sequence[str], name: str) -> dict[str, str] | None:
+    """The parameters in ``name`` when it names an instance of the dynamic namespace
+    ``address`` (``/rooms/42``: ``{"room_id": "42"}``), else None. Segment by segment (a
+    parameter holds neither ``/`` nor ``,``, where a Socket.IO packet's namespace ends, and at
+    most one shares a segment): linear time, no regular expression."""
+    if len(name) > MAX_NAMESPACE_LENGTH:
+        return None
+    segments: list[list[str]] = [[""]]  # each: [literal] or [prefix, field, suffix]
+    for index, part in enumerate(address):
+        if index % 2:
+            segments[-1] += [part, ""]
+            continue
+        first, *rest = part.split("/")
+        segments[-1][-1] += first
+        segments += [[piece] for piece in rest]
+    parts = name.split("/")
+    if len(parts) != len(segments):
+        return None
+    values: dict[str, str] = {}
+    for segment, text in zip(segments, parts):
+        if len(segment) == 1:
+            if text != segment[0]:
+                return None
+            continue
+        prefix, field, suffix = segment[0], segment[1], segment[-1]
+        if len(segment) != 3 or len(text) <= len(prefix) + len(suffix):
+            return None
+        if not (text.startswith(prefix) and text.endswith(suffix)):
+            return None
+        value = text[len(prefix) : len(text) - len(suffix)]
+        if "," in value:
+            return None
+        values[field] = value
+    return values
+
+
+class DynamicNamespaces:
+    """The dynamic namespaces of one server, served through python-socketio's catch-all
+    namespace ``"*"``: every event, connect and disconnect of a namespace that has no handlers
+    of its own goes to the first dynamic namespace whose address matches its name; a connection
+    to a name that matches none is refused (``Unable to connect``, as python-socketio refuses an
+    unknown namespace); an event that matches none is left unhandled, as before."""
+
+    def __init__(self) -> None:
+        self.served: list[NamespaceHandlers] = []
+        self.events: dict[str, dict[str, Callable[..., Any]]] = {}
+        """Event name -> the handler of each dynamic namespace (by its spec name) that has it."""
+        self.hooks: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = {}
+
+    def add_event(
+        self, handlers: NamespaceHandlers, event: str, handler: Callable[..., Any]
+    ) -> None:
+        self.events.setdefault(event, {})[handlers.namespace] = handler
+
+    def add_hooks(
+        self,
+        handlers: NamespaceHandlers,
+        connect: Callable[..., Any],
+        disconnect: Callable[..., Any],
+    ) -> None:
+        self.served.append(handlers)
+        self.served.sort(key=lambda served: served.namespace)  # the first match, by name
+        self.hooks[handlers.namespace] = (connect, disconnect)
+
+    def find(self, name: str) -> NamespaceHandlers | None:
+        return next((h for h in self.served if match_address(h.address, name) is not None), None)
+
+    def install(self, socketio: SocketIO) -> None:
+        if not self.served:
+            return
+        server: Any = getattr(socketio, "server", None)  # set by SocketIO(app) / init_app
+        if server is None:  # SocketIO() without an app yet: init_app passes the option on
+            getattr(socketio, "server_options")["namespaces"] = "*"  # noqa: B009 - untyped
+        else:
+            server.namespaces = "*"  # connects reach the catch-all hooks below, which decide
+        on = socketio.on_event
+        on("connect", self._connect, namespace="*")
+        on("disconnect", self._disconnect, namespace="*")
+        for event, by_namespace in self.events.items():
+            on(event, self._dispatcher(socketio, by_namespace), namespace="*")
+
+    def _connect(self, auth: Any = None) -> bool | None:
+        name: str = request.namespace  # type: ignore[attr-defined]
+        handlers = self.find(name)
+        if handlers is None:
+            raise _refuse("Unable to connect")
+        connect = self.hooks[handlers.namespace][0]
+        accepted: bool | None = connect(auth)
+        return accepted
+
+    def _disconnect(self, *args: Any) -> None:
+        name: str = request.namespace  # type: ignore[attr-defined]
+        handlers = self.find(name)
+        if handlers is not None:
+            self.hooks[handlers.namespace][1](*args)
+
+    def _dispatcher(
+        self, socketio: SocketIO, by_namespace: dict[str, Callable[..., Any]]
+    ) -> Callable[..., Any]:
+        """The catch-all handler of one event name: the handler of the dynamic namespace the
+        connection belongs to; python-socketio's "not handled" elsewhere (a fixed namespace
+        without that event falls back to the catch-all)."""
+        server: Any = getattr(socketio, "server", None)
+        not_handled = server.not_handled if server is not None else None
+
+        def dispatch(*args: Any) -> Any:
+            name: str = request.namespace  # type: ignore[attr-defined]
+            handlers = self.find(name)
+            handler = by_namespace.get(handlers.namespace) if handlers is not None else None
+            if handler is None:
+                return not_handled
+            return handler(*args)
+
+        return dispatch
+
+
+def check_params(handlers: NamespaceHandlers, name: str, validate: bool) -> BaseModel:
+    """The parameters of a dynamic namespace's name (``/rooms/42``: room_id=42), read as the
+    handshake's bindings are (text read by the model, then checked against the JSON Schema
+    when validating), or refuse the connection with the reason."""
+    model = handlers.params_model
+    raw = match_address(handlers.address, name)
+    if model is None or raw is None:
+        raise _refuse("Unable to connect")
+    try:
+        params = model.model_validate(raw)
+        errors = schema_errors(model, dump(params)) if validate else []
+    except ValidationError as exc:
+        errors = pydantic_errors(exc)
+    except Exception:  # noqa: BLE001 - a failing validator refuses, never crashes the handshake
+        errors = [dict(SCHEMA_FAILURE)]
+    if errors:
+        details = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg']}" for e in errors
+        )
+        raise _refuse(f"invalid namespace parameters for {handlers.namespace}: {details}")
+    return params
+
+
+def instance_name(
+    address: Sequence[str], model: type[BaseModel], params: Any, validate: bool
+) -> str:
+    """The name of one instance of a dynamic namespace (``/rooms/42``) from its parameters (a
+    model, or a dict of them), checked against their schema when validating; a value that
+    would not read back as itself (empty, or with a ``/`` or ``,``) is an error."""
+    values = (
+        from_python(
+            model,
+            params,
+            lambda errors: EmitValidationError(
+                "invalid namespace parameters", event="", namespace="".join(address), errors=errors
+            ),
+        )
+        if validate
+        else dump(params)
+    )
+    texts = [
+        _param_text(values.get(field) if isinstance(values, dict) else None)
+        for field in address[1::2]
+    ]
+    name = "".join(
+        part if index % 2 == 0 else texts[index // 2] for index, part in enumerate(address)
+    )
+    if any(not text or "/" in text or "," in text for text in texts):
+        raise ValueError(
+            f"namespace parameters {texts!r} cannot name a namespace (empty, or with '/' or ',')"
+        )
+    return name
+
+
+def _param_text(value: Any) -> str:
+    """A parameter as it appears in a namespace name: text as it is, anything else as JSON
+    (``""`` when it is missing, which names nothing)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value)
 
 
 # Query parameters Engine.IO adds to every handshake: not the application's.
@@ -1082,6 +1285,8 @@ class Emitter(RoomHelpers):
         ``socketio`` (on when it was not registered)."""
         self.socketio = socketio
         self._validate = validate
+        self.target = self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     @property
     def validate(self) -> bool:
@@ -1127,7 +1332,7 @@ class Emitter(RoomHelpers):
                 callback(client_ack(ack, values, event, namespace, ack_arguments))
 
         self.socketio.emit(
-            event, *args, namespace=self.namespace, to=to, skip_sid=skip_sid, callback=wrapped
+            event, *args, namespace=self.target, to=to, skip_sid=skip_sid, callback=wrapped
         )
 
     def _call(
@@ -1142,6 +1347,6 @@ class Emitter(RoomHelpers):
         ack_arguments: tuple[type[BaseModel], ...] = (),
     ) -> Any:
         args = self._arguments(event, model, data, arguments)
-        result = self.socketio.call(event, *args, namespace=self.namespace, to=to, timeout=timeout)
+        result = self.socketio.call(event, *args, namespace=self.target, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
         return client_ack(ack, values, event, self.namespace, ack_arguments)

@@ -59,9 +59,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -279,6 +281,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
         self.both = BothExternalEmitter(manager, validate)
         self.keys_cookie = KeysCookieExternalEmitter(manager, validate)
@@ -488,6 +491,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
         self.both = BothAsyncExternalEmitter(manager, validate)
         self.keys_cookie = KeysCookieAsyncExternalEmitter(manager, validate)

@@ -61,9 +61,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -118,7 +120,7 @@ class RootExternalEmitter(_Namespace):
         sent = self._data("game_created", models.GameCreatedData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "game_created", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     def emit_game_drawn(
@@ -136,7 +138,7 @@ class RootExternalEmitter(_Namespace):
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         self._manager.emit(
-            "game_drawn", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "game_drawn", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     def emit_game_won(
@@ -153,9 +155,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("game_won", models.GameWonData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "game_won", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("game_won", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
     def emit_move_made(
         self,
@@ -171,9 +171,7 @@ class RootExternalEmitter(_Namespace):
         """
         sent = self._data("move_made", models.MoveMadeData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit(
-            "move_made", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
-        )
+        self._manager.emit("move_made", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -185,6 +183,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
 
 
@@ -223,7 +222,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("game_created", models.GameCreatedData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_created", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "game_created", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_game_drawn(
@@ -241,7 +240,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("game_drawn", models.GameDrawnData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_drawn", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "game_drawn", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_game_won(
@@ -259,7 +258,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("game_won", models.GameWonData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "game_won", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "game_won", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
     async def emit_move_made(
@@ -277,7 +276,7 @@ class RootAsyncExternalEmitter(_Namespace):
         sent = self._data("move_made", models.MoveMadeData, data, ())
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "move_made", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "move_made", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -290,6 +289,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
 
 

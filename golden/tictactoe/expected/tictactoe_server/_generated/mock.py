@@ -40,6 +40,7 @@ from .runtime import (
     emit_arguments,
     emit_data,
     from_wire,
+    match_address,
     schema_errors,
     unimplemented,
 )
@@ -58,6 +59,8 @@ class ServerEvent:
     payload: type[BaseModel] | None
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
+    address: tuple[str, ...] = ()
+    """A dynamic namespace's address: the event goes to each of its instances with clients."""
 
 
 SERVER_EVENTS: tuple[ServerEvent, ...] = (
@@ -255,7 +258,8 @@ class Mock:
                 cast(Any, socketio).sleep(self.interval)  # typed as int seconds; any number works
                 for event, args in list(rounds):
                     try:
-                        socketio.emit(event.name, *args, namespace=event.namespace)
+                        for namespace in _targets(socketio, event):
+                            socketio.emit(event.name, *args, namespace=namespace)
                     except Exception:  # logged once; the others go on
                         logger.exception(
                             "mock: emitting %r failed; not emitted any more", event.name
@@ -268,6 +272,16 @@ class Mock:
                        "emitted every %g s; security %s", len(rounds), self.interval,
                        "enforced (any credentials)" if self.enforce_security else "off")  # fmt: skip
         return [event for event, _ in rounds]
+
+
+def _targets(socketio: SocketIO, event: ServerEvent) -> list[str]:
+    """Where an event is emitted: its namespace, or each instance of a dynamic one that has
+    clients (``/rooms/1``, ``/rooms/2``)."""
+    if not event.address:
+        return [event.namespace]
+    server: Any = getattr(socketio, "server", None)
+    active = list(server.manager.get_namespaces()) if server is not None else []
+    return [n for n in active if isinstance(n, str) and match_address(event.address, n) is not None]
 
 
 def _seconds(text: str) -> float:

@@ -61,9 +61,11 @@ class _Namespace:
     room_model: ClassVar[type[BaseModel] | None] = None
     """The JSON Schema model of the namespace's room names (x-rooms); None: any string."""
 
-    def __init__(self, manager: Any, validate: bool) -> None:
+    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:
         self._manager = manager
         self.validate = validate
+        self.target = target or self.namespace
+        """The namespace emits go to: an instance of a dynamic namespace names its own."""
 
     def _data(
         self,
@@ -129,7 +131,7 @@ class RootExternalEmitter(_Namespace):
             ),
         )
         target = room_target(self.room_model, to, room, self.namespace)
-        self._manager.emit("moved", sent, namespace=self.namespace, room=target, skip_sid=skip_sid)
+        self._manager.emit("moved", sent, namespace=self.target, room=target, skip_sid=skip_sid)
 
 
 class ExternalEmitter:
@@ -141,6 +143,7 @@ class ExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootExternalEmitter(manager, validate)
 
 
@@ -191,7 +194,7 @@ class RootAsyncExternalEmitter(_Namespace):
         )
         target = room_target(self.room_model, to, room, self.namespace)
         await self._manager.emit(
-            "moved", sent, namespace=self.namespace, room=target, skip_sid=skip_sid
+            "moved", sent, namespace=self.target, room=target, skip_sid=skip_sid
         )
 
 
@@ -204,6 +207,7 @@ class AsyncExternalEmitter:
         queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes
         without validating."""
         self._manager = manager
+        self._validate = validate
         self.root = RootAsyncExternalEmitter(manager, validate)
 
 

@@ -1,0 +1,1 @@
+"""Rooms server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""

@@ -1,0 +1,372 @@
+"""Channel parameters as dynamic namespaces (issue #18): ``/rooms/{roomId}`` is served for every
+room (``/rooms/1``, ``/rooms/2``) on both runtimes, its parameters validated on connect and
+handed to handlers typed; emitters and the generated client address one instance."""
+
+from __future__ import annotations
+
+import asyncio
+import importlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import flask_socketio
+import pytest
+import socketio  # type: ignore[import-untyped]
+from clients import generate_client, import_client
+from helpers import mypy_strict
+from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
+
+from sio_codegen.diagnostics import SpecError
+from sio_codegen.load.loader import LoadOptions, load_api
+
+ROOT = Path(__file__).resolve().parent.parent
+ROOMS = ROOT / "golden" / "channel_params" / "spec" / "asyncapi.yaml"
+
+HANDLERS = '''\
+"""Rooms: every room echoes what is said in it to everyone in that room."""
+
+from __future__ import annotations
+
+from ._generated import models
+from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
+from ._generated.server import RoomsEmitter, RoomsNamespace, RootNamespace
+
+
+class RootHandlers(RootNamespace):
+    @override
+    def on_hello(self, sid: str, data: models.HelloPayload) -> models.HelloAck:
+        return models.HelloAck(greeting="hello " + data.name)
+
+
+class RoomsHandlers(RoomsNamespace):
+    @override
+    def on_say(self, sid: str, data: models.RoomsSayPayload) -> models.RoomsSayAck:
+        room = self.params(sid).room_id
+        emitter = RoomsEmitter(self.socketio, self.params(sid))
+        emitter.emit_said(models.RoomsSaidEmitPayload(room=room, text=data.text))
+        return models.RoomsSayAck(room=room)
+
+
+def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
+    return [RootHandlers(), RoomsHandlers()]
+'''
+
+
+V3 = """\
+asyncapi: 3.0.0
+info: {title: Orgs, version: "1"}
+channels:
+  room:
+    address: /orgs/{orgId}/rooms/{room-name}
+    parameters:
+      orgId: {description: The organisation.}
+      room-name: {enum: [blue, red]}
+      unused: {}
+    messages:
+      say: {payload: {type: string}}
+operations:
+  say: {action: receive, channel: {$ref: '#/channels/room'}}
+"""
+
+
+# -- the model ---------------------------------------------------------------------------------
+def test_a_2x_channel_with_parameters_is_a_dynamic_namespace() -> None:
+    loaded = load_api(ROOMS, LoadOptions())
+    api = loaded.api
+    rooms = next(ns for ns in api.namespaces if ns.name == "/rooms/{roomId}")
+    assert rooms.dynamic and rooms.address == ("/rooms/", "room_id", "")
+    assert (rooms.identifier, rooms.class_prefix) == ("rooms", "Rooms")
+    assert rooms.params is not None
+    assert api.schemas[rooms.params.model] == {
+        "type": "object",
+        "properties": {"room_id": {"type": "integer", "minimum": 1}},
+        "required": ["room_id"],
+        "additionalProperties": False,
+    }
+    root = next(ns for ns in api.namespaces if ns.name == "/")
+    assert not root.dynamic and root.params is None
+    assert not [d for d in loaded.report.warnings if "parameter" in d.message]
+
+
+def test_3x_address_expressions_are_text_parameters(write_spec) -> None:  # type: ignore[no-untyped-def]
+    loaded = load_api(write_spec(V3), LoadOptions())
+    (ns,) = loaded.api.namespaces
+    assert ns.address == ("/orgs/", "org_id", "/rooms/", "room_name", "")
+    assert ns.class_prefix == "OrgsRooms" and ns.params is not None
+    assert loaded.api.schemas[ns.params.model]["properties"] == {
+        "org_id": {"type": "string", "pattern": "^[^/,]+$", "description": "The organisation."},
+        "room_name": {"type": "string", "pattern": "^[^/,]+$", "enum": ["blue", "red"]},
+    }
+    (warning,) = [d for d in loaded.report.warnings if "parameter" in d.message]
+    assert warning.message.startswith("channel parameter 'unused' is not in the address")
+    assert warning.location.pointer == "/channels/room/parameters/unused"
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [
+        ("/rooms/{roomId}/{room_id}", "channel parameters 'roomId' and 'room_id' of"),
+        ("/rooms/{roomId}/{roomId}", "(or one is used twice)"),
+        ("/rooms/{}", "has a brace that is no parameter expression"),
+        ("/rooms/{roomId", "has a brace that is no parameter expression"),
+        ("/rooms/{{ 7*7 }}", "has a brace that is no parameter expression"),
+        ("/rooms/{roomId}-{orgId}", "'roomId' and 'orgId' share one segment of"),
+    ],
+)
+def test_parameters_that_cannot_name_fields_are_errors(write_spec, address: str, message: str):  # type: ignore[no-untyped-def]
+    spec = V3.replace("/orgs/{orgId}/rooms/{room-name}", address)
+    with pytest.raises(SpecError) as failure:
+        load_api(write_spec(spec), LoadOptions())
+    lines = [d.format() for d in failure.value.diagnostics]
+    assert any(message in line and "/channels/room" in line for line in lines), lines
+
+
+def test_parameter_names_never_become_code(write_spec) -> None:  # type: ignore[no-untyped-def]
+    """A parameter named like code is a field name through the naming rules; the address's
+    literal text reaches the generated package as a string literal only."""
+    spec = V3.replace("/orgs/{orgId}/rooms/{room-name}", "/a'\"+b/{__import__}/{class}")
+    loaded = load_api(write_spec(spec), LoadOptions())
+    (ns,) = loaded.api.namespaces
+    assert ns.address == ("/a'\"+b/", "import_", "/", "class_", "")
+
+
+# -- both runtimes, the generated client, a real websocket ----------------------------------------
+@pytest.fixture(scope="module", params=RUNTIMES)
+def rooms(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[RunningServer, ModuleType]]:
+    root = tmp_path_factory.mktemp("rooms")
+    folder = generate_server(ROOMS, root, "rooms_server", request.param)
+    (folder / "handlers.py").write_text(for_runtime(HANDLERS, request.param))
+    generate_client(ROOMS, root, "rooms_client")
+    with run_server(root, "rooms_server") as server:
+        yield server, import_client(root, "rooms_client")
+
+
+def test_sync_client_talks_to_two_instances(rooms: tuple[RunningServer, ModuleType]) -> None:
+    server, pkg = rooms
+    models = pkg.models
+    heard: dict[int, list[Any]] = {1: [], 2: []}
+    other: list[Any] = []
+    done, other_done = threading.Event(), threading.Event()
+    listener = pkg.Client(server.url, transports=["websocket"], namespaces=["/"])
+    only_two = listener.rooms(models.RoomsParams(room_id=2))
+
+    @only_two.on_said
+    def other_said(data: Any) -> None:
+        other.append(data)
+        other_done.set()
+
+    client = pkg.Client(server.url, transports=["websocket"])
+    one = client.rooms(models.RoomsParams(room_id=1))
+    two = client.rooms({"room_id": 2})
+    assert client.rooms(models.RoomsParams(room_id=1)) is one
+    assert (one.namespace, two.namespace) == ("/rooms/1", "/rooms/2")
+    for room, namespace in ((1, one), (2, two)):
+
+        @namespace.on_said
+        def said(data: Any, room: int = room) -> None:
+            heard[room].append(data)
+            if heard[1] and heard[2]:
+                done.set()
+
+    with listener, client:
+        assert one.say(models.RoomsSayPayload(text="in one")) == models.RoomsSayAck(room=1)
+        assert two.say(models.RoomsSayPayload(text="in two")) == models.RoomsSayAck(room=2)
+        assert client.hello(models.HelloPayload(name="ann")).greeting == "hello ann"
+        assert done.wait(10) and other_done.wait(10)
+    assert heard == {
+        1: [models.RoomsSaidEmitPayload(room=1, text="in one")],
+        2: [models.RoomsSaidEmitPayload(room=2, text="in two")],
+    }
+    # Room 1's message went out first, on the same connection: it would have arrived first.
+    assert other == [models.RoomsSaidEmitPayload(room=2, text="in two")]
+
+
+def test_async_client_talks_to_two_instances(rooms: tuple[RunningServer, ModuleType]) -> None:
+    server, pkg = rooms
+    models = pkg.models
+
+    async def scenario() -> tuple[Any, Any, Any]:
+        said: asyncio.Queue[Any] = asyncio.Queue()
+        client = pkg.AsyncClient(server.url, transports=["websocket"])
+        one = client.rooms(models.RoomsParams(room_id=1))
+        seven = client.rooms(models.RoomsParams(room_id=7))
+
+        @seven.on_said
+        async def heard(data: Any) -> None:
+            await said.put(data)
+
+        async with client:
+            first = await one.say(models.RoomsSayPayload(text="a"))
+            second = await seven.say(models.RoomsSayPayload(text="b"))
+            return first, second, await asyncio.wait_for(said.get(), 10)
+
+    first, second, heard = asyncio.run(scenario())
+    assert (first.room, second.room) == (1, 7)
+    assert heard == models.RoomsSaidEmitPayload(room=7, text="b")
+
+
+def test_invalid_parameters_are_refused_with_the_reason(
+    rooms: tuple[RunningServer, ModuleType],
+) -> None:
+    server, _ = rooms
+    reasons = {}
+    too_long = "/rooms/" + "9" * 2000  # past MAX_NAMESPACE_LENGTH: never matched
+    for name in ("/rooms/0", "/rooms/abc", "/nope", "/rooms/1/more", too_long):
+        raw = socketio.Client(reconnection=False)
+        refused: list[Any] = []
+        raw.on("connect_error", lambda data, refused=refused: refused.append(data), namespace=name)
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            raw.connect(server.url, namespaces=[name], transports=["websocket"], wait_timeout=10)
+        raw.disconnect()
+        reasons[name] = (
+            refused[0]["message"] if refused and isinstance(refused[0], dict) else refused
+        )
+    assert reasons["/rooms/0"].startswith(
+        "invalid namespace parameters for /rooms/{roomId}: room_id:"
+    )
+    assert "greater than or equal to 1" in reasons["/rooms/0"]
+    assert reasons["/rooms/abc"].startswith("invalid namespace parameters for /rooms/{roomId}: ")
+    assert "integer" in reasons["/rooms/abc"]
+    assert reasons["/nope"] == reasons["/rooms/1/more"] == reasons[too_long] == "Unable to connect"
+
+
+def test_the_client_refuses_invalid_parameters_before_sending(
+    rooms: tuple[RunningServer, ModuleType],
+) -> None:
+    server, pkg = rooms
+    client = pkg.Client(server.url)
+    with pytest.raises(pkg.ConnectParamsError) as raised:
+        client.rooms({"room_id": 0})
+    assert raised.value.errors[0]["loc"] == ["room_id"]
+    with pytest.raises(pkg.ConnectParamsError):
+        client.rooms({"room_id": "1/2"})
+    assert client.connect_namespaces == ["/"]
+
+
+def test_a_fixed_namespace_keeps_its_own_events(rooms: tuple[RunningServer, ModuleType]) -> None:
+    """An event of a dynamic namespace sent to a fixed namespace that lacks it reaches python-
+    socketio's catch-all, which leaves it unhandled: no handler runs, no ack comes back."""
+    server, _ = rooms
+    raw = socketio.Client(reconnection=False)
+    acks: list[Any] = []
+    raw.connect(server.url, namespaces=["/"], transports=["websocket"], wait_timeout=10)
+    try:
+        raw.emit("say", {"text": "x"}, namespace="/", callback=lambda *a: acks.append(a))
+        assert raw.call("hello", {"name": "b"}, namespace="/", timeout=10) == {
+            "greeting": "hello b"
+        }
+    finally:
+        raw.disconnect()
+    assert acks == []
+
+
+# -- types -----------------------------------------------------------------------------------
+CLIENT_SCRIPT = """\
+from __future__ import annotations
+
+from rooms_client import AsyncClient, Client, models
+
+
+def sync() -> int:
+    client = Client("http://127.0.0.1:1")
+    room = client.rooms(models.RoomsParams(room_id=3))
+    with client:
+        return room.say(models.RoomsSayPayload(text="x")).room
+
+
+async def run() -> int:
+    client = AsyncClient("http://127.0.0.1:1")
+    room = client.rooms(models.RoomsParams(room_id=3))
+    async with client:
+        ack = await room.say(models.RoomsSayPayload(text="x"))
+        return ack.room
+"""
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_filled_in_handlers_and_client_pass_mypy_strict(tmp_path: Path, runtime: str) -> None:
+    folder = generate_server(ROOMS, tmp_path, "rooms_server", runtime)
+    (folder / "handlers.py").write_text(for_runtime(HANDLERS, runtime))
+    generate_client(ROOMS, tmp_path, "rooms_client")
+    (tmp_path / "script.py").write_text(CLIENT_SCRIPT)
+    result = mypy_strict(
+        Path("rooms_server"), Path("rooms_client"), Path("script.py"), cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stdout
+
+
+# -- emitters address one instance -----------------------------------------------------------
+class RecordingManager:
+    """A stand-in for a queue manager: what would be published."""
+
+    def __init__(self) -> None:
+        self.published: list[tuple[str, Any, str]] = []
+
+    def emit(self, event: str, data: Any, *, namespace: str, room: Any, skip_sid: Any) -> None:
+        self.published.append((event, data, namespace))
+
+
+def test_emitters_address_one_instance_and_refuse_invalid_parameters(tmp_path: Path) -> None:
+    generate_server(ROOMS, tmp_path, "rooms_emit_server")
+    server = import_client(tmp_path, "rooms_emit_server")  # imports the package and its modules
+    generated = importlib.import_module("rooms_emit_server._generated.server")
+    external = importlib.import_module("rooms_emit_server._generated.external")
+    models = importlib.import_module("rooms_emit_server._generated.models")
+    runtime = importlib.import_module("rooms_emit_server._generated.runtime")
+    assert server is not None
+
+    manager = RecordingManager()
+    emitter = external.ExternalEmitter(manager)
+    emitter.rooms(models.RoomsParams(room_id=3)).emit_said(
+        models.RoomsSaidEmitPayload(room=3, text="x")
+    )
+    assert manager.published == [("said", {"room": 3, "text": "x"}, "/rooms/3")]
+    with pytest.raises(runtime.EmitValidationError):
+        emitter.rooms({"room_id": 0})
+
+    socketio_app = flask_socketio.SocketIO()
+    assert (
+        generated.RoomsEmitter(socketio_app, models.RoomsParams(room_id=12)).target == "/rooms/12"
+    )
+    with pytest.raises(runtime.EmitValidationError) as raised:
+        generated.RoomsEmitter(socketio_app, {"room_id": "twelve"})
+    assert raised.value.errors[0]["loc"] == ["room_id"]
+    match = runtime.match_address
+    assert match(("/a/room-", "b", ".x/c"), "/a/room-7.x/c") == {"b": "7"}
+    for other in ("/a/room-.x/c", "/a/room-7,8.x/c", "/a/room-7.x", "/a/room-7.x/c/d", "/a/7.x/c"):
+        assert match(("/a/room-", "b", ".x/c"), other) is None, other
+    unreadable_ones = ({"name": "x"}, {"b": "x/y"}, {"b": "x,y"}, {"b": ""})
+    for unreadable in unreadable_ones:  # validation off: still refused
+        with pytest.raises(ValueError, match="cannot name a namespace"):
+            runtime.instance_name(("/a/", "b", ""), models.HelloPayload, unreadable, False)
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_mock_mode_emits_to_each_instance_with_clients(tmp_path: Path, runtime: str) -> None:
+    generate_server(ROOMS, tmp_path, "rooms_mock", runtime)  # the stubs: mock mode fills them
+    generate_client(ROOMS, tmp_path, "rooms_mock_client")
+    pkg = import_client(tmp_path, "rooms_mock_client")
+    heard: dict[str, Any] = {}
+    both = threading.Event()
+    with run_server(tmp_path, "rooms_mock", args=["--mock", "--mock-interval", "0.2"]) as server:
+        client = pkg.Client(server.url, transports=["websocket"])
+        for room in (4, 5):
+            namespace = client.rooms(pkg.models.RoomsParams(room_id=room))
+
+            @namespace.on_said
+            def said(data: Any, name: str = namespace.namespace) -> None:
+                heard[name] = data
+                if len(heard) == 2:
+                    both.set()
+
+        with client:
+            assert both.wait(20)
+            ack = client.rooms(pkg.models.RoomsParams(room_id=4)).say({"text": "x"})
+    assert set(heard) == {"/rooms/4", "/rooms/5"}
+    assert all(type(data) is pkg.models.RoomsSaidEmitPayload for data in heard.values())
+    assert type(ack) is pkg.models.RoomsSayAck
