@@ -150,7 +150,9 @@ class SpecWriter:
             return {"description": f"TODO: the schema of {where} ({hint!r} has none)"}
         self.schemas.update(schema.pop("$defs", {}))
         name = getattr(hint, "__name__", None)
-        if isinstance(hint, type) and name and schema.get("type") == "object":
+        # dict[str, str] is an instance of type on Python 3.10 (a generic alias): not a class
+        is_class = isinstance(hint, type) and typing.get_origin(hint) is None
+        if is_class and name and schema.get("type") == "object":
             self.schemas.setdefault(name, schema)  # a model or TypedDict: a named schema
             return {"$ref": REF.format(model=name)}
         return schema
