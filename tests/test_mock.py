@@ -277,10 +277,13 @@ def test_typed_async_client_gets_valid_acks_and_periodic_events(mocked: Mocked) 
 TICTACTOE = golden_args("tictactoe")
 
 
-@pytest.fixture(scope="module")
-def tictactoe(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, Any]]]:
+@pytest.fixture(scope="module", params=RUNTIMES)
+def tictactoe(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``sio-codegen mock --runtime R`` of the tictactoe spec, for each runtime."""
     folder = tmp_path_factory.mktemp("ttt-mock")
-    with mock_server(TICTACTOE, folder) as url:
+    with mock_server([*TICTACTOE, "--runtime", request.param], folder) as url:
         yield url, get_json(url + "/docs/catalog.json")
 
 
@@ -417,7 +420,7 @@ def test_cli_options_and_bad_input(tmp_path: Path) -> None:
     for option in ("--host", "--port", "--interval", "--seed", "--runtime", "--enforce-security",
                    "--cors-origins"):  # fmt: skip
         assert option in help_text
-    assert _cli(*TICTACTOE, "--runtime", "asgi").returncode == 2
+    assert _cli(*TICTACTOE, "--runtime", "tornado").returncode == 2
     refused = _cli(*TICTACTOE, "--interval", "0")
     assert refused.returncode == 2 and "positive number of seconds" in refused.stderr
     bad = tmp_path / "bad.yaml"

@@ -189,9 +189,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     mock.add_argument(
         "--runtime",
-        choices=("flask",),
+        choices=("flask", "asgi"),
         default="flask",
-        help="the server runtime (default: flask, the only one for now)",
+        help="the server runtime: flask (default; Flask-SocketIO) or asgi (AsyncServer, uvicorn)",
     )
     mock.add_argument(
         "--enforce-security",
@@ -559,7 +559,7 @@ def _cmd_mock(args: argparse.Namespace, report: Report) -> int:
 
     return run(args.spec, _options(args), report, host=args.host, port=args.port,
                interval=args.interval, seed=args.seed, enforce_security=args.enforce_security,
-               cors_origins=args.cors_origins, quiet=args.quiet)  # fmt: skip
+               cors_origins=args.cors_origins, quiet=args.quiet, runtime=args.runtime)  # fmt: skip
 
 
 def _cmd_diff(args: argparse.Namespace, report: Report) -> int:

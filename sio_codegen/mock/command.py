@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 from sio_codegen import pipeline
 from sio_codegen.diagnostics import Report
@@ -21,7 +20,7 @@ from sio_codegen.load.loader import load_api
 from sio_codegen.mock.memory import MemoryPackage
 from sio_codegen.model.api import Api, Hooks
 from sio_codegen.model.model_view import model_view
-from sio_codegen.options import LoadOptions
+from sio_codegen.options import LoadOptions, Runtime
 from sio_codegen.render import models_cache
 from sio_codegen.render import server as server_gen
 from sio_codegen.render.models_generator import generate
@@ -44,7 +43,12 @@ def without_delegation(api: Api) -> Api:
 
 
 def package_files(
-    spec: Path, options: LoadOptions, report: Report, seed: int = 0, package: str = PACKAGE
+    spec: Path,
+    options: LoadOptions,
+    report: Report,
+    seed: int = 0,
+    package: str = PACKAGE,
+    runtime: Runtime = "flask",
 ) -> dict[str, str]:
     """Every file of the server package of ``spec``, by its path in the package, in memory
     (the catalog and docs with examples from ``seed``). Raises SpecError as ``server`` does."""
@@ -53,7 +57,12 @@ def package_files(
     api = without_delegation(pipeline.contract_api(loaded, allow_unenforced=True))
     header = pipeline.header(loaded)
     generated, user = server_gen.server_files(
-        api, header, package, pipeline.spec_json(loaded), docs=pipeline.served_docs(loaded, seed)
+        api,
+        header,
+        package,
+        pipeline.spec_json(loaded),
+        runtime,
+        docs=pipeline.served_docs(loaded, seed),
     )
     entry = models_cache.entry(model_view(loaded.api.schemas), header)
     models = generate(json.loads(entry.schemas_json), header)
@@ -85,8 +94,9 @@ def run(
     enforce_security: bool,
     quiet: bool,
     cors_origins: str | None = None,
+    runtime: Runtime = "flask",
 ) -> int:
-    files = package_files(spec, options, report, seed)
+    files = package_files(spec, options, report, seed, runtime=runtime)
     for diagnostic in report.diagnostics:
         if not quiet:
             print(diagnostic.format(), file=sys.stderr)
@@ -97,16 +107,21 @@ def run(
         logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                             format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
         logging.getLogger("werkzeug").setLevel(logging.ERROR)
-        app: Any
-        app, socketio = app_module.create_app(
+        built = app_module.create_app(
             cors_allowed_origins=serving.parse_origins(cors_origins),
             docs=True,
             mock=mock.Mock(interval=interval, enforce_security=enforce_security),
         )
-        print(f"mock server of {spec} on http://{host}:{port} (docs: http://{host}:{port}/docs)",
-              file=sys.stderr, flush=True)  # fmt: skip
-        socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True,
-                     request_handler=serving.DevRequestHandler)  # fmt: skip
+        print(f"mock server of {spec} on http://{host}:{port} (docs: http://{host}:{port}/docs; "
+              f"{runtime})", file=sys.stderr, flush=True)  # fmt: skip
+        if runtime == "asgi":
+            import uvicorn
+
+            uvicorn.run(built, host=host, port=port, log_level="warning")
+        else:
+            app, socketio = built
+            socketio.run(app, host=host, port=port, allow_unsafe_werkzeug=True,
+                         request_handler=serving.DevRequestHandler)  # fmt: skip
     except OSError as exc:  # e.g. the port is taken
         print(f"sio-codegen mock: error: cannot serve on {host}:{port}: {exc.strerror or exc}",
               file=sys.stderr)  # fmt: skip
