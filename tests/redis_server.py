@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from servers import free_port
+from servers import free_port, stop
 
 STARTUP_SECONDS = 20
 
@@ -53,16 +53,6 @@ def ping(port: int) -> bool:
         return False
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 def start_redis(command: str, port: int, folder: Path) -> subprocess.Popen[bytes]:
     """``redis-server`` on 127.0.0.1:``port`` (no persistence), once it answers PING; a
     RuntimeError with its log if it exits first (the port taken) or never answers."""
@@ -76,7 +66,7 @@ def start_redis(command: str, port: int, folder: Path) -> subprocess.Popen[bytes
     deadline = time.monotonic() + STARTUP_SECONDS
     while process.poll() is None and not ping(port):
         if time.monotonic() > deadline:
-            _stop(process)
+            stop(process)
             raise RuntimeError(f"redis-server did not answer PING: {log_file.read_text()}")
         time.sleep(0.05)
     if process.poll() is not None:
@@ -102,7 +92,7 @@ def redis_server(folder: Path) -> Iterator[RedisServer]:
             yield RedisServer(port, process, folder / f"redis-{port}.log")
             return
         finally:
-            _stop(process)
+            stop(process)
 
 
 class RestartableRedis:
@@ -134,5 +124,5 @@ class RestartableRedis:
     def stop(self) -> None:
         """Stop it; once this returns, nothing answers on the port."""
         if self.process is not None:
-            _stop(self.process)
+            stop(self.process)
         assert not ping(self.port)

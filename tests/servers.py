@@ -131,12 +131,13 @@ def run_server(
         output.close()
 
 
-def stop(process: subprocess.Popen[Any]) -> None:
-    """Terminate a server process (kill it if it has not ended in 10 s) and wait for it."""
+def stop(process: subprocess.Popen[Any], grace: float = 10) -> None:
+    """Terminate a server process (kill it if it has not ended in ``grace`` seconds) and wait
+    for it."""
     if process.poll() is None:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=grace)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()

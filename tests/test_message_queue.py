@@ -29,7 +29,16 @@ import socketio
 from helpers import dedent
 from packaging.requirements import Requirement
 from redis_server import RedisServer, ping, redis_server_command
-from servers import RUNTIMES, RunningServer, for_runtime, free_port, generate_server, run_server
+from servers import (
+    RUNTIMES,
+    RunningServer,
+    for_runtime,
+    free_port,
+    generate_server,
+    run_server,
+    stop,
+    wait_for_port,
+)
 from test_readme import of_kind
 
 SPEC = Path(__file__).parent / "specs" / "queue.yaml"
@@ -469,23 +478,10 @@ def started(command: list[str], cwd: Path, env: dict[str, str], port: int) -> It
             command, cwd=cwd, env=env, stdout=output, stderr=subprocess.STDOUT
         )
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                assert process.poll() is None, f"exited: {output_file.read_text()}"
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    assert time.monotonic() < deadline, f"no answer: {output_file.read_text()}"
-                    time.sleep(0.05)
+            wait_for_port(port, process, output_file, timeout=30)
             yield
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, grace=15)
 
 
 def recipe(kind: str = "several processes") -> tuple[list[str], dict[str, str], list[list[str]]]:

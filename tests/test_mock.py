@@ -13,7 +13,6 @@ import importlib
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -30,7 +29,7 @@ import pytest
 import socketio  # type: ignore[import-untyped]
 from conftest import SPECS_CORPUS
 from docs_pages import ROOT, golden_args
-from servers import RUNTIMES, free_port, run_server
+from servers import RUNTIMES, free_port, run_server, stop, wait_for_port
 from test_node_interop import NODE_DIR
 
 from sio_codegen.cli.commands import main as cli_main
@@ -83,25 +82,10 @@ def mock_server(
             stderr=subprocess.STDOUT, text=True,
         )  # fmt: skip
         try:
-            deadline = time.monotonic() + 120  # generating the models takes a few seconds
-            while True:
-                if process.poll() is not None:
-                    raise RuntimeError(f"mock exited: {out.read_text()}")
-                try:
-                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                    break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        raise RuntimeError("mock did not start") from None
-                    time.sleep(0.1)
+            wait_for_port(port, process, out, timeout=120)  # generating the models takes seconds
             yield f"http://127.0.0.1:{port}"
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process)
 
 
 def get_json(url: str) -> Any:

@@ -16,9 +16,7 @@ import json
 import os
 import queue
 import shutil
-import socket
 import subprocess
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,7 +29,7 @@ import yaml
 from clients import generate_client, import_client
 from helpers import mypy_strict
 from peer_venv import ROOT, peer_python
-from servers import RunningServer, free_port, generate_server, run_server
+from servers import RunningServer, free_port, generate_server, run_server, stop, wait_for_port
 
 from sio_codegen.load.loader import load_api
 
@@ -211,23 +209,10 @@ def original_app(python: Path, root: Path) -> Iterator[str]:
     log = (root / "original.out").open("w")
     process = subprocess.Popen([str(python), "-c", code], cwd=root, stdout=log, stderr=log)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            assert process.poll() is None, (root / "original.out").read_text()
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the SIO-AsyncAPI app did not start"
-                time.sleep(0.05)
+        wait_for_port(port, process, root / "original.out", timeout=30)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop(process)
         log.close()
 
 
