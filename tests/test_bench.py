@@ -3,37 +3,20 @@ speed lives in bench/RESULTS.md, as ratios measured in one run, not in timed ass
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from peer_venv import base_python
 from redis_server import redis_server_command
 
 ROOT = Path(__file__).resolve().parent.parent
 PEERS = {"asynction": "requirements-asynction.txt", "sio-asyncapi": "requirements-sio-asyncapi.txt"}
 
 
-def peer_base_python() -> str:
-    """The Python the peers' virtualenvs are made from: this one when the peers install on it,
-    else the newest older one on PATH (SIO-AsyncAPI 1.0.0 requires Python < 3.13)."""
-    if sys.version_info < (3, 13):
-        return sys.executable
-    for version in ("3.12", "3.11", "3.10"):
-        found = shutil.which(f"python{version}")
-        if found and subprocess.run([found, "-c", "pass"], capture_output=True).returncode == 0:
-            return found
-    reason = "the benchmark peers need Python 3.10-3.12 on PATH (SIO-AsyncAPI 1.0.0 needs < 3.13)"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
-
-
 def peer_python(folder: Path, requirements: str) -> Path:
     """A virtualenv of its own with the peer's pinned requirements, as ``nox -s bench`` has."""
-    subprocess.run([peer_base_python(), "-m", "venv", str(folder)], check=True)
+    subprocess.run([base_python(), "-m", "venv", str(folder)], check=True)
     python = folder / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "-q", "-r",
                     str(ROOT / "bench" / "peers" / requirements)], check=True)  # fmt: skip
