@@ -37,8 +37,8 @@ def generate_server(spec: Path, root: Path, package: str, runtime: str = "flask"
 
 _METHODS = re.compile(r"^(\s+)def (on_|handle_|verify_)(?!.*# stays sync)", re.MULTILINE)
 _AWAITED = re.compile(
-    r"(?<![\w.])((?:\w+Emitter\(self\.socketio\)|emitter)\.(?:emit|call)_|self\.socketio\.emit\("
-    r"|self\.(?:enter|leave|close)_room\()"
+    r"(?<![\w.])((?:\w+Emitter\(self\.socketio\)|emitter)\.(?:emit_|call_|(?:enter|leave|close)_room\()"
+    r"|self\.socketio\.emit\(|self\.(?:enter|leave|close)_room\()"
 )
 _FUTURE = "from __future__ import annotations\n"
 
@@ -46,8 +46,9 @@ _FUTURE = "from __future__ import annotations\n"
 def for_runtime(source: str, runtime: str) -> str:
     """Handlers written for the flask runtime, as the asgi runtime takes them: ``async def``
     methods (but those whose line says ``# stays sync``: the asgi runtime takes sync ones too),
-    emits and room helpers awaited, ``self.sio`` for ``self.socketio``, ``asyncio.sleep`` for
-    ``time.sleep``. The tests write each handler once, so both runtimes run the same logic."""
+    emits and room helpers (of handlers and emitters) awaited, ``self.sio`` for
+    ``self.socketio``, ``asyncio.sleep`` for ``time.sleep``. The tests write each handler once,
+    so both runtimes run the same logic."""
     if runtime == "flask":
         return source
     source = _METHODS.sub(r"\1async def \2", source)

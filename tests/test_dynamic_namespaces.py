@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import asyncio
 import importlib
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +20,7 @@ import pytest
 import socketio  # type: ignore[import-untyped]
 from clients import generate_client, import_client
 from helpers import mypy_strict
+from redis_server import RedisServer
 from servers import RUNTIMES, RunningServer, for_runtime, generate_server, run_server
 
 from sio_codegen.diagnostics import SpecError
@@ -43,11 +47,44 @@ class RootHandlers(RootNamespace):
 
 class RoomsHandlers(RoomsNamespace):
     @override
+    def handle_connect(self, sid: str, auth: object) -> bool | None:
+        if self.params(sid).room_id == 99:  # the hall: everyone sits at table b on arrival
+            self.enter_room(sid, "b")
+        return None
+
+    @override
     def on_say(self, sid: str, data: models.RoomsSayPayload) -> models.RoomsSayAck:
         room = self.params(sid).room_id
         emitter = RoomsEmitter(self.socketio, self.params(sid))
-        emitter.emit_said(models.RoomsSaidEmitPayload(room=room, text=data.text))
+        said = models.RoomsSaidEmitPayload(room=room, text=data.text)
+        if data.table is None:
+            emitter.emit_said(said)
+        else:  # to the table (x-rooms) of this instance only
+            emitter.emit_said(said, room=self.as_room(data.table))
         return models.RoomsSayAck(room=room)
+
+    @override
+    def on_sit(self, sid: str, data: models.RoomsSitPayload) -> models.RoomsSitAck:
+        self.enter_room(sid, self.as_room(data.root))
+        return models.RoomsSitAck(self.tables_of(sid))
+
+    @override
+    def on_stand(self, sid: str, data: models.RoomsStandPayload) -> models.RoomsStandAck:
+        emitter = RoomsEmitter(self.socketio, self.params(sid))  # the emitter's helper this time
+        emitter.leave_room(sid, self.as_room(data.root))
+        return models.RoomsStandAck(self.tables_of(sid))
+
+    @override
+    def on_clear(self, sid: str, data: models.RoomsClearPayload) -> models.RoomsClearAck:
+        self.close_room(self.as_room(data.root), sid=sid)
+        return models.RoomsClearAck(True)
+
+    @override
+    def on_tables(self, sid: str) -> models.RoomsTablesAck:
+        return models.RoomsTablesAck(self.tables_of(sid))
+
+    def tables_of(self, sid: str) -> list[str]:
+        return sorted(room for room in self.rooms(sid) if room != sid)
 
 
 def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
@@ -263,6 +300,183 @@ def test_a_fixed_namespace_keeps_its_own_events(rooms: tuple[RunningServer, Modu
     finally:
         raw.disconnect()
     assert acks == []
+
+
+# -- rooms (x-rooms) of a dynamic namespace: each instance has its own -------------------------
+WAIT = 20.0
+
+
+@dataclass
+class Seated:
+    """A generated client connected to one instance of ``/rooms/{roomId}`` (``room``, its typed
+    namespace object), recording the text of each ``said`` it receives there."""
+
+    client: Any
+    room: Any
+    heard: list[str] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    @property
+    def sid(self) -> str:
+        sid: str = self.client.sio.get_sid(self.room.namespace)
+        return sid
+
+    def until(self, text: str) -> list[str]:
+        """Every text heard up to and including ``text`` (a failure if it never comes)."""
+        with self.changed:
+            assert self.changed.wait_for(lambda: text in self.heard, timeout=WAIT), self.heard
+            return self.heard[: self.heard.index(text) + 1]
+
+
+def seated(pkg: ModuleType, url: str, room_id: int) -> Seated:
+    client = pkg.Client(url, transports=["websocket"])
+    found = Seated(client, client.rooms(pkg.models.RoomsParams(room_id=room_id)))
+
+    @found.room.on_said
+    def said(data: Any) -> None:
+        with found.changed:
+            found.heard.append(data.text)
+            found.changed.notify_all()
+
+    client.connect()
+    return found
+
+
+def leave(*clients: Seated) -> None:
+    """Disconnect at once (a websocket-only client waits up to 3 s for the close frame)."""
+    threads = [threading.Thread(target=item.client.disconnect) for item in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
+def test_room_operations_act_on_the_instance_of_the_client(
+    rooms: tuple[RunningServer, ModuleType],
+) -> None:
+    """``/rooms/1`` and ``/rooms/2`` both have a table ``a``: joining, emitting to it (from a
+    handler of instance 1, through ``RoomsEmitter(socketio, params)``), ``rooms(sid)``,
+    leaving (the emitter's helper) and closing it (the handler's) act on one instance only."""
+    server, _ = rooms
+    pkg = rooms[1]
+    made: list[Seated] = []
+    try:
+        made += [seated(pkg, server.url, room_id) for room_id in (1, 1, 2)]
+        one_a, one_b, two_a = made
+        assert one_a.room.sit("a").root == ["a"]
+        assert one_b.room.sit("b").root == ["b"]
+        assert two_a.room.sit("a").root == ["a"]
+        one_b.room.say({"text": "one to a", "table": "a"})  # one_b sits at b, not a
+        two_a.room.say({"text": "two to a", "table": "a"})
+        one_b.room.say({"text": "end 1"})  # to the whole instance: a marker for its clients
+        two_a.room.say({"text": "end 2"})
+        assert one_a.until("end 1") == ["one to a", "end 1"]
+        assert one_b.until("end 1") == ["end 1"]
+        assert two_a.until("end 2") == ["two to a", "end 2"]
+
+        assert one_a.room.tables().root == ["a"]
+        assert one_a.room.stand("a").root == []
+        assert one_a.room.sit("a").root == ["a"]
+        assert one_b.room.sit("a").root == ["a", "b"]
+        assert one_b.room.clear("a").root is True
+        assert one_a.room.tables().root == [] and one_b.room.tables().root == ["b"]
+        assert two_a.room.tables().root == ["a"]  # instance 2's table a is not closed
+        one_a.room.say({"text": "after clear", "table": "a"})  # nobody at a in instance 1
+        two_a.room.say({"text": "two again", "table": "a"})
+        one_a.room.say({"text": "end 1 again"})
+        two_a.room.say({"text": "end 2 again"})
+        assert one_a.until("end 1 again") == ["one to a", "end 1", "end 1 again"]
+        assert one_b.until("end 1 again") == ["end 1", "end 1 again"]
+        assert two_a.until("end 2 again") == ["two to a", "end 2", "two again", "end 2 again"]
+    finally:
+        leave(*made)
+
+
+def test_the_connect_hook_knows_the_instance(rooms: tuple[RunningServer, ModuleType]) -> None:
+    """``params(sid)`` and the room helpers work in ``handle_connect`` already."""
+    server, pkg = rooms
+    hall = seated(pkg, server.url, 99)
+    try:
+        assert hall.room.tables().root == ["b"]
+    finally:
+        leave(hall)
+
+
+def test_an_undeclared_table_is_a_room_error_naming_the_event(
+    rooms: tuple[RunningServer, ModuleType],
+) -> None:
+    server, _ = rooms
+    raw = socketio.Client(reconnection=False)
+    raw.connect(server.url, namespaces=["/rooms/3"], transports=["websocket"], wait_timeout=10)
+    try:
+        error = raw.call("sit", "z", namespace="/rooms/3", timeout=WAIT)["sio_error"]
+        assert raw.call("tables", namespace="/rooms/3", timeout=WAIT) == []  # still serving
+    finally:
+        raw.disconnect()
+    assert (error["type"], error["event"], error["namespace"]) == (
+        "room_error",
+        "sit",
+        "/rooms/{roomId}",
+    )
+
+
+EXTERNAL_SCRIPT = """\
+import sys
+
+from rooms_server._generated import models
+from rooms_server._generated.external import external_emitter
+
+url, sid = sys.argv[1:]
+emitter = external_emitter(url)
+one = emitter.rooms(models.RoomsParams(room_id=1))
+
+
+def said(text: str, room: int = 1) -> models.RoomsSaidEmitPayload:
+    return models.RoomsSaidEmitPayload(room=room, text=text)
+
+
+one.emit_said(said("ext a"), room="a")
+one.enter_room(sid, "a")  # one_b, of /rooms/1, sits at a too
+one.emit_said(said("ext a again"), room="a")
+one.leave_room(sid, "a")
+one.close_room("a")  # nobody at a in /rooms/1 any more; /rooms/2's a keeps two_a
+one.emit_said(said("ext gone"), room="a")
+one.emit_said(said("ext end"))
+emitter.rooms(models.RoomsParams(room_id=2)).emit_said(said("ext end", 2))
+"""
+
+
+@pytest.fixture(scope="module")
+def queued(rooms: tuple[RunningServer, ModuleType], redis: RedisServer) -> Iterator[RunningServer]:
+    """A second process of the ``rooms`` package, on the Redis message queue."""
+    root = rooms[0].log_file.parent
+    (root / "external_rooms.py").write_text(EXTERNAL_SCRIPT)
+    with run_server(root, "rooms_server", args=["--message-queue", redis.url]) as server:
+        yield server
+
+
+def test_the_external_emitters_room_operations_act_on_its_instance(
+    rooms: tuple[RunningServer, ModuleType], queued: RunningServer, redis: RedisServer
+) -> None:
+    pkg = rooms[1]
+    made: list[Seated] = []
+    try:
+        made += [seated(pkg, queued.url, room_id) for room_id in (1, 1, 2)]
+        one_a, one_b, two_a = made
+        for item in (one_a, two_a):
+            assert item.room.sit("a").root == ["a"]
+        assert one_b.room.sit("b").root == ["b"]
+        result = subprocess.run(
+            [sys.executable, "external_rooms.py", redis.url, one_b.sid],
+            cwd=queued.log_file.parent, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert one_a.until("ext end") == ["ext a", "ext a again", "ext end"]
+        assert one_b.until("ext end") == ["ext a again", "ext end"]
+        assert two_a.until("ext end") == ["ext end"]
+        assert one_b.room.tables().root == ["b"] and two_a.room.tables().root == ["a"]
+    finally:
+        leave(*made)
 
 
 # -- types -----------------------------------------------------------------------------------

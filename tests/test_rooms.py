@@ -140,16 +140,20 @@ def test_leave_and_close_take_clients_out_of_a_room(clients: dict[str, Listener]
 
 
 def test_an_undeclared_room_is_a_clean_error_and_the_server_keeps_serving(
-    clients: dict[str, Listener],
+    server: RunningServer, clients: dict[str, Listener]
 ) -> None:
+    """The error names the event being handled, in the ack and in the server's log line."""
     a, b = clients["a"], clients["b"]
     assert call(b, "join", "lobby") is True
     for event, data in (("join", "nope"), ("say", {"room": "nope", "text": "x"}), ("close", "")):
         error = call(a, event, data)["sio_error"]
-        assert error["type"] == "room_error" and error["namespace"] == "/", (event, error)
+        assert (error["type"], error["event"], error["namespace"]) == ("room_error", event, "/")
     assert call(a, "my_rooms") == []
     say(a, "lobby", "still serving")
     assert [n["text"] for n in b.wait_for("still serving")] == ["still serving"]
+    assert server.output_file is not None
+    logged = server.output_file.read_text()
+    assert "room_error on / 'join': room 'nope' is not a room of namespace /" in logged, logged
 
 
 def test_a_room_name_schema_checks_names_at_run_time(server: RunningServer) -> None:

@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '21f9ac29d3d0e8337b44e4b7e59a9734706ac45a794d359e671a89a0245d6230'
+COMPILED_FROM = '07f4f216ddd3e509e741ca4e12648bf25225575f78ff0e45a2994dc2d12e7946'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -93,19 +93,19 @@ def root(context, missing=missing):
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Put client ``sid`` (connected to any server process) in ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
             yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
-            yield 'self._manager.enter_room(sid, self.namespace, checked)\n\n    '
+            yield 'self._manager.enter_room(sid, self.target, checked)\n\n    '
             yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def leave_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take client ``sid`` (connected to any server process) out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
             yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
-            yield 'self._manager.leave_room(sid, self.namespace, checked)\n\n    '
+            yield 'self._manager.leave_room(sid, self.target, checked)\n\n    '
             yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 97 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def close_room(self, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take every client, on every server process, out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
             yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 100 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
-            yield 'self._manager.close_room(checked, namespace=self.namespace)\n'
+            yield 'self._manager.close_room(checked, namespace=self.target)\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_data_params = resolve('data_params')
                 l_3_event_doc = resolve('event_doc')

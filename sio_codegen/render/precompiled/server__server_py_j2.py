@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'e355b08e461a18bb0e783b08865d6199af448bf2aa53d22151c1caf8eb46735b'
+COMPILED_FROM = 'b238a98c0ea909a5c1c06df8d141cf1c20771b7e2115952b26badc2d5fa391c4'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -188,13 +188,26 @@ def root(context, missing=missing):
         yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
         yield ') -> None:\n        """Take client ``sid`` out of ``room``."""\n        '
         yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
-        yield 'self._leave_room(sid, room)\n\n    '
-        yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
-        yield 'def close_room(self, room: '
-        yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
-        yield ') -> None:\n        """Take every client out of ``room``."""\n        '
-        yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
-        yield 'self._close_room(room)\n\n    def as_room(self, name: str) -> '
+        yield 'self._leave_room(sid, room)\n\n'
+        if environment.getattr(l_1_ns, 'dynamic'):
+            pass
+            yield '    '
+            yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+            yield 'def close_room(self, room: '
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ', *, sid: str) -> None:\n        """Take every client out of ``room`` of the instance client ``sid`` connected to."""\n        '
+            yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+            yield 'self._close_room(room, sid)\n'
+        else:
+            pass
+            yield '    '
+            yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
+            yield 'def close_room(self, room: '
+            yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
+            yield ') -> None:\n        """Take every client out of ``room``."""\n        '
+            yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
+            yield 'self._close_room(room)\n'
+        yield '\n    def as_room(self, name: str) -> '
         yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
         yield ':\n        """``name`` (e.g. from a payload) as a room of this namespace, checked against its\n        x-rooms: RoomNameError when it is not one."""\n'
         if (not environment.getattr(l_1_ns, 'rooms')):
@@ -361,7 +374,7 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 178 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 184 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
             yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
@@ -395,7 +408,7 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 191 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 197 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
                 yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield ')\n        return result\n'
         l_2_ev = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = l_2_ack_arguments_kw = missing
@@ -450,4 +463,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&85=193&87=195&90=197&92=200&93=203&95=208&101=211&102=214&103=221&105=223&106=225&107=227&110=229&112=236&113=244&118=248&119=250&121=252&122=254&123=257&126=260&128=264&130=266&132=270&134=272&136=276&138=278&141=280&143=283&144=286&146=291&153=294&154=297&156=304&157=310&158=312&159=314&161=316&163=326&165=330&166=334&170=338&172=340&173=343&176=346&178=348&179=364&181=367&183=371&184=375&189=379&190=381&191=383&198=401&205=404&206=408&209=422&211=429&212=435&218=439&222=446'
+debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&84=192&86=196&88=201&90=205&93=208&96=210&98=213&99=216&101=221&107=224&108=227&109=234&111=236&112=238&113=240&116=242&118=249&119=257&124=261&125=263&127=265&128=267&129=270&132=273&134=277&136=279&138=283&140=285&142=289&144=291&147=293&149=296&150=299&152=304&159=307&160=310&162=317&163=323&164=325&165=327&167=329&169=339&171=343&172=347&176=351&178=353&179=356&182=359&184=361&185=377&187=380&189=384&190=388&195=392&196=394&197=396&204=414&211=417&212=421&215=435&217=442&218=448&224=452&228=459'

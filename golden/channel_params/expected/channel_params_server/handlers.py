@@ -30,8 +30,28 @@ class RoomsHandlers(RoomsNamespace):
     """
 
     @override
+    def on_clear(self, sid: str, data: models.RoomsClearPayload) -> models.RoomsClearAck:
+        """Send everyone away from a table."""
+        raise NotImplementedError
+
+    @override
     def on_say(self, sid: str, data: models.RoomsSayPayload) -> models.RoomsSayAck:
         """Event 'say'."""
+        raise NotImplementedError
+
+    @override
+    def on_sit(self, sid: str, data: models.RoomsSitPayload) -> models.RoomsSitAck:
+        """Sit at a table (join it)."""
+        raise NotImplementedError
+
+    @override
+    def on_stand(self, sid: str, data: models.RoomsStandPayload) -> models.RoomsStandAck:
+        """Leave a table."""
+        raise NotImplementedError
+
+    @override
+    def on_tables(self, sid: str) -> models.RoomsTablesAck:
+        """The tables the client sits at."""
         raise NotImplementedError
 
 

@@ -93,17 +93,17 @@ class ExternalFileExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class NonRecursiveExternalEmitter(_Namespace):
@@ -114,17 +114,17 @@ class NonRecursiveExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_message(
         self,
@@ -151,17 +151,17 @@ class RecursiveExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_message(
         self,
@@ -188,17 +188,17 @@ class TestChannelExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_test_message(
         self,
@@ -243,17 +243,17 @@ class ExternalFileAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class NonRecursiveAsyncExternalEmitter(_Namespace):
@@ -264,17 +264,17 @@ class NonRecursiveAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_message(
         self,
@@ -303,17 +303,17 @@ class RecursiveAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_message(
         self,
@@ -342,17 +342,17 @@ class TestChannelAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_test_message(
         self,

@@ -93,17 +93,17 @@ class ChatExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_welcome(
         self,
@@ -143,17 +143,17 @@ class ChatAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_welcome(
         self,

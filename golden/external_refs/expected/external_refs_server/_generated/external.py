@@ -94,17 +94,17 @@ class CommentLikedExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_comment_liked(
         self,
@@ -138,17 +138,17 @@ class CommentChangedExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class LikeCommentExternalEmitter(_Namespace):
@@ -159,17 +159,17 @@ class LikeCommentExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class UpdateCommentLikesExternalEmitter(_Namespace):
@@ -180,17 +180,17 @@ class UpdateCommentLikesExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_update_comment_likes(
         self,
@@ -246,17 +246,17 @@ class CommentLikedAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_comment_liked(
         self,
@@ -290,17 +290,17 @@ class CommentChangedAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class LikeCommentAsyncExternalEmitter(_Namespace):
@@ -311,17 +311,17 @@ class LikeCommentAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
@@ -332,17 +332,17 @@ class UpdateCommentLikesAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_update_comment_likes(
         self,

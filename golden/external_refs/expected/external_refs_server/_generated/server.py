@@ -126,9 +126,9 @@ class CommentChangedNamespace(NamespaceHandlers):
         """Take client ``sid`` out of ``room``."""
         self._leave_room(sid, room)
 
-    def close_room(self, room: str) -> None:
-        """Take every client out of ``room``."""
-        self._close_room(room)
+    def close_room(self, room: str, *, sid: str) -> None:
+        """Take every client out of ``room`` of the instance client ``sid`` connected to."""
+        self._close_room(room, sid)
 
     def as_room(self, name: str) -> str:
         """``name`` (e.g. from a payload) as a room of this namespace, checked against its

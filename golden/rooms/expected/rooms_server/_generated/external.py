@@ -95,17 +95,17 @@ class RootExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: RootRoom) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: RootRoom) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: RootRoom) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_news(
         self,
@@ -133,17 +133,17 @@ class GameExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: GameRoom) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: GameRoom) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: GameRoom) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
     def emit_news(
         self,
@@ -185,17 +185,17 @@ class RootAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: RootRoom) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: RootRoom) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: RootRoom) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_news(
         self,
@@ -225,17 +225,17 @@ class GameAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: GameRoom) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: GameRoom) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: GameRoom) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
     async def emit_news(
         self,

@@ -91,17 +91,17 @@ class RootExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class BothExternalEmitter(_Namespace):
@@ -112,17 +112,17 @@ class BothExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysCookieExternalEmitter(_Namespace):
@@ -133,17 +133,17 @@ class KeysCookieExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysHeaderExternalEmitter(_Namespace):
@@ -154,17 +154,17 @@ class KeysHeaderExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysQueryExternalEmitter(_Namespace):
@@ -175,17 +175,17 @@ class KeysQueryExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class OauthExternalEmitter(_Namespace):
@@ -196,17 +196,17 @@ class OauthExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class OidcExternalEmitter(_Namespace):
@@ -217,17 +217,17 @@ class OidcExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class PublicExternalEmitter(_Namespace):
@@ -238,17 +238,17 @@ class PublicExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class StaffExternalEmitter(_Namespace):
@@ -259,17 +259,17 @@ class StaffExternalEmitter(_Namespace):
     def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.enter_room(sid, self.namespace, checked)
+        self._manager.enter_room(sid, self.target, checked)
 
     def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.leave_room(sid, self.namespace, checked)
+        self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        self._manager.close_room(checked, namespace=self.namespace)
+        self._manager.close_room(checked, namespace=self.target)
 
 
 class ExternalEmitter:
@@ -301,17 +301,17 @@ class RootAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class BothAsyncExternalEmitter(_Namespace):
@@ -322,17 +322,17 @@ class BothAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysCookieAsyncExternalEmitter(_Namespace):
@@ -343,17 +343,17 @@ class KeysCookieAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysHeaderAsyncExternalEmitter(_Namespace):
@@ -364,17 +364,17 @@ class KeysHeaderAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class KeysQueryAsyncExternalEmitter(_Namespace):
@@ -385,17 +385,17 @@ class KeysQueryAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class OauthAsyncExternalEmitter(_Namespace):
@@ -406,17 +406,17 @@ class OauthAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class OidcAsyncExternalEmitter(_Namespace):
@@ -427,17 +427,17 @@ class OidcAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class PublicAsyncExternalEmitter(_Namespace):
@@ -448,17 +448,17 @@ class PublicAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class StaffAsyncExternalEmitter(_Namespace):
@@ -469,17 +469,17 @@ class StaffAsyncExternalEmitter(_Namespace):
     async def enter_room(self, sid: str, room: str) -> None:
         """Put client ``sid`` (connected to any server process) in ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.enter_room(sid, self.namespace, checked)
+        await self._manager.enter_room(sid, self.target, checked)
 
     async def leave_room(self, sid: str, room: str) -> None:
         """Take client ``sid`` (connected to any server process) out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.leave_room(sid, self.namespace, checked)
+        await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
         """Take every client, on every server process, out of ``room``."""
         checked = check_room(self.room_model, room, self.namespace)
-        await self._manager.close_room(checked, namespace=self.namespace)
+        await self._manager.close_room(checked, namespace=self.target)
 
 
 class AsyncExternalEmitter:

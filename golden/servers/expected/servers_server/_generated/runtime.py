@@ -441,7 +441,9 @@ def room_target(
 
 class RoomHelpers:
     """Join, leave and close rooms of the namespace (on every process, through the message
-    queue when there is one); room names are checked against ``x-rooms`` first."""
+    queue when there is one); room names are checked against ``x-rooms`` first. Each operation
+    acts on one namespace by its name on the wire: an instance of a dynamic namespace
+    (``/rooms/1``), never its address (``/rooms/{roomId}``), which no client is in."""
 
     namespace: ClassVar[str] = "/"
     room_model: ClassVar[type[BaseModel] | None] = None
@@ -453,20 +455,24 @@ class RoomHelpers:
         server: Any = self.socketio
         return server.server
 
+    def _room_namespace(self, sid: str | None) -> str:
+        """The namespace a room operation (of client ``sid``, when there is one) acts on."""
+        return self.namespace
+
     def _enter_room(self, sid: str, room: str) -> None:
         checked = check_room(self.room_model, room, self.namespace)
-        self._room_server().enter_room(sid, checked, namespace=self.namespace)
+        self._room_server().enter_room(sid, checked, namespace=self._room_namespace(sid))
 
     def _leave_room(self, sid: str, room: str) -> None:
         checked = check_room(self.room_model, room, self.namespace)
-        self._room_server().leave_room(sid, checked, namespace=self.namespace)
+        self._room_server().leave_room(sid, checked, namespace=self._room_namespace(sid))
 
-    def _close_room(self, room: str) -> None:
+    def _close_room(self, room: str, sid: str | None = None) -> None:
         checked = check_room(self.room_model, room, self.namespace)
-        self._room_server().close_room(checked, namespace=self.namespace)
+        self._room_server().close_room(checked, namespace=self._room_namespace(sid))
 
     def _rooms(self, sid: str) -> list[str]:
-        rooms: list[str] = self._room_server().rooms(sid, namespace=self.namespace)
+        rooms: list[str] = self._room_server().rooms(sid, namespace=self._room_namespace(sid))
         return rooms
 
 
@@ -488,6 +494,23 @@ class NamespaceHandlers(RoomHelpers):
     """The server the handlers are registered on: emit with ``...Emitter(self.socketio)``."""
     _principals: dict[str, Principal]
     _params: dict[str, Any]
+    _instances: dict[str, str]
+    """A dynamic namespace's clients: the instance (``/rooms/1``) each sid connected to."""
+
+    @override
+    def _room_namespace(self, sid: str | None) -> str:
+        """The namespace client ``sid`` is in: on a dynamic namespace, the instance it connected
+        to (KeyError for a sid not connected to this namespace)."""
+        if not self.address:
+            return self.namespace
+        if sid is None:
+            raise TypeError(f"a room operation on dynamic namespace {self.namespace} needs a sid: "
+                            "it acts on the instance that client connected to")  # fmt: skip
+        instances: dict[str, str] = getattr(self, "_instances", {})
+        instance = instances.get(sid)
+        if instance is None:
+            raise KeyError(f"sid {sid[:40]!r} is not connected to namespace {self.namespace}")
+        return instance
 
     def principal(self, sid: str) -> Principal | None:
         """The principal a verify hook returned when ``sid`` connected (None without security)."""
@@ -787,6 +810,8 @@ def _event_handler(
                 ).to_ack()
             return check_ack(spec, result, validate, invalid_ack)
         except SioError as error:
+            if not error.event:  # raised where the event is not known (a room helper): this one
+                error.event = spec.name
             report_error(handlers, sid, error)
             return error.to_ack()
 
@@ -817,6 +842,7 @@ def register(
         instance.socketio = socketio
         instance._principals = {}
         instance._params = {}
+        instance._instances = {}
         namespace = instance.namespace
         if instance.security and security is None:
             logger.error("namespace %s requires security but no Security handlers were given: "
@@ -898,16 +924,22 @@ def _register_hooks(
         if validate:
             check_bindings(handlers, handshake)
         principal = check_security(handlers, security, stubs, handshake, auth)
+        if params is not None:  # before the hook: it may read params(sid) or enter a room
+            handlers._params[sid] = params
+            handlers._instances[sid] = instance
+        accepted: bool | None = False
         try:
-            accepted: bool | None = handlers.handle_connect(sid, auth)
+            accepted = handlers.handle_connect(sid, auth)
         except NotImplementedError:  # a stub left as generated: behave as the default
             accepted = None
         except ConnectionRefusedError as refusal:  # the builtin: pass its reason (and data) on
             raise Refused(*(refusal.args or ("connection refused",))) from refusal
+        finally:
+            if accepted is False:  # refused (or the hook failed): nothing of sid is kept
+                handlers._params.pop(sid, None)
+                handlers._instances.pop(sid, None)
         if accepted is not False and principal is not None:
             handlers._principals[sid] = principal
-        if accepted is not False and params is not None:
-            handlers._params[sid] = params
         return accepted
 
     def disconnect(*args: Any) -> None:
@@ -920,6 +952,7 @@ def _register_hooks(
         finally:
             handlers._principals.pop(sid, None)
             handlers._params.pop(sid, None)
+            handlers._instances.pop(sid, None)
 
     if handlers.address:
         dynamic.add_hooks(handlers, connect, disconnect)
@@ -1287,6 +1320,11 @@ class Emitter(RoomHelpers):
         self._validate = validate
         self.target = self.namespace
         """The namespace emits go to: an instance of a dynamic namespace names its own."""
+
+    @override
+    def _room_namespace(self, sid: str | None) -> str:
+        """Room operations act on the namespace emits go to: the emitter's instance."""
+        return self.target
 
     @property
     def validate(self) -> bool:
