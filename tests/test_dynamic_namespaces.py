@@ -302,6 +302,34 @@ def test_a_fixed_namespace_keeps_its_own_events(rooms: tuple[RunningServer, Modu
     assert acks == []
 
 
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_a_client_of_only_dynamic_namespaces_needs_an_instance_to_connect(
+    tmp_path: Path, runtime: str
+) -> None:
+    """With no fixed namespace and no instance made, python-socketio would connect ``/``, which
+    the server refuses with "Unable to connect": the client says what to do instead, before
+    connecting; with an instance made it connects."""
+    spec = tmp_path / "orgs.yaml"
+    spec.write_text(V3)
+    generate_server(spec, tmp_path, "orgs_server", runtime)  # the stubs: "say" is not acked
+    generate_client(spec, tmp_path, "orgs_client")
+    pkg = import_client(tmp_path, "orgs_client")
+    with run_server(tmp_path, "orgs_server") as server:
+        client = pkg.Client(server.url, transports=["websocket"])
+        with pytest.raises(RuntimeError) as raised:
+            client.connect()
+        assert str(raised.value) == (
+            "nothing to connect: every namespace of this API is dynamic; make the instances to "
+            "connect before connect(): "
+            "client.orgs_rooms(params) for /orgs/{orgId}/rooms/{room-name}"
+        )
+        assert not client.connected
+        blue = client.orgs_rooms(pkg.models.OrgsRoomsParams(org_id="acme", room_name="blue"))
+        with client:
+            assert client.sio.get_sid("/orgs/acme/rooms/blue") is not None
+            assert blue.namespace == "/orgs/acme/rooms/blue"
+
+
 # -- rooms (x-rooms) of a dynamic namespace: each instance has its own -------------------------
 WAIT = 20.0
 

@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '21a5e319e8eca74fe0507c7f38f5fb77ecb62fb0365462231f951f5535144204'
+COMPILED_FROM = 'e12d51826351ad732616ac54e915c9a977d33317b11da990be7ca889caf41fa2'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -47,6 +47,12 @@ def root(context, missing=missing):
         @internalcode
         def t_5(*unused):
             raise TemplateRuntimeError("No filter named 'rejectattr' found.")
+    try:
+        t_6 = environment.filters['selectattr']
+    except KeyError:
+        @internalcode
+        def t_6(*unused):
+            raise TemplateRuntimeError("No filter named 'selectattr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed Socket.IO clients of the API: ``Client`` (threads) and ``AsyncClient`` (asyncio).\n\nEach namespace is an attribute (``client.'
@@ -204,22 +210,41 @@ def root(context, missing=missing):
         yield 'ClientBase):\n    '
         yield str(t_1(str_join((str_join((environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': typed ', ('asyncio ' if (l_1_mode == 'async') else ''), 'Socket.IO client.', )), '\n\n``', (undefined(name='prefix') if l_1_prefix is missing else l_1_prefix), 'Client(url=None, *, socketio_path=None, auth=None, query=None, headers=None,\ntransports=None, wait_timeout=5.0, default_timeout=60.0, namespaces=None, **options)``;\n', ('``async with``' if (l_1_mode == 'async') else '``with``'), ' connects and disconnects.', )), 4))
         yield '\n\n    namespace_names: ClassVar[tuple[str, ...]] = ('
-        def t_6(fiter):
-            for l_2_ns in fiter:
-                if (not environment.getattr(l_2_ns, 'dynamic')):
-                    yield l_2_ns
-        for l_2_ns in t_6(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
-            _loop_vars = {}
-            pass
-            yield str(t_4(environment.getattr(l_2_ns, 'name')))
-            yield ', '
-        l_2_ns = missing
-        yield ')\n    default_socketio_path: ClassVar[str] = SOCKETIO_PATH\n    default_url: ClassVar[str] = DEFAULT_URL\n'
         def t_7(fiter):
             for l_2_ns in fiter:
                 if (not environment.getattr(l_2_ns, 'dynamic')):
                     yield l_2_ns
         for l_2_ns in t_7(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+            _loop_vars = {}
+            pass
+            yield str(t_4(environment.getattr(l_2_ns, 'name')))
+            yield ', '
+        l_2_ns = missing
+        yield ')\n'
+        if t_3(context.eval_ctx, t_6(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')):
+            pass
+            yield '    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = ('
+            def t_8(fiter):
+                for l_2_ns in fiter:
+                    if environment.getattr(l_2_ns, 'dynamic'):
+                        yield l_2_ns
+            for l_2_ns in t_8(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+                l_2_attrs = resolve('attrs')
+                _loop_vars = {}
+                pass
+                yield '('
+                yield str(t_4(environment.getattr(l_2_ns, 'name')))
+                yield ', '
+                yield str(t_4(environment.getitem((undefined(name='attrs') if l_2_attrs is missing else l_2_attrs), environment.getattr(l_2_ns, 'name'))))
+                yield '), '
+            l_2_ns = l_2_attrs = missing
+            yield ')\n'
+        yield '    default_socketio_path: ClassVar[str] = SOCKETIO_PATH\n    default_url: ClassVar[str] = DEFAULT_URL\n'
+        def t_9(fiter):
+            for l_2_ns in fiter:
+                if (not environment.getattr(l_2_ns, 'dynamic')):
+                    yield l_2_ns
+        for l_2_ns in t_9(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_attrs = resolve('attrs')
             _loop_vars = {}
             pass
@@ -258,7 +283,7 @@ def root(context, missing=missing):
                         yield str(environment.getattr(l_3_p, 'name'))
                         yield ': '
                         yield str(environment.getattr(l_3_p, 'annotation'))
-                        yield str((' | None' if environment.getattr(l_3_p, 'required') else cond_expr_undefined("the inline if-expression on line 103 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                        yield str((' | None' if environment.getattr(l_3_p, 'required') else cond_expr_undefined("the inline if-expression on line 106 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                         yield ' = None,\n'
                 l_3_p = missing
                 yield '        socketio_path: str | None = None,\n        auth: Any = None,\n        query: Mapping[str, str] | None = None,\n        headers: Mapping[str, str] | None = None,\n        transports: Sequence[str] | None = None,\n        wait_timeout: float = 5.0,\n        default_timeout: float = 60.0,\n'
@@ -308,11 +333,11 @@ def root(context, missing=missing):
                     yield '        super().__init__(\n            url,\n            socketio_path=socketio_path,\n            auth=auth,\n            query=merged(query, handshake.query),\n            headers=merged(headers, handshake.headers),\n            transports=transports,\n            wait_timeout=wait_timeout,\n            default_timeout=default_timeout,\n            namespaces=namespaces,\n            **options,\n        )\n'
             l_2_variant = l_2_params_doc = missing
         yield '\n    def _make_namespaces(self) -> None:\n'
-        def t_8(fiter):
+        def t_10(fiter):
             for l_2_ns in fiter:
                 if (not environment.getattr(l_2_ns, 'dynamic')):
                     yield l_2_ns
-        for l_2_ns in t_8(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        for l_2_ns in t_10(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_attrs = resolve('attrs')
             _loop_vars = {}
             pass
@@ -326,11 +351,11 @@ def root(context, missing=missing):
         if (not t_3(context.eval_ctx, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic'))):
             pass
             yield '        return None\n'
-        def t_9(fiter):
+        def t_11(fiter):
             for l_2_ns in fiter:
                 if environment.getattr(l_2_ns, 'dynamic'):
                     yield l_2_ns
-        for l_2_ns in t_9(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        for l_2_ns in t_11(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_attrs = resolve('attrs')
             _loop_vars = {}
             pass
@@ -353,11 +378,11 @@ def root(context, missing=missing):
             yield str(environment.getattr(environment.getattr(l_2_ns, 'params'), 'model'))
             yield ', params)\n'
         l_2_ns = l_2_attrs = missing
-        def t_10(fiter):
+        def t_12(fiter):
             for l_2_ns in fiter:
                 if (environment.getattr(l_2_ns, 'name') == '/'):
                     yield l_2_ns
-        for l_2_ns in t_10(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
+        for l_2_ns in t_12(environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces')):
             l_2_hook_returns = missing
             _loop_vars = {}
             pass
@@ -385,12 +410,12 @@ def root(context, missing=missing):
                 yield str(l_3_hook)
                 yield '(handler)\n'
             l_3_hook = l_3_args = l_3_attrs = missing
-            def t_11(fiter):
+            def t_13(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
                     if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('client', environment.getattr(l_3_ev, 'name'))):
                         yield l_3_ev
-            for l_3_ev in t_11(environment.getattr(l_2_ns, 'client_events')):
+            for l_3_ev in t_13(environment.getattr(l_2_ns, 'client_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 l_3_method_params = resolve('method_params')
                 l_3_ack_type = resolve('ack_type')
@@ -407,13 +432,13 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 180 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 183 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join(('Same as ``self.', environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')), '.', (undefined(name='m') if l_3_m is missing else l_3_m), '``: event ', t_4(environment.getattr(l_3_ev, 'name')), ' of the root namespace.', )), 8))
                 yield '\n        '
-                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('return ' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 185 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield str((undefined(name='aawait') if l_1_aawait is missing else l_1_aawait))
                 yield 'self.'
                 yield str(environment.getitem((undefined(name='attrs') if l_3_attrs is missing else l_3_attrs), environment.getattr(l_2_ns, 'name')))
@@ -421,16 +446,16 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '('
                 yield str(context.call((undefined(name='forward') if l_3_forward is missing else l_3_forward), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
-                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 182 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((', ' if (environment.getattr(l_3_ev, 'payload') and environment.getattr(l_3_ev, 'ack')) else cond_expr_undefined("the inline if-expression on line 185 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('timeout=timeout' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 185 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
                 yield ')\n'
             l_3_ev = l_3_root_shortcuts = l_3_m = l_3_method_params = l_3_ack_type = l_3_attrs = l_3_forward = missing
-            def t_12(fiter):
+            def t_14(fiter):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 for l_3_ev in fiter:
                     if context.call(environment.getattr((undefined(name='root_shortcuts') if l_3_root_shortcuts is missing else l_3_root_shortcuts), 'get'), ('server', environment.getattr(l_3_ev, 'name'))):
                         yield l_3_ev
-            for l_3_ev in t_12(environment.getattr(l_2_ns, 'server_events')):
+            for l_3_ev in t_14(environment.getattr(l_2_ns, 'server_events')):
                 l_3_root_shortcuts = resolve('root_shortcuts')
                 l_3_ack_type = resolve('ack_type')
                 l_3_payload_types = resolve('payload_types')
@@ -462,4 +487,4 @@ def root(context, missing=missing):
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=48&4=50&12=52&18=54&25=58&29=62&35=66&37=68&39=70&40=74&41=76&42=78&43=80&44=82&47=86&48=91&50=93&51=95&52=98&54=105&55=116&57=119&58=128&59=130&60=133&63=151&66=161&67=171&68=173&69=175&71=178&72=184&73=186&79=198&80=202&82=204&85=215&86=224&89=231&90=233&92=238&99=242&100=245&101=248&103=255&113=262&115=265&121=272&125=278&126=280&130=283&131=287&137=298&138=302&157=308&158=317&160=323&163=326&165=335&166=342&167=344&169=353&170=361&171=363&173=368&174=378&175=380&177=385&178=399&180=402&181=411&182=413&184=425&185=438&186=440&187=442&189=445&190=451&191=453'
+debug_info = '1=54&4=56&12=58&18=60&25=64&29=68&35=72&37=74&39=76&40=80&41=82&42=84&43=86&44=88&47=92&48=97&50=99&51=101&52=104&54=111&55=122&57=125&58=134&59=136&60=139&63=157&66=167&67=177&68=179&69=181&71=184&72=190&73=192&79=204&80=208&82=210&83=221&84=224&88=240&89=249&92=256&93=258&95=263&102=267&103=270&104=273&106=280&116=287&118=290&124=297&128=303&129=305&133=308&134=312&140=323&141=327&160=333&161=342&163=348&166=351&168=360&169=367&170=369&172=378&173=386&174=388&176=393&177=403&178=405&180=410&181=424&183=427&184=436&185=438&187=450&188=463&189=465&190=467&192=470&193=476&194=478'

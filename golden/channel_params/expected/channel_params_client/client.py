@@ -150,6 +150,7 @@ class Client(_SyncClientBase):
     """
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
+    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = (("/rooms/{roomId}", "rooms"),)
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL
     root: RootNamespace
@@ -306,6 +307,7 @@ class AsyncClient(_AsyncClientBase):
     """
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
+    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = (("/rooms/{roomId}", "rooms"),)
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL
     root: AsyncRootNamespace

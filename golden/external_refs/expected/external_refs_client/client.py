@@ -120,6 +120,9 @@ class Client(_SyncClientBase):
         "/like/comment",
         "/update/comment/likes",
     )
+    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("/comment/{commentId}/changed", "comment_changed"),
+    )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL
     comment_liked: CommentLikedNamespace
@@ -235,6 +238,9 @@ class AsyncClient(_AsyncClientBase):
         "/comment/liked",
         "/like/comment",
         "/update/comment/likes",
+    )
+    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("/comment/{commentId}/changed", "comment_changed"),
     )
     default_socketio_path: ClassVar[str] = SOCKETIO_PATH
     default_url: ClassVar[str] = DEFAULT_URL

@@ -1009,6 +1009,8 @@ class _ClientBase:
     """Connection settings and construction the sync and asyncio clients share."""
 
     namespace_names: ClassVar[tuple[str, ...]] = ("/",)
+    dynamic_namespaces: ClassVar[tuple[tuple[str, str], ...]] = ()
+    """Each dynamic namespace's address and the client's method that makes an instance of it."""
     default_socketio_path: ClassVar[str] = "/socket.io"
     default_url: ClassVar[str] = ""
 
@@ -1096,6 +1098,13 @@ class _ClientBase:
         return made
 
     def _connect_args(self) -> tuple[str, dict[str, Any]]:
+        if not self.connect_namespaces:  # python-socketio would connect "/", which the API lacks
+            makers = ", ".join(
+                f"client.{method}(params) for {address}"
+                for address, method in self.dynamic_namespaces
+            )
+            raise RuntimeError("nothing to connect: every namespace of this API is dynamic; make the "
+                               f"instances to connect before connect(): {makers}")  # fmt: skip
         url = self.url
         if self.query:
             url += ("&" if "?" in url else "?") + urlencode(sorted(self.query.items()))
