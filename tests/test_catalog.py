@@ -103,6 +103,28 @@ def test_golden_catalogs_are_sound_and_list_every_event_with_its_client_method(
         assert listed == expected
 
 
+def test_x_rooms_and_namespace_parameters_are_listed(capsys: pytest.CaptureFixture[str]) -> None:
+    """A namespace's declared rooms (``rooms``: the closed set of names, or null, and the
+    schema of a name), only where it declares them; a dynamic namespace's parameters with the
+    2.x parameter's description."""
+    rooms = {ns["name"]: ns for ns in catalog_of(golden_args("rooms"), capsys)["namespaces"]}
+    assert rooms["/"]["rooms"] == {
+        "names": ["lobby", "support"],
+        "schema": {"type": "string", "enum": ["lobby", "support"]},
+    }
+    assert rooms["/game"]["rooms"] == {
+        "names": None,
+        "schema": {"type": "string", "pattern": "^game-[0-9]{1,6}$"},
+    }
+    dynamic = {
+        ns["name"]: ns for ns in catalog_of(golden_args("channel_params"), capsys)["namespaces"]
+    }
+    assert "rooms" not in dynamic["/"] and "parameters" not in dynamic["/"]
+    assert dynamic["/rooms/{roomId}"]["rooms"]["names"] == ["a", "b"]
+    room_id = dynamic["/rooms/{roomId}"]["parameters"]["schema"]["properties"]["room_id"]
+    assert room_id == {"type": "integer", "minimum": 1, "description": "The room's number."}
+
+
 def test_client_method_names_are_the_generated_clients(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -76,6 +76,18 @@ def test_golden_sites(case: str, tmp_path: Path) -> None:
             assert event["name"] in text and event["client_method"] in text
 
 
+def test_declared_rooms_and_namespace_parameters_are_shown(tmp_path: Path) -> None:
+    write_docs(golden_args("rooms"), tmp_path / "rooms")
+    text = "".join(assert_safe_page((tmp_path / "rooms" / "index.html").read_text()).text)
+    assert text.count("Rooms (x-rooms)") == 2
+    assert "lobby, support" in text  # the closed set, each name as code
+    assert 'Any name that matches: string · pattern: "^game-[0-9]{1,6}$"' in text
+    write_docs(golden_args("channel_params"), tmp_path / "params")
+    text = "".join(assert_safe_page((tmp_path / "params" / "index.html").read_text()).text)
+    assert "Rooms (x-rooms): each instance of the namespace has its own" in text
+    assert "The room's number." in text  # the 2.x parameter's description
+
+
 def test_security_schemes_say_where_each_credential_travels(tmp_path: Path) -> None:
     write_docs(golden_args("security"), tmp_path / "site")
     rows = [" ".join(r).strip() for r in _table_rows((tmp_path / "site/index.html").read_text())]

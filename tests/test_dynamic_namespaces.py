@@ -119,7 +119,9 @@ def test_a_2x_channel_with_parameters_is_a_dynamic_namespace() -> None:
     assert rooms.params is not None
     assert api.schemas[rooms.params.model] == {
         "type": "object",
-        "properties": {"room_id": {"type": "integer", "minimum": 1}},
+        "properties": {  # the parameter's description, where its schema has none
+            "room_id": {"type": "integer", "minimum": 1, "description": "The room's number."}
+        },
         "required": ["room_id"],
         "additionalProperties": False,
     }

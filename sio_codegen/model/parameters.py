@@ -97,7 +97,13 @@ def _schema(parameter: Any, version: str) -> Any:
         return {"type": "string"}
     if version.startswith("2."):
         schema = node.get("schema")
-        return schema if schema is not None else {"type": "string"}
+        if schema is None:
+            schema = {"type": "string"}
+        if type(schema) is dict and "description" not in schema and text(node, "description"):
+            # the parameter's description, where its own (inline) schema has none: the docs
+            # page and the catalog show it (a referenced schema is left as it is)
+            schema = {**schema, "description": text(node, "description")}
+        return schema
     # Text that can be part of a namespace's name: not empty, no "/" (it ends the parameter),
     # no "," (it ends the namespace in a Socket.IO packet).
     result: dict[str, Any] = {"type": "string", "pattern": "^[^/,]+$"}

@@ -138,6 +138,9 @@ def _namespace(
         schema = _schema(api, ns.params)
         found = example(schema, schema_examples(schema), _seed(seed, ns.name, "parameters"))
         entry["parameters"] = _with_example({"schema": schema}, found)
+    if ns.rooms is not None:  # x-rooms: the room names the server accepts
+        room_names = list(ns.rooms.names) if ns.rooms.names else None
+        entry["rooms"] = {"names": room_names, "schema": _schema(api, ns.rooms.schema)}
     return entry
 
 

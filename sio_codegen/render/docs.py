@@ -97,6 +97,7 @@ def page(data: dict[str, Any]) -> str:
         arrows=ARROWS,
         labels=LABELS,
         type_of=lambda schema: schema_text.type_of(schema, schema.get("definitions", {})),
+        constraints=schema_text.constraints,
         schema_block=_schema_block,
         event_example=_event_example,
     )

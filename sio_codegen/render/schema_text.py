@@ -73,7 +73,8 @@ def type_of(schema: Any, definitions: dict[str, Any], depth: int = 0) -> str:
     return " | ".join(out) or "any"
 
 
-def _constraints(schema: dict[str, Any]) -> str:
+def constraints(schema: dict[str, Any]) -> str:
+    """A schema's own constraints in words (``pattern: "^a$", maxLength: 9``)."""
     parts = []
     for key in _CONSTRAINTS:
         if key in schema:
@@ -118,7 +119,7 @@ def _fields(
                 type=type_of(sub, definitions),
                 required=key in required,
                 description=description if isinstance(description, str) else "",
-                constraints=_constraints(resolved) if isinstance(resolved, dict) else "",
+                constraints=constraints(resolved) if isinstance(resolved, dict) else "",
             )
         )
         _fields(sub, definitions, path, depth + 1, seen, out)

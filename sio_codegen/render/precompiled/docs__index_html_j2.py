@@ -1,6 +1,6 @@
 # Compiled from templates/docs/index.html.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'c2fb0ce408268f3a45d02f78a66f9a398742b08c853b1534efb72e3fbfaf2b14'
+COMPILED_FROM = 'b29ad55ba324c08c3ef298e2fa73962806021a9b6103b75977dcb14acaccfac4'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'docs/index.html.j2'
 
@@ -174,6 +174,8 @@ def root(context, missing=missing):
     l_1_loop = missing
     for l_1_ns, l_1_loop in LoopContext(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'namespaces'), undefined):
         l_1_schema_block = resolve('schema_block')
+        l_1_type_of = resolve('type_of')
+        l_1_constraints = resolve('constraints')
         _loop_vars = {}
         pass
         yield '<section>\n<h2 id="ns-'
@@ -229,6 +231,40 @@ def root(context, missing=missing):
             yield '(params)</code>)</div>\n'
             yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(environment.getattr(l_1_ns, 'parameters'), 'schema'), _loop_vars=_loop_vars))
             yield '\n'
+        if ('rooms' in l_1_ns):
+            pass
+            yield '<div class="label">Rooms (x-rooms)'
+            if ('parameters' in l_1_ns):
+                pass
+                yield ': each instance of the namespace has its own'
+            yield '</div>\n'
+            if environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'):
+                pass
+                yield '<p class="meta">'
+                l_2_loop = missing
+                for l_2_name, l_2_loop in LoopContext(environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'names'), undefined):
+                    _loop_vars = {}
+                    pass
+                    if (not environment.getattr(l_2_loop, 'first')):
+                        pass
+                        yield ', '
+                    yield '<code>'
+                    yield str(l_2_name)
+                    yield '</code>'
+                l_2_loop = l_2_name = missing
+                yield '</p>\n'
+            else:
+                pass
+                yield '<p class="meta">Any name that matches: <code>'
+                yield str(context.call((undefined(name='type_of') if l_1_type_of is missing else l_1_type_of), environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), _loop_vars=_loop_vars))
+                yield '</code>'
+                if context.call((undefined(name='constraints') if l_1_constraints is missing else l_1_constraints), environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), _loop_vars=_loop_vars):
+                    pass
+                    yield ' · '
+                    yield str(context.call((undefined(name='constraints') if l_1_constraints is missing else l_1_constraints), environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), _loop_vars=_loop_vars))
+                yield '</p>\n'
+                yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(environment.getattr(l_1_ns, 'rooms'), 'schema'), _loop_vars=_loop_vars))
+                yield '\n'
         for l_2_what in ('query', 'headers'):
             l_2_binding = missing
             _loop_vars = {}
@@ -260,7 +296,6 @@ def root(context, missing=missing):
                 l_3_loop = missing
                 for l_3_event, l_3_loop in LoopContext((undefined(name='events') if l_2_events is missing else l_2_events), undefined):
                     l_3_labels = resolve('labels')
-                    l_3_type_of = resolve('type_of')
                     l_3_event_example = resolve('event_example')
                     l_3_example = missing
                     _loop_vars = {}
@@ -329,7 +364,7 @@ def root(context, missing=missing):
                                 pass
                                 yield 'Payload'
                             yield ' · <code>'
-                            yield str(context.call((undefined(name='type_of') if l_3_type_of is missing else l_3_type_of), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
+                            yield str(context.call((undefined(name='type_of') if l_1_type_of is missing else l_1_type_of), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '</code></div>\n'
                             yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '\n'
@@ -340,7 +375,7 @@ def root(context, missing=missing):
                     if environment.getattr(l_3_event, 'ack'):
                         pass
                         yield '<div class="label">Ack · <code>'
-                        yield str(context.call((undefined(name='type_of') if l_3_type_of is missing else l_3_type_of), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
+                        yield str(context.call((undefined(name='type_of') if l_1_type_of is missing else l_1_type_of), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
                         yield '</code></div>\n'
                         yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(environment.getattr(l_3_event, 'ack'), 'schema'), _loop_vars=_loop_vars))
                         yield '\n'
@@ -354,14 +389,14 @@ def root(context, missing=missing):
                         yield str(environment.getattr((undefined(name='example') if l_3_example is missing else l_3_example), 'text'))
                         yield '</pre>\n</details>\n'
                     yield '</article>\n'
-                l_3_loop = l_3_event = l_3_labels = l_3_type_of = l_3_event_example = l_3_example = missing
+                l_3_loop = l_3_event = l_3_labels = l_3_event_example = l_3_example = missing
         l_2_loop = l_2_direction = l_2_heading = l_2_events = missing
         if (not environment.getattr(l_1_ns, 'events')):
             pass
             yield '<p class="none">no events</p>'
         yield '</section>\n'
-    l_1_loop = l_1_ns = l_1_schema_block = missing
+    l_1_loop = l_1_ns = l_1_schema_block = l_1_type_of = l_1_constraints = missing
     yield '</main>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=177&55=181&56=187&57=222&58=225&59=227&61=229&62=233&63=235&64=238&65=242&68=246&69=250&70=252&71=255&72=258&73=266&74=270&75=280&76=285&77=291&78=311&79=314&80=318&81=331&86=337&87=340&88=342&90=344&91=346&92=349&93=351&100=356'
+debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=179&55=183&56=189&57=224&58=227&59=229&61=231&62=234&63=238&64=242&66=256&67=263&70=265&71=269&72=271&73=274&74=278&77=282&78=286&79=288&80=291&81=294&82=301&83=305&84=315&85=320&86=326&87=346&88=349&89=353&90=366&95=372&96=375&97=377&99=379&100=381&101=384&102=386&109=391'

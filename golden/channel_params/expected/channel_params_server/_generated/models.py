@@ -36,6 +36,9 @@ class RoomsParams(BaseModel):
         extra="forbid",
     )
     room_id: Annotated[int, Field(ge=1)]
+    """
+    The room's number.
+    """
 
 
 class RoomsRoomName(RootModel[Literal["a", "b"]]):
