@@ -255,7 +255,7 @@ def test_invalid_parameters_are_refused_with_the_reason(
     server, _ = rooms
     reasons = {}
     too_long = "/rooms/" + "9" * 2000  # past MAX_NAMESPACE_LENGTH: never matched
-    for name in ("/rooms/0", "/rooms/abc", "/nope", "/rooms/1/more", too_long):
+    for name in ("/rooms/0", "/rooms/abc", "/rooms/01", "/nope", "/rooms/1/more", too_long):
         raw = socketio.Client(reconnection=False)
         refused: list[Any] = []
         raw.on("connect_error", lambda data, refused=refused: refused.append(data), namespace=name)
@@ -271,6 +271,11 @@ def test_invalid_parameters_are_refused_with_the_reason(
     assert "greater than or equal to 1" in reasons["/rooms/0"]
     assert reasons["/rooms/abc"].startswith("invalid namespace parameters for /rooms/{roomId}: ")
     assert "integer" in reasons["/rooms/abc"]
+    # room_id=1 written another way: one name per instance (rooms and emits are per name)
+    assert reasons["/rooms/01"] == (
+        "invalid namespace parameters for /rooms/{roomId}: not written as the parameters' "
+        "values are: connect to /rooms/1"
+    )
     assert reasons["/nope"] == reasons["/rooms/1/more"] == reasons[too_long] == "Unable to connect"
 
 

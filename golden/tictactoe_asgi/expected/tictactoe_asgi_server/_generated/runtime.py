@@ -1100,6 +1100,16 @@ def check_params(handlers: NamespaceHandlers, name: str, validate: bool) -> Base
             f"{'.'.join(str(p) for p in e['loc']) or 'params'}: {e['msg']}" for e in errors
         )
         raise _refuse(f"invalid namespace parameters for {handlers.namespace}: {details}")
+    # One name per set of parameters (``/rooms/01`` is refused for ``/rooms/1``): rooms and
+    # emits are per name, and an emitter made from the parameters names it this way.
+    try:
+        canonical: str | None = instance_name(handlers.address, model, params, False)
+    except ValueError:
+        canonical = None
+    if canonical != name:
+        written = f": connect to {canonical[:200]}" if canonical else ""
+        raise _refuse(f"invalid namespace parameters for {handlers.namespace}: not written as "
+                      f"the parameters' values are{written}")  # fmt: skip
     return params
 
 
