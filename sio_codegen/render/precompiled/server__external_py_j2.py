@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '07f4f216ddd3e509e741ca4e12648bf25225575f78ff0e45a2994dc2d12e7946'
+COMPILED_FROM = '99d6a4ecd38dda781066d774c54a1302dbe6dedeecf4a028f3885d1ea8060d19'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -103,7 +103,9 @@ def root(context, missing=missing):
             yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 97 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def close_room(self, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
-            yield ') -> None:\n        """Take every client, on every server process, out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
+            yield ') -> None:\n        """Take every client, on every server process, out of ``room``'
+            yield str((" (of this emitter's instance)" if environment.getattr(l_2_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 98 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield '."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
             yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 100 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.close_room(checked, namespace=self.target)\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
@@ -195,4 +197,4 @@ def root(context, missing=missing):
     yield '\n\ndef external_emitter(url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True) -> ExternalEmitter:\n    """Emits through the message queue at ``url`` (the servers\' ``SIO_MESSAGE_QUEUE``) on\n    ``channel`` (the servers\' channel), from a process that is not a server."""\n    return ExternalEmitter(queue_manager(url, channel, lost="raise"), validate=validate)\n\n\ndef async_external_emitter(\n    url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True\n) -> AsyncExternalEmitter:\n    """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""\n    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True, lost="raise"), validate=validate)\n'
 
 blocks = {}
-debug_info = '1=45&5=47&32=49&33=51&34=54&72=57&73=60&76=65&77=68&79=70&80=72&81=75&83=82&84=85&87=88&90=92&92=94&95=98&97=100&100=104&101=106&103=114&105=118&106=122&110=126&113=128&114=130&116=138&121=145&122=147&125=149&131=151&132=159&134=165&135=173&137=176&138=182&139=184&140=188'
+debug_info = '1=45&5=47&32=49&33=51&34=54&72=57&73=60&76=65&77=68&79=70&80=72&81=75&83=82&84=85&87=88&90=92&92=94&95=98&97=100&98=104&100=106&101=108&103=116&105=120&106=124&110=128&113=130&114=132&116=140&121=147&122=149&125=151&131=153&132=161&134=167&135=175&137=178&138=184&139=186&140=190'

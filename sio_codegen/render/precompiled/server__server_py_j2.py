@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'b238a98c0ea909a5c1c06df8d141cf1c20771b7e2115952b26badc2d5fa391c4'
+COMPILED_FROM = '6195fa21cabdec4d3275e7c1229a38082f58a08f3ca2e527d3579b9c5ea4d553'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -288,7 +288,9 @@ def root(context, missing=missing):
         yield str((undefined(name='async_') if l_1_async_ is missing else l_1_async_))
         yield 'def close_room(self, room: '
         yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
-        yield ') -> None:\n        """Take every client out of ``room``."""\n        '
+        yield ') -> None:\n        """Take every client out of ``room``'
+        yield str((" (of this emitter's instance)" if environment.getattr(l_1_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 141 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+        yield '."""\n        '
         yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
         yield 'self._close_room(room)\n\n    def as_room(self, name: str) -> '
         yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
@@ -463,4 +465,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&84=192&86=196&88=201&90=205&93=208&96=210&98=213&99=216&101=221&107=224&108=227&109=234&111=236&112=238&113=240&116=242&118=249&119=257&124=261&125=263&127=265&128=267&129=270&132=273&134=277&136=279&138=283&140=285&142=289&144=291&147=293&149=296&150=299&152=304&159=307&160=310&162=317&163=323&164=325&165=327&167=329&169=339&171=343&172=347&176=351&178=353&179=356&182=359&184=361&185=377&187=380&189=384&190=388&195=392&196=394&197=396&204=414&211=417&212=421&215=435&217=442&218=448&224=452&228=459'
+debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&84=192&86=196&88=201&90=205&93=208&96=210&98=213&99=216&101=221&107=224&108=227&109=234&111=236&112=238&113=240&116=242&118=249&119=257&124=261&125=263&127=265&128=267&129=270&132=273&134=277&136=279&138=283&140=285&141=289&142=291&144=293&147=295&149=298&150=301&152=306&159=309&160=312&162=319&163=325&164=327&165=329&167=331&169=341&171=345&172=349&176=353&178=355&179=358&182=361&184=363&185=379&187=382&189=386&190=390&195=394&196=396&197=398&204=416&211=419&212=423&215=437&217=444&218=450&224=454&228=461'

@@ -130,7 +130,7 @@ class RoomsExternalEmitter(_Namespace):
         self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: RoomsRoom) -> None:
-        """Take every client, on every server process, out of ``room``."""
+        """Take every client, on every server process, out of ``room`` (of this emitter's instance)."""
         checked = check_room(self.room_model, room, self.namespace)
         self._manager.close_room(checked, namespace=self.target)
 
@@ -216,7 +216,7 @@ class RoomsAsyncExternalEmitter(_Namespace):
         await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: RoomsRoom) -> None:
-        """Take every client, on every server process, out of ``room``."""
+        """Take every client, on every server process, out of ``room`` (of this emitter's instance)."""
         checked = check_room(self.room_model, room, self.namespace)
         await self._manager.close_room(checked, namespace=self.target)
 

@@ -188,7 +188,7 @@ class RoomsEmitter(Emitter):
         self._leave_room(sid, room)
 
     def close_room(self, room: RoomsRoom) -> None:
-        """Take every client out of ``room``."""
+        """Take every client out of ``room`` (of this emitter's instance)."""
         self._close_room(room)
 
     def as_room(self, name: str) -> RoomsRoom:

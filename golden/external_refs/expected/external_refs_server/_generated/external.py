@@ -146,7 +146,7 @@ class CommentChangedExternalEmitter(_Namespace):
         self._manager.leave_room(sid, self.target, checked)
 
     def close_room(self, room: str) -> None:
-        """Take every client, on every server process, out of ``room``."""
+        """Take every client, on every server process, out of ``room`` (of this emitter's instance)."""
         checked = check_room(self.room_model, room, self.namespace)
         self._manager.close_room(checked, namespace=self.target)
 
@@ -298,7 +298,7 @@ class CommentChangedAsyncExternalEmitter(_Namespace):
         await self._manager.leave_room(sid, self.target, checked)
 
     async def close_room(self, room: str) -> None:
-        """Take every client, on every server process, out of ``room``."""
+        """Take every client, on every server process, out of ``room`` (of this emitter's instance)."""
         checked = check_room(self.room_model, room, self.namespace)
         await self._manager.close_room(checked, namespace=self.target)
 

@@ -172,7 +172,7 @@ class CommentChangedEmitter(Emitter):
         self._leave_room(sid, room)
 
     def close_room(self, room: str) -> None:
-        """Take every client out of ``room``."""
+        """Take every client out of ``room`` (of this emitter's instance)."""
         self._close_room(room)
 
     def as_room(self, name: str) -> str:
