@@ -151,6 +151,9 @@ TIMEOUTS_SCRIPT = dedent(
     print(timeouts(own(url, write_only=True, redis_options={"socket_timeout": 9})))
     nine = {"socket_timeout": 9}
     print(timeouts(own(url + "?socket_timeout=7", write_only=True, redis_options=nine)))
+    # other queues get nothing of Redis's: their own constructor, their library's timeouts
+    print(reporting(socketio.KafkaManager).__init__ is socketio.KafkaManager.__init__)
+    print(reporting(socketio.KombuManager).__init__ is socketio.KombuManager.__init__)
     """
 )
 
@@ -159,7 +162,8 @@ def test_redis_managers_get_default_timeouts_that_the_url_and_redis_options_over
     flask_root: Path,
 ) -> None:
     """3 s to connect and to read, whatever redis-py's own defaults (none before redis-py 8);
-    the URL's query wins over ``redis_options=``, which wins over the defaults."""
+    the URL's query wins over ``redis_options=``, which wins over the defaults. The managers of
+    other queues are left as they are."""
     result = bounded([sys.executable, "timeouts.py"], flask_root)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [
@@ -169,6 +173,8 @@ def test_redis_managers_get_default_timeouts_that_the_url_and_redis_options_over
         "(3.0, 3.0)",
         "(3.0, 9)",
         "(3.0, 7.0)",
+        "True",
+        "True",
     ]
 
 
