@@ -238,7 +238,7 @@ def test_a_server_on_a_queue_that_does_not_answer_starts_and_serves_its_own_clie
 
 
 @pytest.fixture
-def redis_idle(tmp_path: Path) -> Iterator[RestartableRedis]:
+def frozen_redis(tmp_path: Path) -> Iterator[RestartableRedis]:
     server = RestartableRedis(tmp_path / "redis")
     try:
         yield server
@@ -249,9 +249,9 @@ def redis_idle(tmp_path: Path) -> Iterator[RestartableRedis]:
 
 
 def test_an_idle_subscription_is_not_an_outage(root: Path, redis: RedisServer) -> None:
-    """Socket timeout 1 s, then 4 s without a message on the channel: the listeners stay
+    """Socket timeout 2 s, then 5 s without a message on the channel: the listeners stay
     subscribed (nothing logged), and the next broadcast reaches the other process's client."""
-    url = f"{redis.url}?socket_timeout=1&socket_connect_timeout=1"
+    url = f"{redis.url}?socket_timeout=2&socket_connect_timeout=2"
     with (
         run_server(root, "queue_server", env={"QUEUE_PROCESS": "p1"},
                    args=["--message-queue", url]) as first,
@@ -261,7 +261,7 @@ def test_an_idle_subscription_is_not_an_outage(root: Path, redis: RedisServer) -
         a, b = listener("a", first), listener("b", second)
         try:
             until(lambda: reached(a, b, "before"), "a broadcast reaching the other process")
-            time.sleep(4)  # the idle period under test: four socket timeouts without a message
+            time.sleep(5)  # the idle period under test: 2.5 socket timeouts without a message
             assert call(a, "broadcast", {"text": "after idle"}) is True
             b.wait_for("after idle")  # delivered, not lost to a reconnection
         finally:
@@ -283,13 +283,13 @@ def reached(sender: Listener, receiver: Listener, tag: str) -> bool:
 
 
 def test_a_redis_that_stops_answering_is_an_outage_not_a_hang(
-    root: Path, redis_idle: RestartableRedis
+    root: Path, frozen_redis: RestartableRedis
 ) -> None:
     """Redis frozen (SIGSTOP: connections accepted by the kernel, nothing answered) under two
     processes: each keeps serving its own clients and logs what it could not publish; once Redis
     answers again (SIGCONT), broadcasts reach the other process again without a restart."""
-    url = redis_idle.url
-    process = redis_idle.process
+    url = frozen_redis.url
+    process = frozen_redis.process
     assert process is not None
     with (
         run_server(root, "queue_server", env={"QUEUE_PROCESS": "p1"},
