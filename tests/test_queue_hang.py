@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
@@ -235,6 +236,26 @@ def test_a_server_on_a_queue_that_does_not_answer_starts_and_serves_its_own_clie
         finally:
             disconnect(a)
         assert "Traceback" not in printed(server)
+
+
+def test_while_a_publish_waits_on_a_hung_queue_other_clients_are_served(root: Path) -> None:
+    """A broadcast whose publish waits on the queue (a 30 s timeout here) holds up its own ack
+    only: another client of the process is answered meanwhile (flask: another thread; asgi:
+    another task, the event loop is not blocked)."""
+    with (
+        hanging_broker() as broker,
+        run_server(root, "queue_server", env={"QUEUE_PROCESS": "p1"},
+                   args=["--message-queue", f"{broker.url}?socket_timeout=30"]) as server,
+    ):  # fmt: skip
+        a, other = listener("a", server), listener("other", server)
+        try:
+            acked = threading.Event()
+            a.client.emit("broadcast", {"text": "held"}, callback=lambda *_: acked.set())
+            until(lambda: broker.accepted >= 2, "the publish reaching the queue")
+            assert call(other, "emit_invalid") == "EmitValidationError"  # served meanwhile
+            assert not acked.is_set()  # while the broadcast's publish still waits
+        finally:
+            disconnect(a, other)
 
 
 @pytest.fixture
