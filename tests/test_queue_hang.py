@@ -259,7 +259,7 @@ def test_while_a_publish_waits_on_a_hung_queue_other_clients_are_served(root: Pa
 
 
 @pytest.fixture
-def frozen_redis(tmp_path: Path) -> Iterator[RestartableRedis]:
+def restartable_redis(tmp_path: Path) -> Iterator[RestartableRedis]:
     server = RestartableRedis(tmp_path / "redis")
     try:
         yield server
@@ -304,13 +304,13 @@ def reached(sender: Listener, receiver: Listener, tag: str) -> bool:
 
 
 def test_a_redis_that_stops_answering_is_an_outage_not_a_hang(
-    root: Path, frozen_redis: RestartableRedis
+    root: Path, restartable_redis: RestartableRedis
 ) -> None:
     """Redis frozen (SIGSTOP: connections accepted by the kernel, nothing answered) under two
     processes: each keeps serving its own clients and logs what it could not publish; once Redis
     answers again (SIGCONT), broadcasts reach the other process again without a restart."""
-    url = frozen_redis.url
-    process = frozen_redis.process
+    url = restartable_redis.url
+    process = restartable_redis.process
     assert process is not None
     with (
         run_server(root, "queue_server", env={"QUEUE_PROCESS": "p1"},
@@ -335,6 +335,34 @@ def test_a_redis_that_stops_answering_is_an_outage_not_a_hang(
                 process.send_signal(signal.SIGCONT)
             until(lambda: reached(a, b, "after a"), "a's broadcast reaching b again", 120)
             until(lambda: reached(b, a, "after b"), "b's broadcast reaching a again", 120)
+        finally:
+            disconnect(a, b)
+        assert "Traceback" not in printed(first) + printed(second)
+
+
+def test_servers_started_before_their_queue_use_it_once_it_answers(
+    root: Path, restartable_redis: RestartableRedis
+) -> None:
+    """Start-up does not wait for the queue: two processes started while Redis is down serve
+    their clients (the broadcast lost, and said to be); once Redis is up, without a restart,
+    broadcasts of each reach the other's clients."""
+    restartable_redis.stop()
+    url = restartable_redis.url
+    with (
+        run_server(root, "queue_server", env={"QUEUE_PROCESS": "p1"},
+                   args=["--message-queue", url]) as first,
+        run_server(root, "queue_server", env={"QUEUE_PROCESS": "p2"},
+                   args=["--message-queue", url]) as second,
+    ):  # fmt: skip
+        a, b = listener("a", first), listener("b", second)
+        try:
+            assert call(a, "broadcast", {"text": "no queue yet"}) is True
+            a.wait_for("no queue yet")
+            until(lambda: LOST in printed(first), "process 1 logging its lost message")
+            restartable_redis.start()
+            until(lambda: reached(a, b, "up a"), "a's broadcast reaching b", 120)
+            until(lambda: reached(b, a, "up b"), "b's broadcast reaching a", 120)
+            assert "no queue yet" not in b.texts()
         finally:
             disconnect(a, b)
         assert "Traceback" not in printed(first) + printed(second)
