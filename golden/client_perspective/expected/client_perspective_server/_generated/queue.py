@@ -4,12 +4,15 @@
 
 """The message queue several server processes and external emitters share: python-socketio's
 client manager for a URL, chosen by its scheme, checked when it is made (a missing package or an
-unknown scheme is one clear error, never a server that starts and then fails every emit), and
+unknown scheme is one clear error, never a server that starts and then fails every emit),
 reporting every message it could not publish (the queue down): one rate-limited log line on a
-server, :class:`MessageLostError` from an external emitter; never a silent drop."""
+server, :class:`MessageLostError` from an external emitter; never a silent drop. Redis is given
+connect and read timeouts, so that a queue that hangs is an outage, not a wait forever."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import importlib
 import inspect
@@ -42,6 +45,14 @@ ASYNC_QUEUES: tuple[tuple[str, str, tuple[str, str]], ...] = (
     ("amqp://", "AsyncAioPikaManager", ("aio_pika", "aio-pika")),
     ("amqps://", "AsyncAioPikaManager", ("aio_pika", "aio-pika")),
 )
+
+
+REDIS_TIMEOUTS: Mapping[str, float] = {"socket_connect_timeout": 3.0, "socket_timeout": 3.0}
+"""redis-py's connect and read timeouts, in seconds, of the Redis managers made here, where neither
+the URL's query (``redis://host:6379/0?socket_timeout=2``, as redis-py reads URLs) nor
+``redis_options=`` sets its own: a queue that accepts connections and never answers (a hung
+Redis, the wrong port) fails a publish after this long (python-socketio tries twice), instead of
+blocking it forever."""
 
 
 class Throttled:
@@ -162,6 +173,107 @@ def _lost(
                  "processes do not get it", what, reason)  # fmt: skip
 
 
+def _quiet(manager: Any) -> float:
+    """Seconds a subscription may stay silent before the listener pings, and then waits for any
+    answer: the client's socket timeout (the URL's, or the default)."""
+    kwargs = getattr(getattr(manager.redis, "connection_pool", None), "connection_kwargs", {})
+    timeout = kwargs.get("socket_timeout")
+    return (
+        float(timeout)
+        if isinstance(timeout, (int, float)) and timeout > 0
+        else REDIS_TIMEOUTS["socket_timeout"]
+    )
+
+
+class _Silent(TimeoutError):
+    """The queue accepted the subscription and then answered nothing, not even a PING."""
+
+
+def _retrying(manager: Any, error: BaseException, retry: int) -> int:
+    manager._get_logger().error("Cannot receive from redis... retrying in %d secs (%s)", retry,
+                                type(error).__name__)  # fmt: skip
+    return min(retry * 2, 60)
+
+
+def _listen(self: Any) -> Any:
+    """python-socketio's Redis listener, except that a subscription that sees no message for
+    longer than the socket timeout is no outage: it waits for messages ``quiet`` seconds at a
+    time (redis-py's poll, never a read that times out), pings when nothing came, and takes
+    only a ping left unanswered for ``quiet`` seconds for an outage (then reconnects after 1, 2,
+    4, ... 60 seconds, as python-socketio does)."""
+    channel = self.channel.encode("utf-8")
+    retry = 1
+    while True:
+        pubsub = None
+        try:
+            self._redis_connect()
+            pubsub = self.pubsub  # its own: a publish that reconnects replaces self.pubsub
+            pubsub.subscribe(self.channel)
+            quiet = _quiet(self)
+            heard, pinged = time.monotonic(), None
+            while True:
+                message = pubsub.get_message(timeout=quiet)
+                now = time.monotonic()
+                if message is not None:
+                    heard, pinged, retry = now, None, 1
+                    if message.get("type") == "message" and message.get("channel") == channel:
+                        yield message.get("data")
+                elif pinged is None and now - heard >= quiet:
+                    pubsub.ping()
+                    pinged = now
+                elif pinged is not None and now - pinged >= quiet:
+                    raise _Silent(f"no answer to a PING in {quiet:g} s")
+        except Exception as error:  # noqa: BLE001 - logged (rate-limited), then retried
+            retry_in, retry = retry, _retrying(self, error, retry)
+            with contextlib.suppress(Exception):
+                if pubsub is not None:
+                    pubsub.close()
+            time.sleep(retry_in)
+
+
+async def _async_listen(self: Any) -> Any:
+    """:func:`_listen` for python-socketio's AsyncRedisManager."""
+    channel = self.channel.encode("utf-8")
+    retry = 1
+    while True:
+        pubsub = None
+        try:
+            self._redis_connect()
+            pubsub = self.pubsub
+            await pubsub.subscribe(self.channel)
+            quiet = _quiet(self)
+            heard, pinged = time.monotonic(), None
+            while True:
+                message = await pubsub.get_message(timeout=quiet)
+                now = time.monotonic()
+                if message is not None:
+                    heard, pinged, retry = now, None, 1
+                    if message.get("type") == "message" and message.get("channel") == channel:
+                        yield message.get("data")
+                elif pinged is None and now - heard >= quiet:
+                    await pubsub.ping()
+                    pinged = now
+                elif pinged is not None and now - pinged >= quiet:
+                    raise _Silent(f"no answer to a PING in {quiet:g} s")
+        except Exception as error:  # noqa: BLE001 - logged (rate-limited), then retried
+            retry_in, retry = retry, _retrying(self, error, retry)
+            with contextlib.suppress(Exception):
+                if pubsub is not None:
+                    await (getattr(pubsub, "aclose", None) or pubsub.reset)()
+            await asyncio.sleep(retry_in)
+
+
+def _with_timeouts(base: Any) -> Any:
+    def __init__(
+        self: Any, *args: Any, redis_options: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> None:
+        base.__init__(
+            self, *args, redis_options={**REDIS_TIMEOUTS, **(redis_options or {})}, **kwargs
+        )
+
+    return __init__
+
+
 @functools.cache
 def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
     """``base``, a python-socketio pub/sub manager class, reporting each message it could not
@@ -169,7 +281,9 @@ def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
     rate-limited error line naming the event and namespace; ``lost="raise"`` (an external
     emitter) :class:`MessageLostError`. A failed publish is an exception, or, for the Redis
     managers (which log, retry once and give up), no subscriber count (Redis down) or a count
-    of 0 (Redis up, nobody subscribed: Redis keeps nothing for later)."""
+    of 0 (Redis up, nobody subscribed: Redis keeps nothing for later). A Redis manager also
+    gets :data:`REDIS_TIMEOUTS` (under the URL's query and ``redis_options=``) and a listener
+    that tells an idle subscription from a silent queue (:func:`_listen`)."""
     raises = lost == "raise"
     counted = issubclass(base, (socketio.RedisManager, socketio.AsyncRedisManager))
     publish = base._publish
@@ -198,7 +312,11 @@ def reporting(base: Any, *, lost: Literal["log", "raise"] = "log") -> Any:
             return result
 
     name = f"Reporting{base.__name__}"
-    return type(name, (base,), {"_publish": _publish, "__module__": __name__, "__qualname__": name})
+    members: dict[str, Any] = {"_publish": _publish, "__module__": __name__, "__qualname__": name}
+    if counted:  # timeouts by default; an idle subscription is no outage
+        members["__init__"] = _with_timeouts(base)
+        members["_listen"] = _async_listen if inspect.iscoroutinefunction(publish) else _listen
+    return type(name, (base,), members)
 
 
 class QueueURLError(ValueError):
