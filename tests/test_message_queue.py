@@ -206,17 +206,34 @@ def processes(runtime_root: Path, redis: RedisServer) -> Iterator[tuple[RunningS
 
 
 @pytest.fixture
-def clients(processes: tuple[RunningServer, ...]) -> Iterator[dict[str, Listener]]:
-    """``a`` on process 1; ``b`` and ``c`` on process 2."""
+def clients(
+    processes: tuple[RunningServer, ...], redis: RedisServer
+) -> Iterator[dict[str, Listener]]:
+    """``a`` on process 1; ``b`` and ``c`` on process 2; returned once both processes listen
+    to the queue (python-socketio subscribes when a process's first client connects, so a
+    message published before that would reach only one process)."""
     first, second = processes
     made: dict[str, Listener] = {}
     try:
         made["a"] = listener("a", first)
         made["b"] = listener("b", second)
         made["c"] = listener("c", second)
+        wait_for_subscribers(redis, 2)
         yield made
     finally:
         disconnect(*made.values())
+
+
+def wait_for_subscribers(redis: RedisServer, count: int) -> None:
+    """Wait until ``count`` connections are subscribed to the servers' channel."""
+    connection = redis_client.Redis.from_url(redis.url)
+    try:
+        deadline = time.monotonic() + WAIT
+        while dict(connection.pubsub_numsub(CHANNEL)).get(CHANNEL.encode(), 0) < count:
+            assert time.monotonic() < deadline, f"fewer than {count} subscribers to {CHANNEL}"
+            time.sleep(0.02)
+    finally:
+        connection.close()
 
 
 def disconnect(*listeners: Listener) -> None:
