@@ -88,14 +88,16 @@ def async_receive_rate(manager: Any, client: redis.Redis, messages: int) -> floa
     return asyncio.run(asyncio.wait_for(run(), 120))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--messages", type=int, default=50_000)
-    parser.add_argument("--runs", type=int, default=5)
-    args = parser.parse_args()
+SYNC_BASELINE = "python-socketio's RedisManager"
+ASYNC_BASELINE = "python-socketio's AsyncRedisManager"
+
+
+def measure(messages: int, runs: int) -> dict[str, list[float]]:
+    """Messages per second each listener received in each run, against a redis-server of its
+    own on a free loopback port (started and stopped here)."""
     command = shutil.which("redis-server")
     if command is None:
-        sys.exit("redis-server not found")
+        raise RuntimeError("redis-server not found (Debian: apt-get install redis-server)")
     port = free_port()
     with tempfile.TemporaryDirectory() as folder:
         server = subprocess.Popen(
@@ -113,26 +115,36 @@ def main() -> None:
                 except redis.ConnectionError:
                     time.sleep(0.05)
             makers = {
-                "python-socketio's RedisManager": socketio.RedisManager,
+                SYNC_BASELINE: socketio.RedisManager,
                 "generated (queue.reporting(RedisManager))": queue.reporting(socketio.RedisManager),
-                "python-socketio's AsyncRedisManager": socketio.AsyncRedisManager,
+                ASYNC_BASELINE: socketio.AsyncRedisManager,
                 "generated (queue.reporting(AsyncRedisManager))": queue.reporting(
                     socketio.AsyncRedisManager
                 ),
             }
             rates: dict[str, list[float]] = {name: [] for name in makers}
-            for run in range(args.runs):
+            for run in range(runs):
                 names = list(makers) if run % 2 == 0 else list(reversed(makers))
                 for name in names:
                     manager = makers[name](url, channel=CHANNEL, logger=queue.manager_log)
-                    measure = async_receive_rate if "Async" in name else receive_rate
-                    rates[name].append(measure(manager, client, args.messages))
-            for name, values in rates.items():
-                print(f"{name}: {statistics.median(values):,.0f} messages/s "
-                      f"(runs: {', '.join(f'{v:,.0f}' for v in values)})")  # fmt: skip
+                    receive = async_receive_rate if "Async" in name else receive_rate
+                    rates[name].append(receive(manager, client, messages))
+            return rates
         finally:
             server.terminate()
             server.wait(timeout=10)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if shutil.which("redis-server") is None:
+        sys.exit("redis-server not found")
+    for name, values in measure(args.messages, args.runs).items():
+        print(f"{name}: {statistics.median(values):,.0f} messages/s "
+              f"(runs: {', '.join(f'{v:,.0f}' for v in values)})")  # fmt: skip
 
 
 if __name__ == "__main__":

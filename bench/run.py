@@ -28,6 +28,7 @@ sys.path.insert(0, str(HERE))
 
 import external_emit  # noqa: E402
 import fanout  # noqa: E402
+import queue_listener  # noqa: E402
 from inprocess import PAYLOAD  # noqa: E402
 from specs import ECHO_SPEC, write_synthetic  # noqa: E402
 
@@ -520,6 +521,33 @@ def emitter(work: Path, quick: bool) -> list[Row]:
     return rows
 
 
+# -- the queue listener --------------------------------------------------------------------------
+def listener(quick: bool) -> list[Row]:
+    """Messages per second the generated Redis listeners receive against python-socketio's own,
+    from a real Redis, in turn (bench/queue_listener.py). Without redis-server: no rows (an
+    error with CI set)."""
+    if not fanout.redis_available():
+        message = "listener: redis-server not found (Debian: apt-get install redis-server)"
+        if os.environ.get("CI"):
+            raise RuntimeError(message)
+        print(f"{message}; queue listener rows left out", file=sys.stderr)
+        return []
+    rates = queue_listener.measure(2000 if quick else 50_000, 1 if quick else 5)
+    rows: list[Row] = []
+    for name, values in rates.items():
+        rate = statistics.median(values)
+        baseline = (
+            queue_listener.ASYNC_BASELINE if "Async" in name else queue_listener.SYNC_BASELINE
+        )
+        if name == baseline:
+            rows.append(Row("listener", f"{name} (Redis, small messages)", rate, "messages/s"))
+        else:
+            base_rate = statistics.median(rates[baseline])
+            rows.append(Row("listener", f"{name} (the same messages)", rate, "messages/s",
+                            baseline, rate / base_rate))  # fmt: skip
+    return rows
+
+
 # -- 4. memory and start-up ---------------------------------------------------------------------
 def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> list[Row]:
     _, peak = run_child([PYTHON, "-m", "sio_codegen", "server", str(large), "-o", str(work / "mem" / "mem_server"),
@@ -541,9 +569,16 @@ def memory_and_startup(large: Path, work: Path, packages: Path, runs: int) -> li
 
 
 def write_results(rows: list[Row], path: Path, runs: int, quick: bool, only: str | None) -> None:
+    """The table of this run; with ``--only``, the other sections' rows of the previous table;
+    the dated notes after the table (its ``## ...`` sections) are kept as they are."""
+    previous = path.read_text().splitlines() if path.exists() else []
+    starts = [i for i, line in enumerate(previous) if line.startswith("## ")]
+    table, notes = (
+        (previous[: starts[0]], ["", *previous[starts[0] :]]) if starts else (previous, [])
+    )
     kept: list[str] = []  # with --only, the other sections' rows of the previous run
-    if only is not None and path.exists():
-        kept = [line for line in path.read_text().splitlines()
+    if only is not None:
+        kept = [line for line in table
                 if line.startswith("| ") and not line.startswith(("| section ", "| --- ",
                                                                   f"| {only} |"))]  # fmt: skip
     lines = [
@@ -570,7 +605,7 @@ def write_results(rows: list[Row], path: Path, runs: int, quick: bool, only: str
             f"| {row.section} | {row.name} | {value} | {row.baseline} | {ratio} | {row.target} |"
         )
     lines += kept
-    path.write_text("\n".join(lines) + "\n")
+    path.write_text("\n".join(lines + notes) + "\n")
 
 
 def main() -> None:
@@ -578,7 +613,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="one run of everything on tiny inputs")
     parser.add_argument("--output", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument(
-        "--only", choices=["generation", "fan-out", "emitter"],
+        "--only", choices=["generation", "fan-out", "emitter", "listener"],
         help="measure this section only; the output keeps the other rows it had",
     )  # fmt: skip
     parser.add_argument(
@@ -621,6 +656,10 @@ def main() -> None:
             write_results(emitter(work, args.quick), args.output, runs, args.quick, args.only)
             print(args.output.read_text())
             return
+        if args.only == "listener":
+            write_results(listener(args.quick), args.output, runs, args.quick, args.only)
+            print(args.output.read_text())
+            return
         rows = [] if args.runtime_only else generation(specs, runs, work)
         rows += [] if args.runtime_only else noop(tictactoe, runs, work)
         rows += [] if args.runtime_only else cached_command(tictactoe, runs, work)
@@ -636,6 +675,7 @@ def main() -> None:
         rows += asgi(packages, 0.3 if args.quick else 3.0, 1 if args.quick else 3, concurrency)
         rows += [] if args.runtime_only else fan_out(work, args.quick)
         rows += [] if args.runtime_only else emitter(work, args.quick)
+        rows += [] if args.runtime_only else listener(args.quick)
         large = list(specs.values())[-1 - len(sizes)] if not args.quick else tictactoe
         rows += [] if args.runtime_only else memory_and_startup(large, work, packages, runs)
     write_results(rows, args.output, runs, args.quick, None)

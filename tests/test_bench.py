@@ -41,6 +41,7 @@ def test_bench_harness_runs_quick_with_its_peers(tmp_path: Path) -> None:
         "| asgi |",
         "| fan-out |",
         "| emitter |",
+        "| listener |",
         "| memory |",
         "| start-up |",
     ):
@@ -103,3 +104,35 @@ def test_bench_fan_out_through_redis_keeps_the_other_rows(tmp_path: Path) -> Non
         row = f"| fan-out | N=10 websocket clients: {what}, 2 processes (half the clients each) "
         assert row + "through Redis |" in text
     assert text.count("| one process |") == 3
+
+
+def test_bench_only_listener_keeps_the_other_rows_and_the_notes(tmp_path: Path) -> None:
+    """``--only listener``: the generated Redis listeners against python-socketio's (a real
+    redis-server of bench/queue_listener.py's own); the dated notes after the table, whose
+    tables must not be read as rows of it, are kept as they were."""
+    redis_server_command()
+    output = tmp_path / "RESULTS.md"
+    notes = (
+        "## A dated note (`bench/run.py`, busy machine)\n\n"
+        "| listener | received | runs |\n| --- | --- | --- |\n| a | b | c |\n"
+    )
+    output.write_text(
+        "# Benchmark results\n\nMachine: before.\n\n"
+        "| section | measurement | value | baseline | ratio | target |\n"
+        "| --- | --- | --- | --- | --- | --- |\n"
+        "| server | an old server row | 9 acked calls/s |  |  |  |\n"
+        "| listener | an old listener row | 1 messages/s |  |  |  |\n\n" + notes
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--only", "listener",
+         "--output", str(output)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-3000:]
+    text = output.read_text()
+    table, _, tail = text.partition("## ")
+    assert "| server | an old server row |" in table and "an old listener row" not in text
+    assert "| a | b | c |" not in table and "## " + tail == notes
+    for manager in ("RedisManager", "AsyncRedisManager"):
+        assert f"| listener | generated (queue.reporting({manager})) (the same messages) |" in table
+        assert f"| python-socketio's {manager} | " in table
