@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '21a5e319e8eca74fe0507c7f38f5fb77ecb62fb0365462231f951f5535144204'
+COMPILED_FROM = '3528c647bc65ebc5504f9b57220ad598799a2fa89ff354d35b81493476ab1a30'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_required_params = resolve('required_params')
     l_0_has_root = resolve('has_root')
     l_0_params = resolve('params')
+    l_0_unpacks = resolve('unpacks')
     l_0_socketio_path = resolve('socketio_path')
     l_0_default_url = resolve('default_url')
     try:
@@ -62,7 +63,7 @@ def root(context, missing=missing):
         pass
         yield '    require_bindings,\n'
     yield ')\n'
-    if (undefined(name='params') if l_0_params is missing else l_0_params):
+    if ((undefined(name='params') if l_0_params is missing else l_0_params) or (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks)):
         pass
         yield '\nif TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time\n    from typing_extensions import Unpack\n'
     yield 'from .runtime import SyncClient as _SyncClientBase\n\nSOCKETIO_PATH = '
@@ -124,7 +125,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 57 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((((', timeout: float | None = None' if environment.getattr(l_3_ev, 'variadic') else ', *, timeout: float | None = None') if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 57 in 'client/client.py.j2' evaluated to false and no else section was defined.")) or ''))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
@@ -407,7 +408,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 180 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((((', timeout: float | None = None' if environment.getattr(l_3_ev, 'variadic') else ', *, timeout: float | None = None') if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 180 in 'client/client.py.j2' evaluated to false and no else section was defined.")) or ''))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
@@ -462,4 +463,4 @@ def root(context, missing=missing):
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=48&4=50&12=52&18=54&25=58&29=62&35=66&37=68&39=70&40=74&41=76&42=78&43=80&44=82&47=86&48=91&50=93&51=95&52=98&54=105&55=116&57=119&58=128&59=130&60=133&63=151&66=161&67=171&68=173&69=175&71=178&72=184&73=186&79=198&80=202&82=204&85=215&86=224&89=231&90=233&92=238&99=242&100=245&101=248&103=255&113=262&115=265&121=272&125=278&126=280&130=283&131=287&137=298&138=302&157=308&158=317&160=323&163=326&165=335&166=342&167=344&169=353&170=361&171=363&173=368&174=378&175=380&177=385&178=399&180=402&181=411&182=413&184=425&185=438&186=440&187=442&189=445&190=451&191=453'
+debug_info = '1=49&4=51&12=53&18=55&25=59&29=63&35=67&37=69&39=71&40=75&41=77&42=79&43=81&44=83&47=87&48=92&50=94&51=96&52=99&54=106&55=117&57=120&58=129&59=131&60=134&63=152&66=162&67=172&68=174&69=176&71=179&72=185&73=187&79=199&80=203&82=205&85=216&86=225&89=232&90=234&92=239&99=243&100=246&101=249&103=256&113=263&115=266&121=273&125=279&126=281&130=284&131=288&137=299&138=303&157=309&158=318&160=324&163=327&165=336&166=343&167=345&169=354&170=362&171=364&173=369&174=379&175=381&177=386&178=400&180=403&181=412&182=414&184=426&185=439&186=441&187=443&189=446&190=452&191=454'

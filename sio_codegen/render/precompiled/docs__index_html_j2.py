@@ -1,6 +1,6 @@
 # Compiled from templates/docs/index.html.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'c2fb0ce408268f3a45d02f78a66f9a398742b08c853b1534efb72e3fbfaf2b14'
+COMPILED_FROM = '4c171c66a3e8f7c08e33d3a9efaedbcf780a1f8adb1d85cad882267f72d1058c'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'docs/index.html.j2'
 
@@ -262,14 +262,17 @@ def root(context, missing=missing):
                     l_3_labels = resolve('labels')
                     l_3_type_of = resolve('type_of')
                     l_3_event_example = resolve('event_example')
-                    l_3_example = missing
+                    l_3_rest = l_3_example = missing
                     _loop_vars = {}
                     pass
                     yield '<article class="event" id="'
                     yield str(environment.getattr(l_1_ns, 'client_attribute'))
                     yield '-'
                     yield str(environment.getattr(l_3_event, 'client_method'))
-                    yield '">\n<h4><span class="badge '
+                    yield '">\n'
+                    l_3_rest = context.call(environment.getattr(l_3_event, 'get'), 'rest', _loop_vars=_loop_vars)
+                    _loop_vars['rest'] = l_3_rest
+                    yield '<h4><span class="badge '
                     yield str(environment.getattr(l_3_event, 'direction'))
                     yield '">'
                     yield str(environment.getitem((undefined(name='labels') if l_3_labels is missing else l_3_labels), environment.getattr(l_3_event, 'direction')))
@@ -304,14 +307,21 @@ def root(context, missing=missing):
                     elif environment.getattr(l_3_event, 'args'):
                         pass
                         yield 'data'
+                        yield str((', *rest' if (undefined(name='rest') if l_3_rest is missing else l_3_rest) else cond_expr_undefined("the inline if-expression on line 78 in 'docs/index.html.j2' evaluated to false and no else section was defined.")))
+                    elif (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                        pass
+                        yield '*rest'
                     yield ')</code>'
                     if environment.getattr(l_3_event, 'multiple_args'):
                         pass
                         yield ' · '
                         yield str(t_2(environment.getattr(l_3_event, 'args')))
                         yield ' positional arguments'
+                    if (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                        pass
+                        yield ', then any number of rest arguments'
                     yield '</p>\n'
-                    if environment.getattr(l_3_event, 'args'):
+                    if (environment.getattr(l_3_event, 'args') or (undefined(name='rest') if l_3_rest is missing else l_3_rest)):
                         pass
                         l_4_loop = missing
                         for l_4_arg, l_4_loop in LoopContext(environment.getattr(l_3_event, 'args'), undefined):
@@ -334,6 +344,14 @@ def root(context, missing=missing):
                             yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '\n'
                         l_4_loop = l_4_arg = missing
+                        if (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                            pass
+                            yield '<div class="label">Rest arguments (any number) · <code>'
+                            yield str((context.call((undefined(name='type_of') if l_3_type_of is missing else l_3_type_of), environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'), _loop_vars=_loop_vars) if environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema') else 'any'))
+                            yield '</code></div>\n'
+                            if environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'):
+                                pass
+                                yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'), _loop_vars=_loop_vars))
                     else:
                         pass
                         yield '<div class="label">Payload</div><p class="none">no arguments</p>\n'
@@ -354,7 +372,7 @@ def root(context, missing=missing):
                         yield str(environment.getattr((undefined(name='example') if l_3_example is missing else l_3_example), 'text'))
                         yield '</pre>\n</details>\n'
                     yield '</article>\n'
-                l_3_loop = l_3_event = l_3_labels = l_3_type_of = l_3_event_example = l_3_example = missing
+                l_3_loop = l_3_event = l_3_rest = l_3_labels = l_3_type_of = l_3_event_example = l_3_example = missing
         l_2_loop = l_2_direction = l_2_heading = l_2_events = missing
         if (not environment.getattr(l_1_ns, 'events')):
             pass
@@ -364,4 +382,4 @@ def root(context, missing=missing):
     yield '</main>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=177&55=181&56=187&57=222&58=225&59=227&61=229&62=233&63=235&64=238&65=242&68=246&69=250&70=252&71=255&72=258&73=266&74=270&75=280&76=285&77=291&78=311&79=314&80=318&81=331&86=337&87=340&88=342&90=344&91=346&92=349&93=351&100=356'
+debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=177&55=181&56=187&57=222&58=225&59=227&61=229&62=233&63=235&64=238&65=242&68=246&69=250&70=252&71=255&72=258&73=266&74=270&75=273&76=283&77=288&78=294&79=321&80=324&81=328&82=341&84=344&85=347&86=349&91=355&92=358&93=360&95=362&96=364&97=367&98=369&105=374'

@@ -200,6 +200,8 @@ class Delegates:
         function = self.events[name]
         if data is NO_DATA:
             return function()
+        if multiple_args and isinstance(data, list):  # each argument, as JSON data
+            return function(*[dump(value) for value in data])
         if function.model is not None:
             typed = (
                 data
@@ -207,10 +209,7 @@ class Delegates:
                 else function.model.model_validate(dump(data))
             )
             return function(typed)
-        raw = dump(data)
-        if multiple_args and isinstance(raw, list):
-            return function(*raw)
-        return function(raw)
+        return function(dump(data))
 
     def ack(
         self, name: str, model: type[_M], data: Any = NO_DATA, *, multiple_args: bool = False

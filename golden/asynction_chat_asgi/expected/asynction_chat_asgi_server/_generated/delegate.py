@@ -217,6 +217,8 @@ class Delegates:
         function = self.events[name]
         if data is NO_DATA:
             return await self._call(function, sid)
+        if multiple_args and isinstance(data, list):  # each argument, as JSON data
+            return await self._call(function, sid, *[dump(value) for value in data])
         if function.model is not None:
             typed = (
                 data
@@ -224,10 +226,7 @@ class Delegates:
                 else function.model.model_validate(dump(data))
             )
             return await self._call(function, sid, typed)
-        raw = dump(data)
-        if multiple_args and isinstance(raw, list):
-            return await self._call(function, sid, *raw)
-        return await self._call(function, sid, raw)
+        return await self._call(function, sid, dump(data))
 
     async def ack(
         self,
