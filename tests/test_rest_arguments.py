@@ -7,6 +7,7 @@ the model reads from each form of the schema."""
 
 from __future__ import annotations
 
+import importlib
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 from clients import generate_client, import_client
-from helpers import dedent
-from servers import RUNTIMES, RunningServer, run_server
+from helpers import dedent, mypy_strict
+from servers import RUNTIMES, RunningServer, generate_server, run_server
 from test_server_e2e import prepare
 
 from sio_codegen.diagnostics import Report
@@ -328,3 +329,79 @@ def test_the_signatures_spread_rest_arguments(tmp_path: Path) -> None:
     assert "Unpack[tuple[models.PingAckRest, ...]]" in source
     assert "def subscribe(self, *rest: Any) -> None:" in source
     assert "arg1: models.TagPayloadArg1,\n        *rest: models.TagPayloadRest," in source
+
+
+def test_handlers_with_rest_arguments_pass_mypy_strict(tmp_path: Path) -> None:
+    """The handlers above, as written for each runtime, against the generated bases."""
+    for runtime in RUNTIMES:
+        prepare(tmp_path, REST, f"typed_{runtime}", REST_HANDLERS, runtime)
+    result = mypy_strict(*(tmp_path / f"typed_{runtime}" for runtime in RUNTIMES), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+
+
+class Manager:
+    """A write-only queue manager that records what would be published."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, Any]] = []
+
+    def emit(self, event: str, data: Any, **kwargs: Any) -> None:
+        self.sent.append((event, data))
+
+
+def test_the_external_emitter_publishes_rest_arguments(tmp_path: Path) -> None:
+    folder = generate_server(REST, tmp_path, "ext_server")
+    package = import_client(tmp_path, "ext_server")  # any package: imported from tmp_path
+    external = importlib.import_module(f"{package.__name__}._generated.external")
+    models = importlib.import_module(f"{package.__name__}._generated.models")
+    manager = Manager()
+    emitter = external.ExternalEmitter(manager)
+    emitter.root.emit_echo("a", 1, None)
+    emitter.root.emit_echo()
+    emitter.root.emit_scores(models.ScoresPayloadArg1("ann"), models.ScoresPayloadRest(1.5), 2)
+    assert manager.sent == [("echo", ("a", 1, None)), ("echo", ()), ("scores", ("ann", 1.5, 2))]
+    with pytest.raises(external.EmitValidationError) as raised:
+        emitter.root.emit_scores(models.ScoresPayloadArg1("ann"), 1, "two")
+    assert raised.value.errors[0]["loc"][0] == 2
+    assert folder.is_dir() and len(manager.sent) == 3
+
+
+DELEGATED = dedent(
+    """
+    def ping(*values):
+        return ["pong", *values]
+
+
+    def tag(name, *numbers):
+        return len(name) + sum(numbers)
+    """
+)
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_x_handler_functions_get_rest_arguments(
+    tmp_path: Path, client_package: ModuleType, runtime: str
+) -> None:
+    """Asynction's x-handler: the function gets every argument (as JSON data), the ack it
+    returns goes out as several values where the spec says so."""
+    spec = yaml.safe_load(REST.read_text())
+    messages = spec["components"]["messages"]
+    messages["Ping"]["x-handler"] = "funcs.ping"
+    messages["Tag"]["x-handler"] = "funcs.tag"
+    path = tmp_path / "spec" / "asyncapi.yaml"
+    path.parent.mkdir()
+    path.write_text(yaml.safe_dump(spec))
+    (tmp_path / "funcs.py").write_text(DELEGATED)
+    folder = generate_server(path, tmp_path, "delegating", runtime)
+    handlers = (folder / "handlers.py").read_text()
+    assert "self.functions.values(" in handlers  # the ping ack: several values, a tuple
+    result = mypy_strict(folder, cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    with run_server(tmp_path, "delegating") as server:
+        client = client_package.Client(server.url, transports=["websocket"], default_timeout=10)
+        with client:
+            assert client.sio.call("ping", ("a", [1]), timeout=10) == ("pong", "a", [1])
+            assert client.sio.call("ping", timeout=10) == "pong"
+            assert client.sio.call("tag", ("abc", 1, 2), timeout=10) == 6
+            models = client_package.models
+            assert client.root.tag(models.TagPayloadArg1("x"), 5).root == 6

@@ -228,6 +228,8 @@ def delegate_call(event: Event, is_async: bool = False) -> str:
     if event.multiple_args:
         args.append("multiple_args=True")
     await_ = "await " if is_async else ""
+    if event.ack_arguments:  # several values: a tuple
+        return f"return {await_}self.functions.values({', '.join(args)})"
     if event.ack:
         return f"return {await_}self.functions.ack({', '.join(args)})"
     return f"{await_}self.functions.event({', '.join(args)})"
