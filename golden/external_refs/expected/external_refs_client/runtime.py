@@ -512,9 +512,11 @@ class Namespace:
             while present and present[-1] is None:
                 present.pop()
         values = []
-        for index, value in enumerate(present):
-            arg_model = arguments[index] if index < len(arguments) else rest
-            if arg_model is None:  # any value (or one too many: the tuple schema says)
+        models: Sequence[type[BaseModel] | None] = arguments
+        if variadic:  # each rest value against the rest's model (None: any value)
+            models = (*arguments, *(rest,) * (len(present) - len(arguments)))
+        for index, (arg_model, value) in enumerate(zip(models, present)):
+            if arg_model is None:
                 values.append(dump(value))
                 continue
             try:

@@ -667,10 +667,12 @@ def several(
     if not validate:
         return [dump(value) for value in present]
     sent = []
-    for index, value in enumerate(present):
-        arg_model = arguments[index] if index < len(arguments) else rest
+    models: Sequence[type[BaseModel] | None] = arguments
+    if variadic:  # each rest value against the rest's model (None: any value)
+        models = (*arguments, *(rest,) * (len(present) - len(arguments)))
+    for index, (arg_model, value) in enumerate(zip(models, present)):
         if arg_model is None:
-            sent.append(dump(value))  # any value (or one too many: the tuple schema says)
+            sent.append(dump(value))
             continue
         try:
             sent.append(from_python(arg_model, value, invalid))
