@@ -7,6 +7,7 @@ the model reads from each form of the schema."""
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import threading
 from collections.abc import Iterator
@@ -155,6 +156,35 @@ def test_a_rest_only_list_takes_any_number_of_anything(
     client.root.subscribe("x", 1, {"y": [True]})  # additionalItems is ignored: any values
     assert done.wait(10)
     assert echoed == [("x", 1, {"y": [True]})]
+
+
+def test_the_async_client_sends_and_receives_rest_arguments(
+    client_package: ModuleType, server: RunningServer
+) -> None:
+    models = client_package.models
+
+    async def drive() -> tuple[Any, ...]:
+        client = client_package.AsyncClient(server.url, transports=["websocket"],
+                                            default_timeout=10)  # fmt: skip
+        echoed: asyncio.Queue[tuple[Any, ...]] = asyncio.Queue()
+
+        async def echo(*values: Any) -> None:
+            await echoed.put(values)
+
+        client.root.on_echo(echo)
+        async with client:
+            ping = await client.root.ping("a", 2)
+            tag = await client.root.tag(models.TagPayloadArg1("ab"), 3, 4)
+            await client.root.subscribe()
+            await client.root.subscribe(None, "z")
+            first = await asyncio.wait_for(echoed.get(), 10)
+            second = await asyncio.wait_for(echoed.get(), 10)
+        return ping, tag, first, second
+
+    ping, tag, first, second = asyncio.run(drive())
+    assert ping == (models.PingAckArg1("pong"), models.PingAckRest("a"), models.PingAckRest(2))
+    assert tag == models.TagAck(9)
+    assert (first, second) == ((), (None, "z"))  # none at all, then a null one and a string
 
 
 def test_an_invalid_rest_argument_is_a_validation_error(client: Any) -> None:
