@@ -62,6 +62,10 @@ REST_HANDLERS = dedent(
             return models.TagAck(len(arg1.root) + sum(value.root for value in rest))
 
         @override
+        def on_total(self, sid: str, *rest: models.TotalPayloadRest) -> models.TotalAck:
+            return models.TotalAck(sum(value.root for value in rest))
+
+        @override
         def on_label(
             self, sid: str, arg1: models.LabelPayloadArg1, *rest: models.Label
         ) -> models.LabelAck:
@@ -111,6 +115,9 @@ def test_fixed_and_rest_arguments_arrive_typed(
     assert ack == models.TagAck(5)
     assert client.root.tag(models.TagPayloadArg1("abc")).root == 3  # no rest argument
     assert client.sio.call("tag", ("ab", 3, 4, 5), timeout=10) == 14  # four Socket.IO arguments
+    assert client.root.total(1, models.TotalPayloadRest(2), 3).root == 6  # a list, x-multiple-args
+    assert client.root.total().root == 0
+    assert client.sio.call("total", (1, "2"), timeout=10)["sio_error"]["errors"][0]["loc"] == [1]
     tags = [call for call in server.calls() if call[0] == "tag"]
     assert tags[-3:] == [
         ["tag", "TagPayloadArg1", ["TagPayloadRest", "TagPayloadRest"]],

@@ -47,6 +47,11 @@ class RootHandlers(RootNamespace):
         """A name, then any number of integers (draft-07 items and additionalItems)."""
         raise NotImplementedError
 
+    @override
+    def on_total(self, sid: str, *rest: models.TotalPayloadRest) -> models.TotalAck:
+        """Any number of integers, each an argument (x-multiple-args true on a list, as Asynction reads it)."""
+        raise NotImplementedError
+
 
 def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
     """One handlers object per namespace (and the security hooks), as ``app.py`` registers them."""
