@@ -298,7 +298,7 @@ def test_multiple_args_needs_a_tuple_payload(write_spec) -> None:
             "items: [{type: integer}, {type: integer}]", "items: {type: integer}"
         ),
         "listed.yaml",
-    )  # a list: each item an argument (Asynction's reading), any number of them
+    )  # a list: each item an argument, any number of them
     variadic = event(load(listed), "/", "client", "move")
     assert variadic.multiple_args and variadic.variadic and variadic.arguments == ()
     bad = write_spec(

@@ -49,7 +49,7 @@ class RootHandlers(RootNamespace):
 
     @override
     async def on_total(self, sid: str, *rest: models.TotalPayloadRest) -> models.TotalAck:
-        """Any number of integers, each an argument (x-multiple-args true on a list, as Asynction reads it)."""
+        """Any number of integers, each an argument (x-multiple-args true on a list)."""
         raise NotImplementedError
 
 
