@@ -79,6 +79,10 @@ def assert_sound(data: dict[str, Any]) -> int:
             errors = [e.message for e in validator.iter_errors(part["example"])]
             assert not errors, (schema, part["example"], errors)
             count += 1
+    for ns in data["namespaces"]:  # rest arguments: each value of the example valid
+        for rest in (e["rest"] for e in ns["events"] if "rest" in e):
+            validator = strict_validator(rest["schema"])
+            assert all(validator.is_valid(value) for value in rest.get("example", [])), rest
     return count
 
 
@@ -443,6 +447,25 @@ def test_a_schema_jsf_cannot_draw_from_still_gets_its_simplest_valid_instance() 
     # Nothing simple is valid: still None, never an invalid value.
     impossible = {"type": "object", "required": ["a"], "properties": {"a": {"not": {}}}}
     assert examples.example(impossible, [], seed=0) is None
+
+
+def test_rest_arguments_are_listed_after_the_fixed_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """golden/rest: a variadic event's catalog entry has ``rest``: the schema of each rest
+    argument (``{}`` where they are any values) and the rest of the payload's example."""
+    data = catalog_of(golden_args("rest"), capsys)
+    events = {e["name"]: e for ns in data["namespaces"] for e in ns["events"]}
+    assert events["tag"]["rest"]["schema"] == {"type": "integer"}
+    assert [arg["name"] for arg in events["tag"]["args"]] == ["arg1"]
+    assert events["ping"]["args"] == [] and events["ping"]["rest"]["schema"] == {}
+    assert events["label"]["rest"]["schema"]["required"] == ["text"]  # the $ref's model
+    zod = catalog(load_api(SPECS_CORPUS / "RobinTail+zod-sockets" / "example"
+                           / "example-documentation.yaml").api)  # fmt: skip
+    ping = next(e for e in zod["namespaces"][0]["events"] if e["name"] == "ping")
+    assert ping["rest"]["example"] == ["something"] and ping["rest"]["example_source"] == "spec"
+    assert "rest" not in events.get("chat", {"name": "chat"})
+    assert all("rest" not in e for e in zod["namespaces"][0]["events"] if e["name"] == "chat")
 
 
 def test_every_argument_of_a_prefix_items_event_gets_an_example(

@@ -432,6 +432,24 @@ def test_ack_removed_breaks_clients_awaiting_it(tmp_path: Path, capsys: Cap) -> 
     )  # fmt: skip
 
 
+def test_an_ack_that_becomes_several_values_breaks_both(tmp_path: Path, capsys: Cap) -> None:
+    """A tuple-form ack that says what follows its items (a rest) is several ack arguments;
+    without it, one list: the wire changes either way."""
+    old, new = base_spec(), base_spec()
+    messages(old)["MakeMove"]["x-ack"] = {"type": "array", "items": [{"type": "string"}]}
+    messages(new)["MakeMove"]["x-ack"] = {
+        "type": "array", "items": [{"type": "string"}], "additionalItems": {"type": "integer"}
+    }  # fmt: skip
+    status, lines = run_diff(tmp_path, old, new, capsys=capsys)
+    assert (status, lines) == (
+        1, ["breaking (clients, servers): / 'make_move' ack: ack now sent as several values"]
+    )  # fmt: skip
+    status, lines = run_diff(tmp_path, new, old, capsys=capsys)
+    assert lines == [
+        "breaking (clients, servers): / 'make_move' ack: ack no longer sent as several values"
+    ]
+
+
 def test_ack_added_to_a_server_event_breaks_old_clients(tmp_path: Path, capsys: Cap) -> None:
     """The new server awaits an ack that old clients never send."""
 

@@ -293,9 +293,17 @@ def test_multiple_args_needs_a_tuple_payload(write_spec) -> None:
         "good.yaml",
     )
     assert event(load(good), "/", "client", "move").multiple_args is True
-    bad = write_spec(
+    listed = write_spec(
         good.read_text().replace(
             "items: [{type: integer}, {type: integer}]", "items: {type: integer}"
+        ),
+        "listed.yaml",
+    )  # a list: each item an argument, any number of them
+    variadic = event(load(listed), "/", "client", "move")
+    assert variadic.multiple_args and variadic.variadic and variadic.arguments == ()
+    bad = write_spec(
+        good.read_text().replace(
+            "{type: array, items: [{type: integer}, {type: integer}]}", "{type: object}"
         ),
         "bad.yaml",
     )

@@ -197,6 +197,12 @@ def _setup(mocked: Mocked, client: Any) -> tuple[dict[tuple[str, str], list[Any]
     return received, errors
 
 
+def example_args(event: dict[str, Any]) -> list[Any]:
+    """The arguments of an event's example: the fixed ones, then its rest arguments."""
+    rest = event.get("rest", {}).get("example", [])
+    return [*(arg["example"] for arg in event["args"]), *rest]
+
+
 def _check_catalog(mocked: Mocked) -> None:
     every = events(mocked.catalog, "client_to_server") + events(mocked.catalog, "server_to_client")
     assert every, "the spec has events"
@@ -227,7 +233,7 @@ def test_typed_sync_client_gets_valid_acks_and_periodic_events(mocked: Mocked) -
     with client:
         for ns, event in events(mocked.catalog, "client_to_server"):
             method = getattr(namespace_of(client, ns), event["client_method"])
-            _check_ack(event, method(*[arg["example"] for arg in event["args"]]))
+            _check_ack(event, method(*example_args(event)))
         deadline = time.monotonic() + 20
         while not _all_arrived(received, expected) and time.monotonic() < deadline:
             time.sleep(0.05)
@@ -246,7 +252,7 @@ def test_typed_async_client_gets_valid_acks_and_periodic_events(mocked: Mocked) 
         async with client:
             for ns, event in events(mocked.catalog, "client_to_server"):
                 method = getattr(namespace_of(client, ns), event["client_method"])
-                _check_ack(event, await method(*[arg["example"] for arg in event["args"]]))
+                _check_ack(event, await method(*example_args(event)))
             deadline = time.monotonic() + 20
             while not _all_arrived(received, expected) and time.monotonic() < deadline:
                 await asyncio.sleep(0.05)

@@ -132,9 +132,15 @@ ZOD_HANDLERS = dedent(
     """
     from __future__ import annotations
 
+    from typing import TYPE_CHECKING, Any
+
     from ._generated import models
     from ._generated.runtime import NamespaceHandlers, SecurityHandlers, override
     from ._generated.server import RootEmitter, RootNamespace
+    from .recorder import rec
+
+    if TYPE_CHECKING:
+        from typing_extensions import Unpack
 
 
     class RootHandlers(RootNamespace):
@@ -145,21 +151,25 @@ ZOD_HANDLERS = dedent(
             RootEmitter(self.socketio).emit_chat(text, extra, to=sid)
 
         @override
-        def on_ping(
-            self, sid: str, data: models.RootIncomingPingPayload
-        ) -> models.RootIncomingPingAck:
-            return models.RootIncomingPingAck(["pong", *data.root])
+        def on_ping(self, sid: str, *rest: Any) -> tuple[
+            models.RootIncomingPingAckArg1 | None,
+            Unpack[tuple[models.RootIncomingPingAckRest, ...]],
+        ]:
+            rec("ping", list(rest))
+            pong = models.RootIncomingPingAckArg1("pong")
+            return (pong, *(models.RootIncomingPingAckRest(value) for value in rest))
 
         @override
-        def on_subscribe(self, sid: str, data: models.RootIncomingSubscribePayload) -> None:
+        def on_subscribe(self, sid: str, *rest: Any) -> None:
+            rec("subscribe", list(rest))
             emitter = RootEmitter(self.socketio)
             now = models.RootOutgoingTimePayloadArg1("2024-03-28T21:13:15.084Z")
             emitter.emit_time(now, to=sid)
             emitter.emit_rooms(models.RootOutgoingRoomsPayloadArg1(["room1", "room2"]), to=sid)
 
         @override
-        def on_unsubscribe(self, sid: str, data: models.RootIncomingUnsubscribePayload) -> None:
-            return None
+        def on_unsubscribe(self, sid: str, *rest: Any) -> None:
+            rec("unsubscribe", list(rest))
 
 
     def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
@@ -168,8 +178,11 @@ ZOD_HANDLERS = dedent(
 )
 
 
-def drive_zod(node: str, mode: str, spec: Path, handlers: str, tmp_path: Path) -> dict[str, Any]:
-    prepare(tmp_path, spec, f"{mode}_server", handlers)
+def drive_zod(
+    node: str, mode: str, spec: Path, handlers: str, tmp_path: Path, runtime: str = "flask"
+) -> dict[str, Any]:
+    """What drive_zod.mjs saw, and (``calls``) what the handlers recorded."""
+    prepare(tmp_path, spec, f"{mode}_server", handlers, runtime)
     with run_server(tmp_path, f"{mode}_server") as server:
         done = subprocess.run(
             [node, str(NODE_DIR / "drive_zod.mjs"), mode, server.url],
@@ -178,7 +191,7 @@ def drive_zod(node: str, mode: str, spec: Path, handlers: str, tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     seen: dict[str, Any] = json.loads(done.stdout)
     assert "failure" not in seen, seen
-    return seen
+    return {**seen, "calls": server.calls()}
 
 
 def test_node_client_connects_to_a_server_whose_binding_names_engineio_parameters(
@@ -194,22 +207,35 @@ def test_node_client_connects_to_a_server_whose_binding_names_engineio_parameter
     assert seen["refused"].startswith("connect_error: invalid handshake query for namespace /")
 
 
+@pytest.mark.parametrize("runtime", RUNTIMES)
 def test_node_client_exchanges_the_events_of_the_zod_sockets_document(
-    node: str, tmp_path: Path
+    node: str, tmp_path: Path, runtime: str
 ) -> None:
     """zod-sockets' own example document (tests/corpus): Node's client sends and receives its
     events as argument lists. Its rest-only lists (``type: array`` with ``additionalItems`` and
-    no ``items``: ping, subscribe, unsubscribe) are read as one array argument today, so a
-    client spreading them gets a validation_error ack (and stays connected): the gap is kept
-    visible here until sio-codegen reads them as argument lists."""
-    seen = drive_zod(node, "zod", ZOD_DOCUMENT, ZOD_HANDLERS, tmp_path)
+    no ``items``: ping, subscribe, unsubscribe) are "any number of anything": spread, they
+    reach the handlers as rest arguments (none at all too), and the ping ack ("pong", then
+    anything) arrives as several ack arguments, as zod-sockets sends ``ack("pong", ...rest)``."""
+    seen = drive_zod(node, "zod", ZOD_DOCUMENT, ZOD_HANDLERS, tmp_path, runtime)
     assert seen["transport"] == "websocket"
     assert seen["chat"][0] == "re: Hello there" and set(seen["chat"][1]) == {"from"}
     assert seen["time"] == ["2024-03-28T21:13:15.084Z"]
     assert seen["rooms"] == [["room1", "room2"]]
-    assert seen["ping"] == ["pong", "something"]
-    assert seen["pingSpread"]["sio_error"]["type"] == "validation_error"
-    assert seen["subscribeSpread"]["sio_error"]["type"] == "validation_error"
+    assert seen["pingSpread"] == ["pong", "something", {"more": [1]}]  # three ack arguments
+    assert seen["pingList"] == ["pong", ["something"]]  # one rest argument, a list
+    assert seen["pingNone"] == ["pong"]
+    assert seen["subscribe"] == [] and seen["subscribeSpread"] == []  # accepted: no error ack
+    assert seen["unsubscribe"] == []
+    assert [call for call in seen["calls"] if call[0] != "ping"] == [
+        ["subscribe", []],
+        ["subscribe", ["a", 1]],
+        ["unsubscribe", ["x"]],
+    ]
+    assert [call[1] for call in seen["calls"] if call[0] == "ping"] == [
+        ["something", {"more": [1]}],
+        [["something"]],
+        [],
+    ]
     assert seen["stillConnected"] is True
 
 

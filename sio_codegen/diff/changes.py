@@ -179,6 +179,10 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
         ctx.add("breaking", (receiver,), "ack", "ack added: old receivers send none")
     elif before.ack is not None and after.ack is None:
         ctx.add("breaking", (sender,), "ack", "ack removed: old emitters await one in vain")
+    elif bool(before.ack_arguments) != bool(after.ack_arguments):  # one list, or several values
+        ctx.add("breaking", SIDES, "ack",
+                "ack " + ("now" if after.ack_arguments else "no longer") +
+                " sent as several values")  # fmt: skip
     else:
         _schema(comparer, ctx, "ack", receiver, before.ack, after.ack)
     if after.deprecated and not before.deprecated:

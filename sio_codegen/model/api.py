@@ -40,11 +40,22 @@ class Event:
     """With ``multiple_args``: the schema of each positional argument, in order."""
     required_arguments: int = 0
     """With ``multiple_args``: how many leading arguments must be present (``minItems``)."""
+    variadic: bool = False
+    """With ``multiple_args``: more arguments may follow the fixed ones (rest arguments): the
+    schema says so explicitly (``additionalItems`` beside ``items: [...]``, ``items`` beside
+    ``prefixItems``), or the payload is an array with only ``additionalItems`` (zod-sockets)."""
+    rest: SchemaUse | None = None
+    """With ``variadic``: the model of each rest argument; None where they are any values (an
+    ``additionalItems`` without ``items``, which JSON Schema ignores)."""
     ack_arguments: tuple[SchemaUse, ...] = ()
-    """An ack of several values (a tuple-form array ack with no values past its items): the
-    schema of each, in order; empty for an ack of one value."""
+    """An ack of several values (a tuple-form array ack that is closed, or says explicitly what
+    may follow its items: see ``ack_rest``): the schema of each, in order; empty for an ack of
+    one value."""
     required_ack_arguments: int = 0
     """With ``ack_arguments``: how many leading values must be present (``minItems``)."""
+    ack_rest: SchemaUse | None = None
+    """With ``ack_arguments``: the model of each value past them, when the ack's schema allows
+    more explicitly (zod-sockets' ``ping`` ack: ``pong``, then anything); None: no more."""
     examples: tuple[Any, ...] = ()
     handler: str = ""
     """The ``x-handler`` of the message (Asynction's dotted path), for information."""

@@ -118,9 +118,11 @@ class Assembler:
         examples = message.get("examples")
         payload = self._one(draft.payloads, draft.base + "AnyPayload", draft)
         multiple = self._multiple_args(draft)
-        arguments, required = self._arguments(payload, multiple)
+        arguments, required, variadic, rest = self._arguments(payload, multiple)
+        if variadic and rest is None and payload is not None:
+            self._warn_ignored_rest(payload, draft)
         ack = self._one(draft.acks, draft.base + "AnyAck", draft)
-        ack_arguments, ack_required = self._arguments(ack, self._several_values(ack))
+        ack_arguments, ack_required, _, ack_rest = self._arguments(ack, self._several_values(ack))
         return Event(
             name=draft.name,
             identifier=ident,
@@ -133,8 +135,11 @@ class Assembler:
             multiple_args=multiple,
             arguments=arguments,
             required_arguments=required,
+            variadic=variadic,
+            rest=rest,
             ack_arguments=ack_arguments,
             required_ack_arguments=ack_required,
+            ack_rest=ack_rest,
             examples=tuple(plain(examples)) if isinstance(examples, list) else (),
             handler=text(message, "x-handler"),
         )
@@ -156,13 +161,13 @@ class Assembler:
         if flag is False:
             return False
         schema = self.table.schemas.get(draft.payloads[0]) if len(draft.payloads) == 1 else None
-        tuple_form = _positions(schema) is not None
+        tuple_form = _positions(schema) is not None or _rest_only(schema)
         if flag is None:
             return tuple_form
-        if flag is not True or not tuple_form:
+        if flag is not True or not (tuple_form or _list_form(schema)):
             self.report.error(
                 "x-multiple-args: true needs a payload of type array whose items are a list of "
-                "schemas (one per argument)",
+                "schemas (one per argument), or one schema (any number of arguments, each that)",
                 self.at(draft.pointer),
             )
         return flag is True
@@ -170,51 +175,79 @@ class Assembler:
     def _several_values(self, ack: SchemaUse | None) -> bool:
         """An ack of several values: a tuple-form array (``items: [...]`` or ``prefixItems``)
         that allows no value past its items (``additionalItems: false``, ``items: false`` or
-        ``items: {not: {}}`` beside ``prefixItems``, or ``maxItems`` at most their count). One
-        with rest values stays one list value."""
+        ``items: {not: {}}`` beside ``prefixItems``, or ``maxItems`` at most their count), or
+        says explicitly what may follow them (its rest: zod-sockets' ``ping`` ack). One that
+        says nothing of what follows (JSON Schema: anything) stays one list value."""
         schema = self.table.schemas.get(ack.model) if ack is not None else None
-        if not isinstance(schema, dict):
+        fixed = _positions(schema)
+        if not fixed or not isinstance(schema, dict):
             return False
-        prefix = schema.get("prefixItems")
-        if isinstance(prefix, list):
-            fixed, rest = prefix, schema.get("items", True)
-        elif isinstance(schema.get("items"), list):
-            fixed, rest = schema["items"], schema.get("additionalItems", True)
-        else:
-            return False
+        rest = schema.get(_rest_key(schema), True)
         most = schema.get("maxItems")
         closed = rest is False or rest == {"not": {}}
-        return bool(fixed) and (closed or (isinstance(most, int) and most <= len(fixed)))
+        capped = isinstance(most, int) and most <= len(fixed)
+        return closed or capped or _explicit_rest(schema) is not None
+
+    def _warn_ignored_rest(self, payload: SchemaUse, draft: EventDraft) -> None:
+        """Rest arguments typed Any where the ``additionalItems`` the payload has would say
+        more: JSON Schema ignores it without a tuple-form ``items``, so the models must too."""
+        schema = self.table.schemas.get(payload.model)
+        rest = schema.get("additionalItems") if isinstance(schema, dict) else None
+        if _trivial(rest):
+            return
+        self.report.warning(
+            f"event {draft.name!r}: its payload's additionalItems applies to nothing without a "
+            "tuple-form items (JSON Schema ignores it, and accepts any arguments), so its rest "
+            "arguments are typed Any and not checked; to type them, write the schema of each as "
+            "`items` (not additionalItems) with `x-multiple-args: true`",
+            self.at(draft.pointer),
+        )
 
     def _arguments(
         self, payload: SchemaUse | None, multiple: bool
-    ) -> tuple[tuple[SchemaUse, ...], int]:
+    ) -> tuple[tuple[SchemaUse, ...], int, bool, SchemaUse | None]:
         """Each positional argument's schema (a model of its own: the target of a lone ``$ref``,
-        else ``<Payload>Arg<n>``), and how many leading arguments are required (``minItems``)."""
+        else ``<Payload>Arg<n>``), how many leading arguments are required (``minItems``),
+        whether more may follow (rest arguments), and the rest arguments' model (the target of
+        a lone ``$ref``, else ``<Payload>Rest``; None: any values, or no rest)."""
         if payload is None or not multiple:
-            return (), 0
+            return (), 0, False, None
         schema = self.table.schemas.get(payload.model)
         if not isinstance(schema, dict):
-            return (), 0
+            return (), 0, False, None
+        if _rest_only(schema):  # additionalItems without items: ignored, any arguments
+            return (), 0, True, None
+        if _list_form(schema):  # x-multiple-args: true on a list: each argument an item
+            each = self._part(schema, payload, schema["items"], "Rest", f"rest:{payload.model}")
+            return (), 0, True, each
         items = _positions(schema)
         if items is None:
-            return (), 0
-        uses = []
-        for index, item in enumerate(items, 1):
-            ref = item.get("$ref") if isinstance(item, dict) and len(item) == 1 else None
-            if isinstance(ref, str) and ref.startswith("#/definitions/"):
-                name = ref[len("#/definitions/") :]
-            else:
-                hint, owner = f"{payload.model}Arg{index}", f"argument:{payload.model}:{index}"
-                dialect = schema.get("$schema")  # an argument is read in its payload's draft
-                if isinstance(dialect, str) and not (isinstance(item, dict) and "$schema" in item):
-                    item = with_dialect(item, dialect)
-                name = self.table.add_converted(item, hint, owner)
-            uses.append(SchemaUse(name, payload.pointer))
+            return (), 0, False, None
+        uses = [
+            self._part(schema, payload, item, f"Arg{index}", f"argument:{payload.model}:{index}")
+            for index, item in enumerate(items, 1)
+        ]
         least = schema.get("minItems", 0)
         if not isinstance(least, int) or isinstance(least, bool):
             least = 0
-        return tuple(uses), min(least, len(uses))
+        explicit = _explicit_rest(schema)
+        rest: SchemaUse | None = None
+        if explicit is not None:
+            rest = self._part(schema, payload, explicit, "Rest", f"rest:{payload.model}")
+        return tuple(uses), min(least, len(uses)), rest is not None, rest
+
+    def _part(self, schema: dict[str, Any], payload: SchemaUse, item: Any, suffix: str,
+              owner: str) -> SchemaUse:  # fmt: skip
+        """The model of one part of a payload (a position, the rest): the target of a lone
+        ``$ref``, else ``<Payload><suffix>``, read in its payload's draft."""
+        ref = item.get("$ref") if isinstance(item, dict) and len(item) == 1 else None
+        if isinstance(ref, str) and ref.startswith("#/definitions/"):
+            return SchemaUse(ref[len("#/definitions/") :], payload.pointer)
+        dialect = schema.get("$schema")
+        if isinstance(dialect, str) and not (isinstance(item, dict) and "$schema" in item):
+            item = with_dialect(item, dialect)
+        return SchemaUse(self.table.add_converted(item, payload.model + suffix, owner),
+                         payload.pointer)  # fmt: skip
 
     def _check_event_identifiers(
         self, ns: NamespaceDraft, direction: Direction, events: list[Event]
@@ -252,6 +285,79 @@ def _positions(schema: Any) -> list[Any] | None:
     if dialect == dialects.DRAFT2020 or (dialect == dialects.DEFAULT and isinstance(prefix, list)):
         return prefix if isinstance(prefix, list) else None
     return items if isinstance(items, list) else None
+
+
+def _rest_key(schema: dict[str, Any]) -> str:
+    """The keyword of what may follow a tuple-form array's positions, in its draft's terms:
+    ``items`` beside ``prefixItems`` (2020-12, and draft-07's reading of it), else
+    ``additionalItems``."""
+    dialect = schema.get("$schema", dialects.DEFAULT)
+    prefix = schema.get("prefixItems")
+    if dialect == dialects.DRAFT2020 or (dialect == dialects.DEFAULT and isinstance(prefix, list)):
+        return "items"
+    return "additionalItems"
+
+
+def _explicit_rest(schema: dict[str, Any]) -> Any:
+    """The schema a tuple-form array gives explicitly to the items past its positions (its
+    rest); None when it gives none (JSON Schema then allows anything, kept out of the
+    arguments), closes them (``false``, ``{not: {}}``) or ``maxItems`` leaves no room."""
+    fixed = _positions(schema)
+    rest = schema.get(_rest_key(schema))
+    if fixed is None or not isinstance(rest, (dict, bool)):
+        return None
+    most = schema.get("maxItems")
+    if rest is False or rest == {"not": {}}:
+        return None
+    if isinstance(most, int) and not isinstance(most, bool) and most <= len(fixed):
+        return None
+    return rest
+
+
+def _list_form(schema: Any) -> bool:
+    """An array whose ``items`` is one schema (each item's): a list, one argument, unless the
+    message says ``x-multiple-args: true`` (then each item is an argument)."""
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "array"
+        and isinstance(schema.get("items"), (dict, bool))
+        and "prefixItems" not in schema
+    )
+
+
+def _rest_only(schema: Any) -> bool:
+    """An array with only ``additionalItems`` (no ``items`` or ``prefixItems``): zod-sockets'
+    "any number of anything". JSON Schema ignores ``additionalItems`` without a tuple-form
+    ``items``: any array is valid, so its arguments are any values."""
+    return (
+        isinstance(schema, dict)
+        and schema.get("type") == "array"
+        and "additionalItems" in schema
+        and "items" not in schema
+        and "prefixItems" not in schema
+    )
+
+
+_ANNOTATIONS = frozenset(
+    {"title", "description", "examples", "example", "default", "$comment", "deprecated",
+     "readOnly", "writeOnly", "format", "externalDocs"}
+)  # fmt: skip
+_FORMATS = frozenset(
+    {"date", "date-time", "time", "duration", "email", "idn-email", "hostname", "idn-hostname",
+     "ipv4", "ipv6", "uri", "uri-reference", "iri", "iri-reference", "uri-template", "uuid",
+     "json-pointer", "relative-json-pointer", "regex", "binary"}
+)  # fmt: skip
+"""Formats that assert something (the validator checks them; binary is bytes); any other
+(zod-sockets' ``format: any``) is an annotation."""
+
+
+def _trivial(schema: Any) -> bool:
+    """Whether ``schema`` accepts any value: ``true``, ``{}``, or only annotations."""
+    if schema is True:
+        return True
+    if not isinstance(schema, dict) or not set(schema) <= _ANNOTATIONS:
+        return False
+    return schema.get("format") not in _FORMATS
 
 
 def spec_digest(spec: ResolvedSpec) -> str:

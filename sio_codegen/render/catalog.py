@@ -163,7 +163,8 @@ def _with_example(entry: dict[str, Any], found: Any) -> dict[str, Any]:
 
 def _event(api: Api, ns: Namespace, event: Event, method: str, seed: int) -> dict[str, Any]:
     where = (ns.name, event.direction, event.name)
-    return {
+    args, found = _args(api, event, _seed(seed, *where, "args"))
+    entry = {
         "name": event.name,
         "direction": DIRECTIONS[event.direction],
         "client_method": method,
@@ -171,20 +172,35 @@ def _event(api: Api, ns: Namespace, event: Event, method: str, seed: int) -> dic
         "description": event.description,
         "deprecated": event.deprecated,
         "multiple_args": event.multiple_args,
-        "args": _args(api, event, _seed(seed, *where, "args")),
+        "args": args,
         "ack": _ack(api, event, _seed(seed, *where, "ack")),
     }
+    if event.variadic:
+        entry["rest"] = _rest(api, event, found)
+    return entry
 
 
-def _args(api: Api, event: Event, seed: int) -> list[dict[str, Any]]:
+def _rest(api: Api, event: Event, found: Example | None) -> dict[str, Any]:
+    """The rest arguments of a variadic event: the schema of each (``{}``: any value), and the
+    values past the fixed arguments in the payload's example."""
+    schema = _schema(api, event.rest) if event.rest is not None else {}
+    entry: dict[str, Any] = {"name": "rest", "schema": schema}
+    if found is not None and isinstance(found.value, list):
+        return {**entry, "example": found.value[len(event.arguments) :],
+                "example_source": found.source}  # fmt: skip
+    return {**entry, "example_source": None}
+
+
+def _args(api: Api, event: Event, seed: int) -> tuple[list[dict[str, Any]], Example | None]:
+    """The event's arguments, and the example of its whole payload (None: none was made)."""
     if event.payload is None:
-        return []
+        return [], None
     payload = _schema(api, event.payload)
     spec_examples = [e["payload"] for e in event.examples if isinstance(e, dict) and "payload" in e]
     checked = draft7(payload)  # 2020-12's prefixItems as draft-07's items, as the runtime reads it
     found = example(checked, [*spec_examples, *schema_examples(payload)], seed)
     if not event.multiple_args:
-        return [_with_example({"name": "data", "schema": payload}, found)]
+        return [_with_example({"name": "data", "schema": payload}, found)], found
     raw = api.schemas.get(event.payload.model, {})
     items = raw.get("prefixItems", raw.get("items", [])) if isinstance(raw, dict) else []
     items = items if isinstance(items, list) else []
@@ -205,7 +221,7 @@ def _args(api: Api, event: Event, seed: int) -> list[dict[str, Any]]:
         if found is not None and isinstance(found.value, list) and number <= len(found.value):
             part = type(found)(found.value[number - 1], found.source)
         args.append(_with_example(entry, part))
-    return args
+    return args, found
 
 
 def _ack(api: Api, event: Event, seed: int) -> dict[str, Any] | None:

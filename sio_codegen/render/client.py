@@ -10,10 +10,14 @@ from sio_codegen.render.jinja import render
 from sio_codegen.render.server import (
     ack_arguments_kw,
     ack_type,
-    arguments_expr,
+    anys,
+    arguments_kw,
     data_expr,
     data_params,
     event_doc,
+    rest_type,
+    spread,
+    unpacks,
 )
 
 CLIENT_REQUIREMENTS = (
@@ -139,25 +143,26 @@ def forward(event: Event) -> str:
     """The data parameters passed on as they are: ``data``, ``arg1, arg2`` or nothing."""
     if event.payload is None:
         return ""
-    if event.arguments:
-        return ", ".join(f"arg{i}" for i in range(1, len(event.arguments) + 1))
+    if spread(event):
+        fixed = [f"arg{i}" for i in range(1, len(event.arguments) + 1)]
+        return ", ".join(fixed + (["*rest"] if event.variadic else []))
     return "data"
 
 
 def payload_types(event: Event) -> str:
-    """What a handler of a server event takes: ``models.X``, ``models.A, models.B | None``."""
+    """What a handler of a server event takes: ``models.X``, ``models.A, models.B | None``, then
+    ``Unpack[tuple[models.R, ...]]`` where rest arguments may follow."""
     if event.payload is None:
         return ""
-    if event.arguments:
-        return ", ".join(
+    if spread(event):
+        types = [
             f"models.{use.model}" + (" | None" if i > event.required_arguments else "")
             for i, use in enumerate(event.arguments, 1)
-        )
+        ]
+        if event.variadic:
+            types.append(f"Unpack[tuple[{rest_type(event)}, ...]]")
+        return ", ".join(types)
     return f"models.{event.payload.model}"
-
-
-def arguments_kw(event: Event) -> str:
-    return f", arguments={arguments_expr(event)}" if event.arguments else ""
 
 
 MODELS_PATH = "models.py"
@@ -191,6 +196,8 @@ def client_files(api: Api, header: str, package: str) -> dict[str, str]:
         "arguments_kw": arguments_kw,
         "ack_type": ack_type,
         "ack_arguments_kw": ack_arguments_kw,
+        "unpacks": unpacks(api) or any(e.variadic for n in api.namespaces for e in n.server_events),
+        "anys": anys(api),
     }
     return {
         "__init__.py": render("client/init.py.j2", **ctx),

@@ -119,9 +119,11 @@ def _schema_block(schema: dict[str, Any]) -> Markup:
 def _event_example(event: dict[str, Any]) -> dict[str, str] | None:
     parts: dict[str, Any] = {}
     sources: set[str] = set()
-    if event["args"] and all("example" in arg for arg in event["args"]):
-        parts["args"] = [arg["example"] for arg in event["args"]]
-        sources.update(arg["example_source"] for arg in event["args"])
+    rest = event.get("rest")
+    fixed = event["args"]
+    if (fixed or rest) and all("example" in arg for arg in [*fixed, *([rest] if rest else [])]):
+        parts["args"] = [arg["example"] for arg in fixed] + (rest["example"] if rest else [])
+        sources.update(arg["example_source"] for arg in [*fixed, *([rest] if rest else [])])
     ack = event["ack"]
     if ack is not None and "example" in ack:
         parts["ack"] = ack["example"]

@@ -37,28 +37,44 @@ HOOK_RETURNS = {"connect": "bool | None", "disconnect": "None", "error": "None"}
 
 
 def argument_params(event: Event) -> list[str]:
-    """``arg1: models.A``, ... of an event with several arguments; optional ones default to None."""
-    return [
+    """``arg1: models.A``, ... of an event with several arguments; optional ones default to None;
+    ``*rest: models.R`` (``*rest: Any``: any values) where more may follow."""
+    params = [
         f"arg{i}: models.{use.model}" + (" | None = None" if i > event.required_arguments else "")
         for i, use in enumerate(event.arguments, 1)
     ]
+    if event.variadic:
+        params.append(f"*rest: {rest_type(event)}")
+    return params
+
+
+def rest_type(event: Event) -> str:
+    """The type of each rest argument of a variadic event: its model, else ``Any``."""
+    return f"models.{event.rest.model}" if event.rest is not None else "Any"
+
+
+def spread(event: Event) -> bool:
+    """Whether the event's data travels as several Socket.IO arguments, each a parameter."""
+    return bool(event.arguments) or event.variadic
 
 
 def data_params(event: Event) -> list[str]:
     """The parameters an event's data takes in a handler or emitter method."""
     if event.payload is None:
         return []
-    if event.arguments:
+    if spread(event):
         return argument_params(event)
     return [f"data: models.{event.payload.model}"]
 
 
 def data_expr(event: Event) -> str:
-    """The expression passing an event's data on: ``data``, ``(arg1, arg2)`` or ``None``."""
+    """The expression passing an event's data on: ``data``, ``(arg1, arg2)``, ``(arg1, *rest)``
+    or ``None``."""
     if event.payload is None:
         return "None"
-    if event.arguments:
-        return "(" + "".join(f"arg{i}, " for i in range(1, len(event.arguments) + 1)) + ")"
+    if spread(event):
+        fixed = "".join(f"arg{i}, " for i in range(1, len(event.arguments) + 1))
+        return "(" + fixed + ("*rest, " if event.variadic else "") + ")"
     return "data"
 
 
@@ -67,13 +83,27 @@ def arguments_expr(event: Event) -> str:
     return "(" + "".join(f"models.{use.model}, " for use in event.arguments) + ")"
 
 
+def arguments_kw(event: Event) -> str:
+    """``, arguments=(models.A, ...)`` of an event with several arguments, then ``, variadic=True``
+    (and ``, rest=models.R``) where more may follow; nothing for one argument."""
+    return (f", arguments={arguments_expr(event)}" if event.arguments else "") + rest_kw(event)
+
+
+def rest_kw(event: Event) -> str:
+    """``, variadic=True`` (and ``, rest=models.R``) where more arguments may follow; else ""."""
+    if not event.variadic:
+        return ""
+    return ", variadic=True" + (f", rest=models.{event.rest.model}" if event.rest else "")
+
+
 def handler_params(event: Event) -> str:
     return ", ".join(["self", "sid: str", *data_params(event)])
 
 
 def ack_type(event: Event) -> str:
     """An ack's type: ``models.X``; ``tuple[models.A, models.B | None]`` for several values
-    (those past ``minItems`` may be None: left out); ``None`` without an ack."""
+    (those past ``minItems`` may be None: left out), with ``Unpack[tuple[models.R, ...]]`` last
+    where more may follow (the ack's rest); ``None`` without an ack."""
     if event.ack is None:
         return "None"
     if event.ack_arguments:
@@ -81,15 +111,34 @@ def ack_type(event: Event) -> str:
             f"models.{use.model}" + (" | None" if i > event.required_ack_arguments else "")
             for i, use in enumerate(event.ack_arguments, 1)
         ]
+        if event.ack_rest is not None:
+            values.append(f"Unpack[tuple[models.{event.ack_rest.model}, ...]]")
         return f"tuple[{', '.join(values)}]"
     return f"models.{event.ack.model}"
 
 
 def ack_arguments_kw(event: Event) -> str:
-    """``, ack_arguments=(models.A, ...)`` for an ack of several values, else nothing."""
+    """``, ack_arguments=(models.A, ...)`` for an ack of several values (``, ack_rest=models.R``
+    where more may follow), else nothing."""
     if not event.ack_arguments:
         return ""
-    return ", ack_arguments=(" + "".join(f"models.{u.model}, " for u in event.ack_arguments) + ")"
+    kw = ", ack_arguments=(" + "".join(f"models.{u.model}, " for u in event.ack_arguments) + ")"
+    return kw + (f", ack_rest=models.{event.ack_rest.model}" if event.ack_rest else "")
+
+
+def unpacks(api: Api) -> bool:
+    """Whether an ack type needs ``Unpack`` (typing_extensions, imported for type checking only:
+    ``tuple[A, *tuple[R, ...]]`` is a SyntaxError on Python 3.10)."""
+    return any(ev.ack_rest is not None for ns in api.namespaces for ev in ns_events(ns))
+
+
+def ns_events(ns: Namespace) -> tuple[Event, ...]:
+    return ns.client_events + ns.server_events
+
+
+def anys(api: Api) -> bool:
+    """Whether a method takes rest arguments of any type (``*rest: Any``)."""
+    return any(ev.variadic and ev.rest is None for ns in api.namespaces for ev in ns_events(ns))
 
 
 def event_doc(event: Event) -> str:
@@ -172,11 +221,15 @@ def delegate_call(event: Event, is_async: bool = False) -> str:
     args = [*(["sid"] if is_async else []), pystr(event.name)]
     if event.ack:
         args.append(f"models.{event.ack.model}")
-    if event.payload:
+    if event.payload and spread(event):  # the arguments as a list, each passed on
+        args.append("[" + data_expr(event)[1:-1].rstrip(", ") + "]")
+    elif event.payload:
         args.append("data")
     if event.multiple_args:
         args.append("multiple_args=True")
     await_ = "await " if is_async else ""
+    if event.ack_arguments:  # several values: a tuple
+        return f"return {await_}self.functions.values({', '.join(args)})"
     if event.ack:
         return f"return {await_}self.functions.ack({', '.join(args)})"
     return f"{await_}self.functions.event({', '.join(args)})"
@@ -223,6 +276,11 @@ def _context(api: Api, header: str, package: str, runtime: Runtime) -> dict[str,
         "data_params": data_params,
         "data_expr": data_expr,
         "arguments_expr": arguments_expr,
+        "arguments_kw": arguments_kw,
+        "rest_kw": rest_kw,
+        "spread": spread,
+        "unpacks": unpacks(api),
+        "anys": anys(api),
         "ack_type": ack_type,
         "ack_arguments_kw": ack_arguments_kw,
         "event_doc": event_doc,

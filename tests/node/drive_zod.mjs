@@ -7,6 +7,14 @@ import { io } from "socket.io-client";
 
 const [mode, url] = process.argv.slice(2);
 const ack = (socket, event, ...args) => socket.timeout(5000).emitWithAck(event, ...args);
+// Every ack argument (emitWithAck resolves the first only), as a zod-sockets client gets them.
+const acks = (socket, event, ...args) =>
+  new Promise((resolve, reject) => {
+    socket.timeout(5000).emit(event, ...args, (error, ...values) => {
+      if (error) reject(error);
+      else resolve(values);
+    });
+  });
 const next = (socket, event) =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within 5 s`)), 5000);
@@ -46,12 +54,15 @@ try {
     results.chat = await chat;
     const time = next(socket, "time");
     const rooms = next(socket, "rooms");
-    results.subscribeSpread = await ack(socket, "subscribe").catch((error) => String(error));
-    results.subscribe = await ack(socket, "subscribe", []).catch((error) => String(error));
+    // zod-sockets spreads "any number of anything": no argument at all, or several
+    results.subscribe = await acks(socket, "subscribe").catch((error) => String(error));
+    results.subscribeSpread = await acks(socket, "subscribe", "a", 1).catch((error) => String(error));
     results.time = await time;
     results.rooms = await rooms;
-    results.pingSpread = await ack(socket, "ping", "something");
-    results.ping = await ack(socket, "ping", ["something"]);
+    results.pingSpread = await acks(socket, "ping", "something", { more: [1] });
+    results.pingList = await acks(socket, "ping", ["something"]);
+    results.pingNone = await acks(socket, "ping");
+    results.unsubscribe = await acks(socket, "unsubscribe", "x").catch((error) => String(error));
     results.stillConnected = socket.connected;
   }
 } catch (error) {

@@ -1,6 +1,6 @@
 # Compiled from templates/client/client.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'e12d51826351ad732616ac54e915c9a977d33317b11da990be7ca889caf41fa2'
+COMPILED_FROM = 'fec3a9b45c54af94fc2e67cf27e6c4b8d7f511526bc0c803fcb0fbe617ab8d02'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'client/client.py.j2'
 
@@ -15,6 +15,7 @@ def root(context, missing=missing):
     l_0_required_params = resolve('required_params')
     l_0_has_root = resolve('has_root')
     l_0_params = resolve('params')
+    l_0_unpacks = resolve('unpacks')
     l_0_socketio_path = resolve('socketio_path')
     l_0_default_url = resolve('default_url')
     try:
@@ -68,7 +69,7 @@ def root(context, missing=missing):
         pass
         yield '    require_bindings,\n'
     yield ')\n'
-    if (undefined(name='params') if l_0_params is missing else l_0_params):
+    if ((undefined(name='params') if l_0_params is missing else l_0_params) or (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks)):
         pass
         yield '\nif TYPE_CHECKING:  # type-only: nothing from typing_extensions is imported at run time\n    from typing_extensions import Unpack\n'
     yield 'from .runtime import SyncClient as _SyncClientBase\n\nSOCKETIO_PATH = '
@@ -130,7 +131,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 57 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((((', timeout: float | None = None' if environment.getattr(l_3_ev, 'variadic') else ', *, timeout: float | None = None') if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 57 in 'client/client.py.j2' evaluated to false and no else section was defined.")) or ''))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
@@ -432,7 +433,7 @@ def root(context, missing=missing):
                 yield str((undefined(name='m') if l_3_m is missing else l_3_m))
                 yield '(self'
                 yield str(context.call((undefined(name='method_params') if l_3_method_params is missing else l_3_method_params), l_3_ev, _loop_vars=_loop_vars))
-                yield str((', *, timeout: float | None = None' if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 183 in 'client/client.py.j2' evaluated to false and no else section was defined.")))
+                yield str((((', timeout: float | None = None' if environment.getattr(l_3_ev, 'variadic') else ', *, timeout: float | None = None') if environment.getattr(l_3_ev, 'ack') else cond_expr_undefined("the inline if-expression on line 183 in 'client/client.py.j2' evaluated to false and no else section was defined.")) or ''))
                 yield ') -> '
                 yield str(context.call((undefined(name='ack_type') if l_3_ack_type is missing else l_3_ack_type), l_3_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
@@ -487,4 +488,4 @@ def root(context, missing=missing):
     l_1_mode = l_1_base = l_1_prefix = l_1_adef = l_1_aawait = missing
 
 blocks = {}
-debug_info = '1=54&4=56&12=58&18=60&25=64&29=68&35=72&37=74&39=76&40=80&41=82&42=84&43=86&44=88&47=92&48=97&50=99&51=101&52=104&54=111&55=122&57=125&58=134&59=136&60=139&63=157&66=167&67=177&68=179&69=181&71=184&72=190&73=192&79=204&80=208&82=210&83=221&84=224&88=240&89=249&92=256&93=258&95=263&102=267&103=270&104=273&106=280&116=287&118=290&124=297&128=303&129=305&133=308&134=312&140=323&141=327&160=333&161=342&163=348&166=351&168=360&169=367&170=369&172=378&173=386&174=388&176=393&177=403&178=405&180=410&181=424&183=427&184=436&185=438&187=450&188=463&189=465&190=467&192=470&193=476&194=478'
+debug_info = '1=55&4=57&12=59&18=61&25=65&29=69&35=73&37=75&39=77&40=81&41=83&42=85&43=87&44=89&47=93&48=98&50=100&51=102&52=105&54=112&55=123&57=126&58=135&59=137&60=140&63=158&66=168&67=178&68=180&69=182&71=185&72=191&73=193&79=205&80=209&82=211&83=222&84=225&88=241&89=250&92=257&93=259&95=264&102=268&103=271&104=274&106=281&116=288&118=291&124=298&128=304&129=306&133=309&134=313&140=324&141=328&160=334&161=343&163=349&166=352&168=361&169=368&170=370&172=379&173=387&174=389&176=394&177=404&178=406&180=411&181=425&183=428&184=437&185=439&187=451&188=464&189=466&190=468&192=471&193=477&194=479'

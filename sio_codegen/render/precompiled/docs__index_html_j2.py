@@ -1,6 +1,6 @@
 # Compiled from templates/docs/index.html.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = 'b29ad55ba324c08c3ef298e2fa73962806021a9b6103b75977dcb14acaccfac4'
+COMPILED_FROM = '5d72eaa869a9460807ec59aa67b5f7ed945a4b1b1e7cd9ff2ec27e9f3b06c444'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'docs/index.html.j2'
 
@@ -297,14 +297,17 @@ def root(context, missing=missing):
                 for l_3_event, l_3_loop in LoopContext((undefined(name='events') if l_2_events is missing else l_2_events), undefined):
                     l_3_labels = resolve('labels')
                     l_3_event_example = resolve('event_example')
-                    l_3_example = missing
+                    l_3_rest = l_3_example = missing
                     _loop_vars = {}
                     pass
                     yield '<article class="event" id="'
                     yield str(environment.getattr(l_1_ns, 'client_attribute'))
                     yield '-'
                     yield str(environment.getattr(l_3_event, 'client_method'))
-                    yield '">\n<h4><span class="badge '
+                    yield '">\n'
+                    l_3_rest = context.call(environment.getattr(l_3_event, 'get'), 'rest', _loop_vars=_loop_vars)
+                    _loop_vars['rest'] = l_3_rest
+                    yield '<h4><span class="badge '
                     yield str(environment.getattr(l_3_event, 'direction'))
                     yield '">'
                     yield str(environment.getitem((undefined(name='labels') if l_3_labels is missing else l_3_labels), environment.getattr(l_3_event, 'direction')))
@@ -339,14 +342,21 @@ def root(context, missing=missing):
                     elif environment.getattr(l_3_event, 'args'):
                         pass
                         yield 'data'
+                        yield str((', *rest' if (undefined(name='rest') if l_3_rest is missing else l_3_rest) else cond_expr_undefined("the inline if-expression on line 87 in 'docs/index.html.j2' evaluated to false and no else section was defined.")))
+                    elif (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                        pass
+                        yield '*rest'
                     yield ')</code>'
                     if environment.getattr(l_3_event, 'multiple_args'):
                         pass
                         yield ' · '
                         yield str(t_2(environment.getattr(l_3_event, 'args')))
                         yield ' positional arguments'
+                    if (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                        pass
+                        yield ', then any number of rest arguments'
                     yield '</p>\n'
-                    if environment.getattr(l_3_event, 'args'):
+                    if (environment.getattr(l_3_event, 'args') or (undefined(name='rest') if l_3_rest is missing else l_3_rest)):
                         pass
                         l_4_loop = missing
                         for l_4_arg, l_4_loop in LoopContext(environment.getattr(l_3_event, 'args'), undefined):
@@ -369,6 +379,14 @@ def root(context, missing=missing):
                             yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr(l_4_arg, 'schema'), _loop_vars=_loop_vars))
                             yield '\n'
                         l_4_loop = l_4_arg = missing
+                        if (undefined(name='rest') if l_3_rest is missing else l_3_rest):
+                            pass
+                            yield '<div class="label">Rest arguments (any number) · <code>'
+                            yield str((context.call((undefined(name='type_of') if l_1_type_of is missing else l_1_type_of), environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'), _loop_vars=_loop_vars) if environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema') else 'any'))
+                            yield '</code></div>\n'
+                            if environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'):
+                                pass
+                                yield str(context.call((undefined(name='schema_block') if l_1_schema_block is missing else l_1_schema_block), environment.getattr((undefined(name='rest') if l_3_rest is missing else l_3_rest), 'schema'), _loop_vars=_loop_vars))
                     else:
                         pass
                         yield '<div class="label">Payload</div><p class="none">no arguments</p>\n'
@@ -389,7 +407,7 @@ def root(context, missing=missing):
                         yield str(environment.getattr((undefined(name='example') if l_3_example is missing else l_3_example), 'text'))
                         yield '</pre>\n</details>\n'
                     yield '</article>\n'
-                l_3_loop = l_3_event = l_3_labels = l_3_event_example = l_3_example = missing
+                l_3_loop = l_3_event = l_3_rest = l_3_labels = l_3_event_example = l_3_example = missing
         l_2_loop = l_2_direction = l_2_heading = l_2_events = missing
         if (not environment.getattr(l_1_ns, 'events')):
             pass
@@ -399,4 +417,4 @@ def root(context, missing=missing):
     yield '</main>\n</div>\n</body>\n</html>\n'
 
 blocks = {}
-debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=179&55=183&56=189&57=224&58=227&59=229&61=231&62=234&63=238&64=242&66=256&67=263&70=265&71=269&72=271&73=274&74=278&77=282&78=286&79=288&80=291&81=294&82=301&83=305&84=315&85=320&86=326&87=346&88=349&89=353&90=366&95=372&96=375&97=377&99=379&100=381&101=384&102=386&109=391'
+debug_info = '6=41&7=43&9=45&10=49&16=51&17=53&18=56&19=59&20=63&22=67&23=72&31=86&32=88&33=100&34=105&38=108&39=112&43=126&47=129&48=133&52=172&54=179&55=183&56=189&57=224&58=227&59=229&61=231&62=234&63=238&64=242&66=256&67=263&70=265&71=269&72=271&73=274&74=278&77=282&78=286&79=288&80=291&81=294&82=301&83=305&84=308&85=318&86=323&87=329&88=356&89=359&90=363&91=376&93=379&94=382&95=384&100=390&101=393&102=395&104=397&105=399&106=402&107=404&114=409'

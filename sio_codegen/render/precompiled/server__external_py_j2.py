@@ -1,6 +1,6 @@
 # Compiled from templates/server/external.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '99d6a4ecd38dda781066d774c54a1302dbe6dedeecf4a028f3885d1ea8060d19'
+COMPILED_FROM = 'f55af9c28e1091102e35d57ceddbdd2f4bcbcec50072f5867516f78cc4210e84'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/external.py.j2'
 
@@ -56,7 +56,7 @@ def root(context, missing=missing):
         yield 'from .server import '
         yield str(t_2(context.eval_ctx, (undefined(name='room_types') if l_0_room_types is missing else l_0_room_types), ', '))
         yield '\n'
-    yield '\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "MessageLostError",\n    "QueueURLError",\n    "RoomNameError",\n    "async_external_emitter",\n    "external_emitter",\n    "reporting",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n    room_model: ClassVar[type[BaseModel] | None] = None\n    """The JSON Schema model of the namespace\'s room names (x-rooms); None: any string."""\n\n    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:\n        self._manager = manager\n        self.validate = validate\n        self.target = target or self.namespace\n        """The namespace emits go to: an instance of a dynamic namespace names its own."""\n\n    def _data(\n        self, event: str, model: type[BaseModel] | None, data: Any, arguments: tuple[type[BaseModel], ...]\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments; validated\n        first when ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
+    yield '\n__all__ = [\n    "AsyncExternalEmitter",\n    "EmitValidationError",\n    "ExternalEmitter",\n    "MessageLostError",\n    "QueueURLError",\n    "RoomNameError",\n    "async_external_emitter",\n    "external_emitter",\n    "reporting",\n]\n\nclass _Namespace:\n    """What the per-namespace emitters share: the manager and the validation switch."""\n\n    namespace: ClassVar[str] = "/"\n    room_model: ClassVar[type[BaseModel] | None] = None\n    """The JSON Schema model of the namespace\'s room names (x-rooms); None: any string."""\n\n    def __init__(self, manager: Any, validate: bool, target: str | None = None) -> None:\n        self._manager = manager\n        self.validate = validate\n        self.target = target or self.namespace\n        """The namespace emits go to: an instance of a dynamic namespace names its own."""\n\n    def _data(\n        self,\n        event: str,\n        model: type[BaseModel] | None,\n        data: Any,\n        arguments: tuple[type[BaseModel], ...],\n        variadic: bool = False,\n        rest: type[BaseModel] | None = None,\n    ) -> Any:\n        """What to publish: None (no data), the data, or a tuple of several arguments (and the\n        rest arguments, ``variadic``: each ``rest``\'s, or any value); validated first when\n        ``validate`` is on."""\n        if model is None:\n            return None\n        if arguments or variadic:\n            return tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate, variadic, rest))\n        return emit_data(model, data, event, self.namespace, self.validate)\n'
     for l_1_asyncio in (False, True):
         _loop_vars = {}
         pass
@@ -66,9 +66,9 @@ def root(context, missing=missing):
             pass
             yield '\n\nclass '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 76 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 83 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(_Namespace):\n    '
-            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 77 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_4(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
+            yield str(t_1(str_join(('Typed, validated ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 84 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emits of the events the server sends in namespace ', t_4(environment.getattr(l_2_ns, 'name')), ', through the queue.', )), 4))
             yield '\n\n    namespace: ClassVar[str] = '
             yield str(t_4(environment.getattr(l_2_ns, 'name')))
             yield '\n'
@@ -88,35 +88,36 @@ def root(context, missing=missing):
                 yield str(environment.getattr(environment.getattr(environment.getattr(l_2_ns, 'rooms'), 'schema'), 'model'))
                 yield '\n'
             yield '\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 87 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 94 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def enter_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Put client ``sid`` (connected to any server process) in ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 90 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 97 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.enter_room(sid, self.target, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 92 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 99 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def leave_room(self, sid: str, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take client ``sid`` (connected to any server process) out of ``room``."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 95 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 102 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.leave_room(sid, self.target, checked)\n\n    '
-            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 97 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 104 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'def close_room(self, room: '
             yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
             yield ') -> None:\n        """Take every client, on every server process, out of ``room``'
-            yield str((" (of this emitter's instance)" if environment.getattr(l_2_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 98 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str((" (of this emitter's instance)" if environment.getattr(l_2_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 105 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield '."""\n        checked = check_room(self.room_model, room, self.namespace)\n        '
-            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 100 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 107 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'self._manager.close_room(checked, namespace=self.target)\n'
             for l_3_ev in environment.getattr(l_2_ns, 'server_events'):
                 l_3_data_params = resolve('data_params')
                 l_3_event_doc = resolve('event_doc')
                 l_3_data_expr = resolve('data_expr')
                 l_3_arguments_expr = resolve('arguments_expr')
+                l_3_rest_kw = resolve('rest_kw')
                 _loop_vars = {}
                 pass
                 yield '\n    '
-                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 103 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('async ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 110 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'def emit_'
                 yield str(environment.getattr(l_3_ev, 'identifier'))
                 yield '(\n        self,\n'
@@ -127,7 +128,10 @@ def root(context, missing=missing):
                     yield str(l_4_param)
                     yield ',\n'
                 l_4_param = missing
-                yield '        *,\n        to: str | None = None,\n        room: '
+                if (not environment.getattr(l_3_ev, 'variadic')):
+                    pass
+                    yield '        *,\n'
+                yield '        to: str | None = None,\n        room: '
                 yield str(context.call((undefined(name='room_type') if l_2_room_type is missing else l_2_room_type), l_2_ns, _loop_vars=_loop_vars))
                 yield ' | None = None,\n        skip_sid: str | None = None,\n    ) -> None:\n        '
                 yield str(t_1(str_join(('Publish ', t_4(environment.getattr(l_3_ev, 'name')), ' for one client (to=, a sid), a room (room=) or everyone in the namespace.\n\n', context.call((undefined(name='event_doc') if l_3_event_doc is missing else l_3_event_doc), l_3_ev, _loop_vars=_loop_vars), )), 8))
@@ -139,19 +143,20 @@ def root(context, missing=missing):
                 yield str(context.call((undefined(name='data_expr') if l_3_data_expr is missing else l_3_data_expr), l_3_ev, _loop_vars=_loop_vars))
                 yield ', '
                 yield str((context.call((undefined(name='arguments_expr') if l_3_arguments_expr is missing else l_3_arguments_expr), l_3_ev, _loop_vars=_loop_vars) if environment.getattr(l_3_ev, 'arguments') else '()'))
+                yield str(context.call((undefined(name='rest_kw') if l_3_rest_kw is missing else l_3_rest_kw), l_3_ev, _loop_vars=_loop_vars))
                 yield ')\n        target = room_target(self.room_model, to, room, self.namespace)\n        '
-                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 116 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+                yield str(('await ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 125 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
                 yield 'self._manager.emit('
                 yield str(t_4(environment.getattr(l_3_ev, 'name')))
                 yield ', sent, namespace=self.target, room=target, skip_sid=skip_sid)\n'
-            l_3_ev = l_3_data_params = l_3_event_doc = l_3_data_expr = l_3_arguments_expr = missing
+            l_3_ev = l_3_data_params = l_3_event_doc = l_3_data_expr = l_3_arguments_expr = l_3_rest_kw = missing
         l_2_ns = l_2_room_type = missing
         yield '\n\nclass '
-        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 121 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 130 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'ExternalEmitter:\n    '
-        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 122 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
+        yield str(t_1(str_join(('The typed ', ('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 131 in 'server/external.py.j2' evaluated to false and no else section was defined.")), 'emitters of every namespace, publishing through one queue manager.', )), 4))
         yield '\n\n    def __init__(self, manager: Any, *, validate: bool = True) -> None:\n        """``manager``: a write-only python-socketio '
-        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 125 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+        yield str(('asyncio ' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 134 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
         yield 'client manager (see\n        :func:`queue_manager`), made by ``reporting(<its class>, lost="raise")`` for a message the\n        queue does not take to raise :class:`MessageLostError`; ``validate=False`` publishes\n        without validating."""\n        self._manager = manager\n        self._validate = validate\n'
         def t_6(fiter):
             for l_2_ns in fiter:
@@ -164,7 +169,7 @@ def root(context, missing=missing):
             yield str(environment.getattr(l_2_ns, 'identifier'))
             yield ' = '
             yield str(environment.getattr(l_2_ns, 'class_prefix'))
-            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 132 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
+            yield str(('Async' if l_1_asyncio else cond_expr_undefined("the inline if-expression on line 141 in 'server/external.py.j2' evaluated to false and no else section was defined.")))
             yield 'ExternalEmitter(manager, validate)\n'
         l_2_ns = missing
         def t_7(fiter):
@@ -197,4 +202,4 @@ def root(context, missing=missing):
     yield '\n\ndef external_emitter(url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True) -> ExternalEmitter:\n    """Emits through the message queue at ``url`` (the servers\' ``SIO_MESSAGE_QUEUE``) on\n    ``channel`` (the servers\' channel), from a process that is not a server."""\n    return ExternalEmitter(queue_manager(url, channel, lost="raise"), validate=validate)\n\n\ndef async_external_emitter(\n    url: str, *, channel: str = DEFAULT_CHANNEL, validate: bool = True\n) -> AsyncExternalEmitter:\n    """The asyncio variant of :func:`external_emitter`: ``await emitter.<namespace>.emit_<event>(...)``."""\n    return AsyncExternalEmitter(queue_manager(url, channel, asyncio=True, lost="raise"), validate=validate)\n'
 
 blocks = {}
-debug_info = '1=45&5=47&32=49&33=51&34=54&72=57&73=60&76=65&77=68&79=70&80=72&81=75&83=82&84=85&87=88&90=92&92=94&95=98&97=100&98=104&100=106&101=108&103=116&105=120&106=124&110=128&113=130&114=132&116=140&121=147&122=149&125=151&131=153&132=161&134=167&135=175&137=178&138=184&139=186&140=190'
+debug_info = '1=45&5=47&32=49&33=51&34=54&79=57&80=60&83=65&84=68&86=70&87=72&88=75&90=82&91=85&94=88&97=92&99=94&102=98&104=100&105=104&107=106&108=108&110=117&112=121&113=125&115=128&119=132&122=134&123=136&125=145&130=152&131=154&134=156&140=158&141=166&143=172&144=180&146=183&147=189&148=191&149=195'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/handlers.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '92cc034839e35fd31bb4d056a4abba565b61e2290a8340180632e80f940a233e'
+COMPILED_FROM = 'db45a261830ffee456d7a21784cb83ef3b408fe0e503b91489389cf650570ed6'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/handlers.py.j2'
 
@@ -11,6 +11,7 @@ def root(context, missing=missing):
     cond_expr_undefined = Undefined
     if 0: yield None
     l_0_api = resolve('api')
+    l_0_unpacks = resolve('unpacks')
     l_0_delegating = resolve('delegating')
     l_0_server_imports = resolve('server_imports')
     l_0_handler_instances = resolve('handler_instances')
@@ -34,13 +35,18 @@ def root(context, missing=missing):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield str(t_1(str_join(('Handlers of ', environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'title'), ': yours to edit.\n\nsio-codegen created this file once and never overwrites it. After a spec change, regenerate and\nrun ``mypy --strict``: it points at every method here that no longer fits the generated bases.\nA method left as ``raise NotImplementedError`` answers clients with a ``not_implemented`` error\nack (hooks behave as the defaults) and is listed at start-up.', )), 0))
-    yield '\n\nfrom __future__ import annotations\n\nfrom typing import Any\n\nfrom ._generated import models\n'
+    yield '\n\nfrom __future__ import annotations\n\nfrom typing import '
+    yield str(('TYPE_CHECKING, ' if (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks) else cond_expr_undefined("the inline if-expression on line 5 in 'server/handlers.py.j2' evaluated to false and no else section was defined.")))
+    yield 'Any\n\nfrom ._generated import models\n'
     if (undefined(name='delegating') if l_0_delegating is missing else l_0_delegating):
         pass
         yield 'from ._generated.delegate import Delegates\n'
     yield 'from ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers, override\nfrom ._generated.server import '
     yield str(t_2(context.eval_ctx, (undefined(name='server_imports') if l_0_server_imports is missing else l_0_server_imports), ', '))
     yield '\n'
+    if (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks):
+        pass
+        yield '\nif TYPE_CHECKING:\n    from typing_extensions import Unpack\n'
     for l_1_ns in environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'):
         l_1_server_attr = resolve('server_attr')
         l_1_delegated_events = resolve('delegated_events')
@@ -169,4 +175,4 @@ def root(context, missing=missing):
     yield ']\n'
 
 blocks = {}
-debug_info = '1=33&8=35&12=39&13=41&16=51&17=55&18=57&19=59&20=61&25=64&26=66&27=75&30=84&33=93&34=101&35=104&36=106&38=111&42=114&45=122&46=130&47=133&48=135&50=140&57=145&62=148&65=155&66=161&74=165'
+debug_info = '1=34&5=36&8=38&12=42&13=44&18=47&21=57&22=61&23=63&24=65&25=67&30=70&31=72&32=81&35=90&38=99&39=107&40=110&41=112&43=117&47=120&50=128&51=136&52=139&53=141&55=146&62=151&67=154&70=161&71=167&79=171'

@@ -1,6 +1,6 @@
 # Compiled from templates/server/server.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '6195fa21cabdec4d3275e7c1229a38082f58a08f3ca2e527d3579b9c5ea4d553'
+COMPILED_FROM = '1ae9ba2fff06920d0b163d833da57587d7d8b51491358a4edb3cd7e11a549ec4'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/server.py.j2'
 
@@ -13,6 +13,8 @@ def root(context, missing=missing):
     l_0_header = resolve('header')
     l_0_is_async = resolve('is_async')
     l_0_api = resolve('api')
+    l_0_unpacks = resolve('unpacks')
+    l_0_anys = resolve('anys')
     l_0_socketio_path = resolve('socketio_path')
     l_0_server_type = resolve('server_type')
     try:
@@ -49,7 +51,10 @@ def root(context, missing=missing):
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
     yield '\n"""Typed handler bases, emitters and registration of the server.\n\nSubclass the ``...Namespace`` classes in ``handlers.py``; emit with the ``...Emitter`` classes.\n"""\n\nfrom __future__ import annotations\n\nfrom collections.abc import '
     yield str(('Awaitable, ' if ((undefined(name='is_async') if l_0_is_async is missing else l_0_is_async) and environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes')) else cond_expr_undefined("the inline if-expression on line 9 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-    yield 'Callable\nfrom typing import ClassVar'
+    yield 'Callable\nfrom typing import '
+    yield str(('TYPE_CHECKING, ' if (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+    yield str(('Any, ' if (undefined(name='anys') if l_0_anys is missing else l_0_anys) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+    yield 'ClassVar'
     yield str((', Literal, cast' if t_2(context.eval_ctx, t_5(context, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'rooms'), 'rooms.names')) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
     yield str((', NewType' if t_2(context.eval_ctx, t_4(context, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'rooms'), 'rooms.names')) else cond_expr_undefined("the inline if-expression on line 10 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
     yield '\n\n'
@@ -63,7 +68,11 @@ def root(context, missing=missing):
     if t_2(context.eval_ctx, t_5(context, environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'namespaces'), 'dynamic')):
         pass
         yield '    instance_name,\n'
-    yield '    register,\n    room_target,\n)\nfrom .serving import guard\n\nSOCKETIO_PATH = '
+    yield '    register,\n    room_target,\n)\nfrom .serving import guard\n'
+    if (undefined(name='unpacks') if l_0_unpacks is missing else l_0_unpacks):
+        pass
+        yield '\nif TYPE_CHECKING:  # type-only: ``tuple[A, *tuple[R, ...]]`` is a SyntaxError on Python 3.10\n    from typing_extensions import Unpack\n'
+    yield '\nSOCKETIO_PATH = '
     yield str(t_3((undefined(name='socketio_path') if l_0_socketio_path is missing else l_0_socketio_path)))
     yield '\n"""The Engine.IO endpoint path, from the server the package was generated for."""\n'
     def t_6(fiter):
@@ -111,7 +120,7 @@ def root(context, missing=missing):
         yield str(t_3(environment.getattr(l_1_ns, 'name')))
         yield '\n    events: ClassVar[tuple[EventSpec, ...]] = (\n'
         for l_2_ev in environment.getattr(l_1_ns, 'client_events'):
-            l_2_arguments_expr = resolve('arguments_expr')
+            l_2_arguments_kw = resolve('arguments_kw')
             l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
@@ -123,11 +132,11 @@ def root(context, missing=missing):
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'payload'), 'model'), )) if environment.getattr(l_2_ev, 'payload') else 'None'))
             yield ', '
             yield str((str_join(('models.', environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'), )) if environment.getattr(l_2_ev, 'ack') else 'None'))
-            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 58 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 58 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str((', multiple_args=True' if environment.getattr(l_2_ev, 'multiple_args') else cond_expr_undefined("the inline if-expression on line 63 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='arguments_kw') if l_2_arguments_kw is missing else l_2_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield '),\n'
-        l_2_ev = l_2_arguments_expr = l_2_ack_arguments_kw = missing
+        l_2_ev = l_2_arguments_kw = l_2_ack_arguments_kw = missing
         yield '    )\n    named_hooks: ClassVar[tuple[str, ...]] = ('
         for l_2_hook in context.call((undefined(name='named_hooks') if l_1_named_hooks is missing else l_1_named_hooks), l_1_ns, _loop_vars=_loop_vars):
             _loop_vars = {}
@@ -289,7 +298,7 @@ def root(context, missing=missing):
         yield 'def close_room(self, room: '
         yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
         yield ') -> None:\n        """Take every client out of ``room``'
-        yield str((" (of this emitter's instance)" if environment.getattr(l_1_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 141 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+        yield str((" (of this emitter's instance)" if environment.getattr(l_1_ns, 'dynamic') else cond_expr_undefined("the inline if-expression on line 146 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
         yield '."""\n        '
         yield str((undefined(name='await_') if l_1_await_ is missing else l_1_await_))
         yield 'self._close_room(room)\n\n    def as_room(self, name: str) -> '
@@ -336,7 +345,7 @@ def root(context, missing=missing):
             l_2_ack_type = resolve('ack_type')
             l_2_event_doc = resolve('event_doc')
             l_2_data_expr = resolve('data_expr')
-            l_2_arguments_expr = resolve('arguments_expr')
+            l_2_arguments_kw = resolve('arguments_kw')
             l_2_ack_arguments_kw = resolve('ack_arguments_kw')
             _loop_vars = {}
             pass
@@ -352,7 +361,10 @@ def root(context, missing=missing):
                 yield str(l_3_param)
                 yield ',\n'
             l_3_param = missing
-            yield '        *,\n        to: str | None = None,\n        room: '
+            if (not environment.getattr(l_2_ev, 'variadic')):
+                pass
+                yield '        *,\n'
+            yield '        to: str | None = None,\n        room: '
             yield str(context.call((undefined(name='room_type') if l_1_room_type is missing else l_1_room_type), l_1_ns, _loop_vars=_loop_vars))
             yield ' | None = None,\n        skip_sid: str | None = None,\n'
             if environment.getattr(l_2_ev, 'ack'):
@@ -376,7 +388,7 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', callback'
-            yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 184 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+            yield str(context.call((undefined(name='arguments_kw') if l_2_arguments_kw is missing else l_2_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
             yield ')\n'
             if environment.getattr(l_2_ev, 'ack'):
@@ -393,7 +405,10 @@ def root(context, missing=missing):
                     yield str(l_3_param)
                     yield ',\n'
                 l_3_param = missing
-                yield '        *,\n        to: str,\n        timeout: int = 60,\n    ) -> '
+                if (not environment.getattr(l_2_ev, 'variadic')):
+                    pass
+                    yield '        *,\n'
+                yield '        to: str,\n        timeout: int = 60,\n    ) -> '
                 yield str(context.call((undefined(name='ack_type') if l_2_ack_type is missing else l_2_ack_type), l_2_ev, _loop_vars=_loop_vars))
                 yield ':\n        '
                 yield str(t_1(str_join(('Emit ', t_3(environment.getattr(l_2_ev, 'name')), ' to one client and wait for its ack, validated.', )), 8))
@@ -410,10 +425,10 @@ def root(context, missing=missing):
                 yield ', models.'
                 yield str(environment.getattr(environment.getattr(l_2_ev, 'ack'), 'model'))
                 yield ', to, timeout'
-                yield str((str_join((', arguments=', context.call((undefined(name='arguments_expr') if l_2_arguments_expr is missing else l_2_arguments_expr), l_2_ev, _loop_vars=_loop_vars), )) if environment.getattr(l_2_ev, 'arguments') else cond_expr_undefined("the inline if-expression on line 197 in 'server/server.py.j2' evaluated to false and no else section was defined.")))
+                yield str(context.call((undefined(name='arguments_kw') if l_2_arguments_kw is missing else l_2_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield str(context.call((undefined(name='ack_arguments_kw') if l_2_ack_arguments_kw is missing else l_2_ack_arguments_kw), l_2_ev, _loop_vars=_loop_vars))
                 yield ')\n        return result\n'
-        l_2_ev = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_data_expr = l_2_arguments_expr = l_2_ack_arguments_kw = missing
+        l_2_ev = l_2_data_params = l_2_ack_type = l_2_event_doc = l_2_data_expr = l_2_arguments_kw = l_2_ack_arguments_kw = missing
     l_1_ns = l_1_named_hooks = l_1_async_ = l_1_room_type = l_1_await_ = l_1_server_attr = missing
     yield '\n\n'
     if environment.getattr((undefined(name='api') if l_0_api is missing else l_0_api), 'security_schemes'):
@@ -465,4 +480,4 @@ def root(context, missing=missing):
     yield ',\n    *handlers: NamespaceHandlers | SecurityHandlers,\n    validate: bool = True,\n    max_connections: int | None = None,\n) -> dict[str, list[str]]:\n    """Wire one handlers object per namespace (and the Security handlers, when the spec has\n    security) into ``socketio``, with validation around each event and the connection contract\n    (ws bindings, security) on every connect. ``validate=False`` switches payload and binding\n    validation off on the same code path; security is always enforced. The guards of\n    ``serving.py`` go around the server (``max_connections`` defaults to\n    ``SIO_MAX_CONNECTIONS``). Returns the methods still unimplemented, by namespace; they are\n    logged too."""\n    served = {h.namespace for h in handlers if isinstance(h, NamespaceHandlers)}\n    missing = [b.namespace for b in HANDLER_BASES if b.namespace not in served]\n    if missing:\n        raise ValueError(f"no handlers given for namespace(s): {\', \'.join(missing)}")\n    guard(socketio, max_connections=max_connections)\n    return register(socketio, handlers, validate=validate)\n'
 
 blocks = {}
-debug_info = '1=46&9=48&10=50&12=53&30=60&38=64&40=66&42=75&43=77&45=88&47=92&49=95&52=104&53=106&55=108&57=110&58=116&61=129&62=137&63=140&65=142&66=145&68=147&69=150&71=171&72=174&75=177&77=181&79=183&81=187&83=189&84=192&86=196&88=201&90=205&93=208&96=210&98=213&99=216&101=221&107=224&108=227&109=234&111=236&112=238&113=240&116=242&118=249&119=257&124=261&125=263&127=265&128=267&129=270&132=273&134=277&136=279&138=283&140=285&141=289&142=291&144=293&147=295&149=298&150=301&152=306&159=309&160=312&162=319&163=325&164=327&165=329&167=331&169=341&171=345&172=349&176=353&178=355&179=358&182=361&184=363&185=379&187=382&189=386&190=390&195=394&196=396&197=398&204=416&211=419&212=423&215=437&217=444&218=450&224=454&228=461'
+debug_info = '1=48&9=50&10=52&12=58&30=65&37=69&43=73&45=75&47=84&48=86&50=97&52=101&54=104&57=113&58=115&60=117&62=119&63=125&66=138&67=146&68=149&70=151&71=154&73=156&74=159&76=180&77=183&80=186&82=190&84=192&86=196&88=198&89=201&91=205&93=210&95=214&98=217&101=219&103=222&104=225&106=230&112=233&113=236&114=243&116=245&117=247&118=249&121=251&123=258&124=266&129=270&130=272&132=274&133=276&134=279&137=282&139=286&141=288&143=292&145=294&146=298&147=300&149=302&152=304&154=307&155=310&157=315&164=318&165=321&167=328&168=334&169=336&170=338&172=340&174=350&176=354&177=358&179=361&183=365&185=367&186=370&189=373&191=375&192=391&194=394&196=398&197=402&199=405&204=409&205=411&206=413&213=431&220=434&221=438&224=452&226=459&227=465&233=469&237=476'

@@ -466,17 +466,26 @@ class Namespace:
         raise error(message.format(event), event=event, namespace=self.namespace, errors=errors)
 
     def _outgoing(
-        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        data: Any,
+        arguments: Arguments,
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> Any:
         """The ``data`` argument of python-socketio's emit/call: None sends no argument, a
-        tuple sends several (``arguments``: each one's model; trailing absent ones left out),
-        each validated against its schema and the list against the event's tuple schema."""
+        tuple sends several (``arguments``: each one's model; trailing absent ones left out;
+        ``variadic``: rest arguments follow, each ``rest``'s or any value), each validated
+        against its schema and the list against the event's tuple schema."""
         if model is None:
             return None
         message = "invalid data for event {!r}"
-        if not arguments:
+        if not arguments and not variadic:
             return self._check(model, data, EmitValidationError, message, event, wire=False)
-        return self._several(event, model, data, arguments, EmitValidationError, message)
+        return self._several(
+            event, model, data, arguments, EmitValidationError, message, variadic, rest
+        )
 
     def _several(
         self,
@@ -486,9 +495,12 @@ class Namespace:
         arguments: Arguments,
         error: type[ClientError],
         message: str,
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> tuple[Any, ...]:
         """Several values to send (an event's arguments, an ack's values) as a tuple: each one
-        validated against its schema (trailing absent ones left out), the list against the
+        validated against its schema (trailing absent ones left out; those past ``arguments``,
+        where ``variadic``, against ``rest``, any value where it is None), the list against the
         tuple schema. A tuple or list is taken, or a model of the tuple schema."""
         data = getattr(data, "root", data) if isinstance(data, BaseModel) else data
         if not isinstance(data, (tuple, list)):
@@ -496,10 +508,17 @@ class Namespace:
                 {"loc": [], "msg": f"expected a tuple of {len(arguments)} values", "type": "type"}
             ])  # fmt: skip
         present = list(data)
-        while present and present[-1] is None:
-            present.pop()
+        if not variadic or len(present) <= len(arguments):  # a rest value may be null
+            while present and present[-1] is None:
+                present.pop()
         values = []
-        for index, (arg_model, value) in enumerate(zip(arguments, present)):
+        models: Sequence[type[BaseModel] | None] = arguments
+        if variadic:  # each rest value against the rest's model (None: any value)
+            models = (*arguments, *(rest,) * (len(present) - len(arguments)))
+        for index, (arg_model, value) in enumerate(zip(models, present)):
+            if arg_model is None:
+                values.append(dump(value))
+                continue
             try:
                 values.append(self._check(arg_model, value, error, message, event, wire=False))
             except ClientError as invalid:
@@ -512,12 +531,17 @@ class Namespace:
         return tuple(values)
 
     def _ack(
-        self, event: str, model: type[BaseModel] | None, raw: Any, arguments: Arguments = ()
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        raw: Any,
+        arguments: Arguments = (),
+        rest: type[BaseModel] | None = None,
     ) -> Any:
         """The server's ack (python-socketio's call gives one value as it is, several as a
-        tuple), validated; an ack of several values (``arguments``: each one's model) as a tuple
-        of them, absent trailing ones None, after the list is validated against the tuple
-        schema."""
+        tuple), validated; an ack of several values (``arguments``: each one's model; ``rest``:
+        that of each value past them) as a tuple of them, absent trailing ones None, after the
+        list is validated against the tuple schema."""
         error = server_error(raw, event, self.namespace)
         if error is not None:
             raise error
@@ -527,16 +551,52 @@ class Namespace:
         if arguments:
             values = list(raw) if isinstance(raw, tuple) else [raw]
             self._check(model, values, AckValidationError, message, event, wire=True)
-            return tuple(
-                self._check(arg_model, values[index], AckValidationError, message, event, wire=True)
-                if index < len(values) else None
-                for index, arg_model in enumerate(arguments)
-            )  # fmt: skip
+            return self._each(
+                event, values, arguments, rest is not None, rest, AckValidationError, message
+            )
         value = list(raw) if isinstance(raw, tuple) else raw
         return self._check(model, value, AckValidationError, message, event, wire=True)
 
+    def _each(
+        self,
+        event: str,
+        values: Sequence[Any],
+        arguments: Arguments,
+        variadic: bool,
+        rest: type[BaseModel] | None,
+        error: type[ClientError],
+        message: str,
+    ) -> tuple[Any, ...]:
+        """Values that arrived (the list validated already) each into its model: the fixed ones
+        (absent trailing ones None), then, where ``variadic``, the rest (each ``rest``'s, located
+        in the list when it does not fit; as they are where ``rest`` is None)."""
+        fixed = [
+            self._check(arg_model, values[index], error, message, event, wire=True)
+            if index < len(values) else None
+            for index, arg_model in enumerate(arguments)
+        ]  # fmt: skip
+        if not variadic:
+            return tuple(fixed)
+        tail = values[len(arguments) :]
+        if rest is None:
+            return (*fixed, *tail)
+        for index, value in enumerate(tail, len(arguments)):
+            try:
+                fixed.append(self._check(rest, value, error, message, event, wire=True))
+            except ClientError as invalid:
+                errors = [{**e, "loc": [index, *e["loc"]]} for e in invalid.errors]
+                raise error(message.format(event), event=event, namespace=self.namespace,
+                            errors=errors) from invalid  # fmt: skip
+        return tuple(fixed)
+
     def _incoming(
-        self, event: str, model: type[BaseModel] | None, args: tuple[Any, ...], arguments: Arguments
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        args: tuple[Any, ...],
+        arguments: Arguments,
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> tuple[Any, ...]:
         """The handler's arguments from an event's Socket.IO arguments, validated."""
         if model is None:
@@ -548,13 +608,13 @@ class Namespace:
                 )
             return ()
         message = "invalid payload for event {!r}"
-        if arguments:  # the list against the tuple schema (positions, count), then each one
+        if (
+            arguments or variadic
+        ):  # the list against the tuple schema (positions, count), then each one
             self._check(model, list(args), PayloadValidationError, message, event, wire=True)
-            return tuple(
-                self._check(arg_model, args[index], PayloadValidationError, message, event, wire=True)
-                if index < len(args) else None
-                for index, arg_model in enumerate(arguments)
-            )  # fmt: skip
+            return self._each(
+                event, args, arguments, variadic, rest, PayloadValidationError, message
+            )
         if len(args) != 1:
             raise PayloadValidationError(
                 f"event {event!r} takes one argument, got {len(args)}",
@@ -564,7 +624,12 @@ class Namespace:
         return (self._check(model, args[0], PayloadValidationError, message, event, wire=True),)
 
     def _reply(
-        self, event: str, model: type[BaseModel] | None, result: Any, arguments: Arguments = ()
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        result: Any,
+        arguments: Arguments = (),
+        rest: type[BaseModel] | None = None,
     ) -> Any:
         """A handler's return value as the ack the server expects, validated; an ack of several
         values as a tuple (python-socketio sends its items as several ack arguments)."""
@@ -573,9 +638,8 @@ class Namespace:
         message = "handler of {!r} returned an invalid ack"
         try:
             if arguments:
-                return self._several(
-                    event, model, result, arguments, HandlerAckValidationError, message
-                )
+                return self._several(event, model, result, arguments, HandlerAckValidationError, message,
+                                      rest is not None, rest)  # fmt: skip
             return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
@@ -640,8 +704,11 @@ class SyncNamespace(Namespace):
         timeout: float | None,
         arguments: Arguments = (),
         ack_arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> Any:
-        payload = self._outgoing(event, model, data, arguments)
+        payload = self._outgoing(event, model, data, arguments, variadic, rest)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -651,12 +718,18 @@ class SyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw, ack_arguments)
+        return self._ack(event, ack, raw, ack_arguments, ack_rest)
 
     def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        data: Any,
+        arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> None:
-        payload = self._outgoing(event, model, data, arguments)
+        payload = self._outgoing(event, model, data, arguments, variadic, rest)
         self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -667,14 +740,17 @@ class SyncNamespace(Namespace):
         handler: Callable[..., Any],
         arguments: Arguments = (),
         ack_arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, arguments)
+                values = self._incoming(event, model, args, arguments, variadic, rest)
             except ClientError as error:
                 self._report(error)
                 return None
-            return self._reply(event, ack, handler(*values), ack_arguments)
+            return self._reply(event, ack, handler(*values), ack_arguments, ack_rest)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
@@ -762,8 +838,11 @@ class AsyncNamespace(Namespace):
         timeout: float | None,
         arguments: Arguments = (),
         ack_arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> Any:
-        payload = self._outgoing(event, model, data, arguments)
+        payload = self._outgoing(event, model, data, arguments, variadic, rest)
         wait = self.client.default_timeout if timeout is None else timeout
         try:
             raw = await self.client.sio.call(event, payload, namespace=self.namespace, timeout=wait)
@@ -773,12 +852,18 @@ class AsyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw, ack_arguments)
+        return self._ack(event, ack, raw, ack_arguments, ack_rest)
 
     async def _emit(
-        self, event: str, model: type[BaseModel] | None, data: Any, arguments: Arguments = ()
+        self,
+        event: str,
+        model: type[BaseModel] | None,
+        data: Any,
+        arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> None:
-        payload = self._outgoing(event, model, data, arguments)
+        payload = self._outgoing(event, model, data, arguments, variadic, rest)
         await self.client.sio.emit(event, payload, namespace=self.namespace)
 
     def _on(
@@ -789,10 +874,13 @@ class AsyncNamespace(Namespace):
         handler: Callable[..., Any],
         arguments: Arguments = (),
         ack_arguments: Arguments = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
-                values = self._incoming(event, model, args, arguments)
+                values = self._incoming(event, model, args, arguments, variadic, rest)
             except ClientError as error:
                 for outcome in self._report(error):
                     if inspect.isawaitable(outcome):
@@ -801,7 +889,7 @@ class AsyncNamespace(Namespace):
             result = handler(*values)
             if inspect.isawaitable(result):
                 result = await result
-            return self._reply(event, ack, result, ack_arguments)
+            return self._reply(event, ack, result, ack_arguments, ack_rest)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 

@@ -200,6 +200,8 @@ class Delegates:
         function = self.events[name]
         if data is NO_DATA:
             return function()
+        if multiple_args and isinstance(data, list):  # each argument, as JSON data
+            return function(*[dump(value) for value in data])
         if function.model is not None:
             typed = (
                 data
@@ -207,10 +209,7 @@ class Delegates:
                 else function.model.model_validate(dump(data))
             )
             return function(typed)
-        raw = dump(data)
-        if multiple_args and isinstance(raw, list):
-            return function(*raw)
-        return function(raw)
+        return function(dump(data))
 
     def ack(
         self, name: str, model: type[_M], data: Any = NO_DATA, *, multiple_args: bool = False
@@ -229,6 +228,13 @@ class Delegates:
                 errors=pydantic_errors(exc),
             ) from exc
 
+    def values(
+        self, name: str, model: type[BaseModel], data: Any = NO_DATA, *, multiple_args: bool = False
+    ) -> tuple[Any, ...]:
+        """An ack of several values: what the function returns (a list or tuple), validated as
+        the ack, as a tuple (each value is validated again as it goes out)."""
+        return _values(self.ack(name, model, data, multiple_args=multiple_args))
+
     def connect(self, auth: Any) -> bool | None:
         hook = self.hooks["connect"]
         result = hook(request.environ, auth) if hook.takes_sid else hook(auth)
@@ -239,3 +245,9 @@ class Delegates:
 
     def error(self, error: Exception) -> None:
         self.hooks["error"](error)
+
+
+def _values(ack: BaseModel) -> tuple[Any, ...]:
+    """The values of an ack of several (a model of the tuple schema: a list at its root)."""
+    root = getattr(ack, "root", None)
+    return tuple(root) if isinstance(root, (list, tuple)) else (ack,)

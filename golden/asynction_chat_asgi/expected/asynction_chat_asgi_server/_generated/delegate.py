@@ -217,6 +217,8 @@ class Delegates:
         function = self.events[name]
         if data is NO_DATA:
             return await self._call(function, sid)
+        if multiple_args and isinstance(data, list):  # each argument, as JSON data
+            return await self._call(function, sid, *[dump(value) for value in data])
         if function.model is not None:
             typed = (
                 data
@@ -224,10 +226,7 @@ class Delegates:
                 else function.model.model_validate(dump(data))
             )
             return await self._call(function, sid, typed)
-        raw = dump(data)
-        if multiple_args and isinstance(raw, list):
-            return await self._call(function, sid, *raw)
-        return await self._call(function, sid, raw)
+        return await self._call(function, sid, dump(data))
 
     async def ack(
         self,
@@ -252,6 +251,19 @@ class Delegates:
                 errors=pydantic_errors(exc),
             ) from exc
 
+    async def values(
+        self,
+        sid: str,
+        name: str,
+        model: type[BaseModel],
+        data: Any = NO_DATA,
+        *,
+        multiple_args: bool = False,
+    ) -> tuple[Any, ...]:
+        """An ack of several values: what the function returns (a list or tuple), validated as
+        the ack, as a tuple (each value is validated again as it goes out)."""
+        return _values(await self.ack(sid, name, model, data, multiple_args=multiple_args))
+
     async def connect(self, sid: str, auth: Any) -> bool | None:
         hook = self.hooks["connect"]
         if hook.takes_sid:
@@ -266,3 +278,9 @@ class Delegates:
 
     async def error(self, sid: str, error: Exception) -> None:
         await self._call(self.hooks["error"], sid, error)
+
+
+def _values(ack: BaseModel) -> tuple[Any, ...]:
+    """The values of an ack of several (a model of the tuple schema: a list at its root)."""
+    root = getattr(ack, "root", None)
+    return tuple(root) if isinstance(root, (list, tuple)) else (ack,)

@@ -71,14 +71,19 @@ class _Namespace:
         model: type[BaseModel] | None,
         data: Any,
         arguments: tuple[type[BaseModel], ...],
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> Any:
-        """What to publish: None (no data), the data, or a tuple of several arguments; validated
-        first when ``validate`` is on."""
+        """What to publish: None (no data), the data, or a tuple of several arguments (and the
+        rest arguments, ``variadic``: each ``rest``'s, or any value); validated first when
+        ``validate`` is on."""
         if model is None:
             return None
-        if arguments:
+        if arguments or variadic:
             return tuple(
-                emit_arguments(model, arguments, data, event, self.namespace, self.validate)
+                emit_arguments(
+                    model, arguments, data, event, self.namespace, self.validate, variadic, rest
+                )
             )
         return emit_data(model, data, event, self.namespace, self.validate)
 

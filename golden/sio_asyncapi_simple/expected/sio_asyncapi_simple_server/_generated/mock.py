@@ -58,6 +58,9 @@ class ServerEvent:
     payload: type[BaseModel] | None
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
+    variadic: bool = False
+    """Rest arguments may follow: the mock sends those of the catalog's example."""
+    rest: type[BaseModel] | None = None
     address: tuple[str, ...] = ()
     """A dynamic namespace's address: the event goes to each of its instances with clients."""
 
@@ -141,14 +144,19 @@ def fake_emit(event: ServerEvent, entry: dict[str, Any] | None) -> tuple[Any, ..
     if event.payload is None:
         return ()
     args = entry.get("args") if entry else None
-    if not args or any("example" not in arg for arg in args):
+    if (not args and not event.variadic) or any("example" not in arg for arg in args or ()):
         raise NoFakeData(f"mock: no example of the data of {event.name!r} (namespace "
                          f"{event.namespace!r})", event=event.name, namespace=event.namespace)  # fmt: skip
-    values = [arg["example"] for arg in args]
-    if event.arguments:  # python-socketio sends a tuple's items as separate arguments
+    values = [arg["example"] for arg in args or ()]
+    if (
+        event.arguments or event.variadic
+    ):  # python-socketio sends a tuple's items as separate arguments
         values = [with_bytes(model, value) for model, value in zip(event.arguments, values)]
+        rest = entry.get("rest") if entry else None
+        if event.variadic and isinstance(rest, dict) and len(values) == len(event.arguments):
+            values.extend(rest.get("example", []))  # the example's rest arguments
         return (tuple(emit_arguments(event.payload, event.arguments, tuple(values), event.name,
-                                     event.namespace, True)),)  # fmt: skip
+                                     event.namespace, True, event.variadic, event.rest)),)  # fmt: skip
     data = with_bytes(event.payload, values if event.multiple_args else values[0])
     return (emit_data(event.payload, data, event.name, event.namespace, True),)
 

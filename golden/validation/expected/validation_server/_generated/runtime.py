@@ -367,8 +367,14 @@ class EventSpec:
     multiple_args: bool = False
     arguments: tuple[type[BaseModel], ...] = ()
     """With several arguments: each one's model; the handler takes them as separate parameters."""
+    variadic: bool = False
+    """More arguments may follow (rest arguments): the handler takes them as ``*rest``."""
+    rest: type[BaseModel] | None = None
+    """With ``variadic``: each rest argument's model (None: any values, as they arrived)."""
     ack_arguments: tuple[type[BaseModel], ...] = ()
     """An ack of several values: each one's model; the handler returns them as a tuple."""
+    ack_rest: type[BaseModel] | None = None
+    """With ``ack_arguments``: the model of each value past them (None: no more may follow)."""
 
 
 @dataclass(frozen=True)
@@ -551,7 +557,7 @@ def parse_args(
                 namespace=namespace,
             )
         return None
-    if spec.arguments:  # several arguments: the handler takes each one (None when absent)
+    if spec.arguments or spec.variadic:  # several: the handler takes each one (None when absent)
         if validate:  # the argument list against the tuple schema: positions and count
             from_wire(spec.payload, list(args), invalid)
         values: list[Any] = []
@@ -562,6 +568,9 @@ def parse_args(
                 values.append(from_wire(arg_model, args[index], invalid))
             else:
                 values.append(construct(arg_model, args[index]))
+        if spec.variadic:  # the rest arguments: each into its model (any values: as they are)
+            values.extend(rest_values(spec.rest, args[len(spec.arguments):], len(spec.arguments),
+                                      validate, invalid))  # fmt: skip
         return tuple(values)
     if spec.multiple_args:
         raw: Any = list(args)
@@ -578,6 +587,29 @@ def parse_args(
     if not validate:
         return construct(spec.payload, raw)
     return from_wire(spec.payload, raw, invalid)
+
+
+def rest_values(
+    model: type[BaseModel] | None,
+    raw: Sequence[Any],
+    offset: int,
+    validate: bool,
+    invalid: ErrorFactory,
+) -> list[Any]:
+    """Rest arguments (or ack values) that arrived, past ``offset`` fixed ones (the whole list
+    was validated before): each built into ``model`` (located in the list when it does not
+    fit), or as they are where any value may follow (``model`` None)."""
+    if model is None:
+        return list(raw)
+    if not validate:
+        return [construct(model, value) for value in raw]
+    values = []
+    for index, value in enumerate(raw, offset):
+        try:
+            values.append(from_wire(model, value, invalid))
+        except SioError as error:
+            raise invalid([{**e, "loc": [index, *e["loc"]]} for e in error.errors]) from error
+    return values
 
 
 def from_wire(model: type[BaseModel], raw: Any, error: ErrorFactory) -> Any:
@@ -625,7 +657,8 @@ def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) 
     if spec.ack is None:
         return None
     if spec.ack_arguments:  # a tuple: python-socketio sends its items as several ack arguments
-        return tuple(several(spec.ack, spec.ack_arguments, ack, validate, invalid))
+        return tuple(several(spec.ack, spec.ack_arguments, ack, validate, invalid,
+                             spec.ack_rest is not None, spec.ack_rest))  # fmt: skip
     if not validate:
         return dump(ack)
     return from_python(spec.ack, ack, invalid)
@@ -637,23 +670,33 @@ def several(
     values: Any,
     validate: bool,
     invalid: ErrorFactory,
+    variadic: bool = False,
+    rest: type[BaseModel] | None = None,
 ) -> list[Any]:
     """Several values to send (an event's arguments, an ack's values): each as JSON data
-    (trailing absent ones left out), each validated against its schema and the list against
-    the tuple schema, before anything is sent. A tuple or list is taken, or a model of the
-    tuple schema (``RootModel[list]``)."""
+    (trailing absent ones left out), each validated against its schema (those past
+    ``arguments``, where ``variadic``, against ``rest``; any value where it is None) and the
+    list against the tuple schema, before anything is sent. A tuple or list is taken, or a
+    model of the tuple schema (``RootModel[list]``)."""
     if isinstance(values, RootModel):
         values = values.root
     if not isinstance(values, (tuple, list)):
         raise invalid([{"loc": [], "msg": f"expected a tuple of {len(arguments)} values",
                         "type": "type"}])  # fmt: skip
     present = list(values)
-    while present and present[-1] is None:
-        present.pop()
+    if not variadic or len(present) <= len(arguments):  # a rest value may be null
+        while present and present[-1] is None:
+            present.pop()
     if not validate:
         return [dump(value) for value in present]
     sent = []
-    for index, (arg_model, value) in enumerate(zip(arguments, present)):
+    models: Sequence[type[BaseModel] | None] = arguments
+    if variadic:  # each rest value against the rest's model (None: any value)
+        models = (*arguments, *(rest,) * (len(present) - len(arguments)))
+    for index, (arg_model, value) in enumerate(zip(models, present)):
+        if arg_model is None:
+            sent.append(dump(value))
+            continue
         try:
             sent.append(from_python(arg_model, value, invalid))
         except SioError as error:
@@ -684,16 +727,18 @@ def emit_arguments(
     event: str,
     namespace: str,
     validate: bool,
+    variadic: bool = False,
+    rest: type[BaseModel] | None = None,
 ) -> list[Any]:
     """The Socket.IO arguments of an event with several: each one as JSON data (trailing
-    absent ones left out), each validated against its schema and the list against the
-    event's tuple schema, before anything is sent."""
+    absent ones left out), each validated against its schema (rest arguments, ``variadic``,
+    against ``rest``) and the list against the event's tuple schema, before anything is sent."""
 
     def invalid(errors: list[dict[str, Any]]) -> SioError:
         return EmitValidationError(f"invalid data for event {event!r}", event=event,
                                    namespace=namespace, errors=errors)  # fmt: skip
 
-    return several(model, arguments, values, validate, invalid)
+    return several(model, arguments, values, validate, invalid, variadic, rest)
 
 
 def client_ack(
@@ -702,10 +747,12 @@ def client_ack(
     event: str,
     namespace: str,
     arguments: tuple[type[BaseModel], ...] = (),
+    rest: type[BaseModel] | None = None,
 ) -> Any:
     """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model;
-    an ack of several values (``arguments``: each one's model) into a tuple of them, absent
-    trailing ones None, after the list is validated against the tuple schema."""
+    an ack of several values (``arguments``: each one's model; ``rest``: that of each value
+    past them) into a tuple of them, absent trailing ones None, after the list is validated
+    against the tuple schema."""
     if model is None:
         return None
 
@@ -715,10 +762,13 @@ def client_ack(
 
     if arguments:
         from_wire(model, list(args), invalid)
-        return tuple(
+        fixed = [
             from_wire(arg_model, args[index], invalid) if index < len(args) else None
             for index, arg_model in enumerate(arguments)
-        )
+        ]
+        if rest is not None:
+            fixed.extend(rest_values(rest, args[len(arguments) :], len(arguments), True, invalid))
+        return tuple(fixed)
     raw = args[0] if len(args) == 1 else list(args)
     return from_wire(model, raw, invalid)
 
@@ -776,6 +826,7 @@ def _event_handler(
 
     # One argument, validated straight into its model: the common case skips parse_args.
     single = spec.payload if validate and not spec.arguments and not spec.multiple_args else None
+    spread = bool(spec.arguments) or spec.variadic  # several: the handler takes each one
 
     def handle(*args: Any) -> Any:
         sid: str = request.sid  # type: ignore[attr-defined]
@@ -794,7 +845,7 @@ def _event_handler(
                 if spec.payload is None:
                     result = method(sid)
                 else:
-                    result = method(sid, *data) if spec.arguments else method(sid, data)
+                    result = method(sid, *data) if spread else method(sid, data)
             except SioError:
                 raise
             except NotImplementedError as exc:
@@ -1348,14 +1399,21 @@ class Emitter(RoomHelpers):
         model: type[BaseModel] | None,
         data: Any,
         arguments: tuple[type[BaseModel], ...],
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
     ) -> tuple[Any, ...]:
         """What to pass python-socketio's emit/call: nothing, the data, or a tuple of several
-        arguments (python-socketio sends a tuple's items as separate arguments)."""
+        arguments (python-socketio sends a tuple's items as separate arguments; ``variadic``:
+        rest arguments follow, each ``rest``'s or any value)."""
         if model is None:
             return ()
-        if arguments:
+        if arguments or variadic:
             return (
-                tuple(emit_arguments(model, arguments, data, event, self.namespace, self.validate)),
+                tuple(
+                    emit_arguments(
+                        model, arguments, data, event, self.namespace, self.validate, variadic, rest
+                    )
+                ),
             )
         return (emit_data(model, data, event, self.namespace, self.validate),)
 
@@ -1370,14 +1428,17 @@ class Emitter(RoomHelpers):
         callback: Callable[[Any], None] | None = None,
         arguments: tuple[type[BaseModel], ...] = (),
         ack_arguments: tuple[type[BaseModel], ...] = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> None:
-        args = self._arguments(event, model, data, arguments)
+        args = self._arguments(event, model, data, arguments, variadic, rest)
         wrapped: Callable[..., None] | None = None
         if callback is not None:
             namespace = self.namespace
 
             def wrapped(*values: Any) -> None:
-                callback(client_ack(ack, values, event, namespace, ack_arguments))
+                callback(client_ack(ack, values, event, namespace, ack_arguments, ack_rest))
 
         self.socketio.emit(
             event, *args, namespace=self.target, to=to, skip_sid=skip_sid, callback=wrapped
@@ -1393,8 +1454,11 @@ class Emitter(RoomHelpers):
         timeout: int,
         arguments: tuple[type[BaseModel], ...] = (),
         ack_arguments: tuple[type[BaseModel], ...] = (),
+        variadic: bool = False,
+        rest: type[BaseModel] | None = None,
+        ack_rest: type[BaseModel] | None = None,
     ) -> Any:
-        args = self._arguments(event, model, data, arguments)
+        args = self._arguments(event, model, data, arguments, variadic, rest)
         result = self.socketio.call(event, *args, namespace=self.target, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
-        return client_ack(ack, values, event, self.namespace, ack_arguments)
+        return client_ack(ack, values, event, self.namespace, ack_arguments, ack_rest)

@@ -1,0 +1,1 @@
+"""Rest arguments server, generated from its AsyncAPI document by sio-codegen (yours to edit)."""
