@@ -8,6 +8,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +28,32 @@ if not os.environ.get("SIO_CODEGEN_CACHE"):
     _OWN_CACHE = tempfile.mkdtemp(prefix="sio-codegen-test-cache-")
     os.environ["SIO_CODEGEN_CACHE"] = _OWN_CACHE
 sys.path.insert(0, str(ROOT / "tests"))
+
+CLOSE_TIMEOUT = 0.25
+"""How long a websocket-client connection closed in a test waits for the server's close frame."""
+
+
+def _close_without_the_idle_wait() -> None:
+    """python-engineio's sync client closes its websocket (websocket-client) from the caller's
+    thread while its read loop thread is blocked reading the same socket: the server's close
+    frame goes to the read loop, and ``close()`` waits for another until its timeout, 3 s, unless
+    the server drops the TCP connection (uvicorn does; Werkzeug, under the flask runtime, does
+    not). The same 3 s with a bare Flask-SocketIO app: a library race, not the generated code.
+    Every sync client disconnect from a flask-runtime server cost 3 idle seconds (some 150 s of
+    the whole suite's test time); tests assert nothing about that wait, so here it is shorter."""
+    import websocket  # websocket-client, which python-socketio[client] brings
+
+    close = websocket.WebSocket.close
+
+    def close_sooner(self: Any, status: int = 1000, reason: Any = b"", timeout: Any = 3) -> None:
+        close(
+            self, status, reason, CLOSE_TIMEOUT if timeout is None else min(timeout, CLOSE_TIMEOUT)
+        )
+
+    websocket.WebSocket.close = close_sooner
+
+
+_close_without_the_idle_wait()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 from types import ModuleType
@@ -31,9 +34,23 @@ def import_file(path: Path, name: str) -> ModuleType:
     return module
 
 
+_MYPY_CACHE: list[str] = []
+
+
+def _mypy_cache() -> str:
+    """A mypy cache of this test process alone (an xdist worker runs one test at a time), made
+    empty on first use and removed at exit: what every check shares (the standard library,
+    pydantic, Flask-SocketIO's stubs) is analysed once, not by every run (2.4 s of a 2.7 s
+    check of a golden package). A module whose source changed is checked again."""
+    if not _MYPY_CACHE:
+        _MYPY_CACHE.append(tempfile.mkdtemp(prefix="sio-codegen-test-mypy-"))
+        atexit.register(shutil.rmtree, _MYPY_CACHE[0], ignore_errors=True)
+    return _MYPY_CACHE[0]
+
+
 def mypy_strict(*paths: Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental",
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", _mypy_cache(),
          "--python-version", "3.10", *map(str, paths)],
         capture_output=True, text=True, cwd=cwd, check=False,
     )  # fmt: skip

@@ -6,8 +6,12 @@ the reason, and the test fails if one of them starts to pass (or another starts 
 from __future__ import annotations
 
 import csv
+import fcntl
+import json
+import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -112,13 +116,28 @@ def write_handler_modules(root: Path, api: Any) -> None:
             module.write_text(text + f"def {function}(*args: object) -> None:\n    return None\n")
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """Server and client packages of every valid document, generated once for this module.
-    Schemes a Socket.IO server cannot enforce (Kafka SASL, X509, ...) are common in these
-    non-Socket.IO specs: --allow-unenforced-security, as a user adopting them would pass."""
-    root = tmp_path_factory.mktemp("corpus")
-    outcome: dict[str, Any] = {"root": root, "packages": {}, "errors": {}}
+def once_per_session(
+    factory: pytest.TempPathFactory, name: str, make: Callable[[Path], dict[str, Any]]
+) -> tuple[Path, dict[str, Any]]:
+    """``make(folder)`` once for the whole test session, its result read by every pytest-xdist
+    worker that asks (the first to take the lock makes it; a worker of its own each spent
+    most of a minute making the same packages again)."""
+    shared = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent  # the session's folder, above each worker's
+    folder, result = shared / name, shared / f"{name}.json"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            folder.mkdir(exist_ok=True)
+            made = make(folder)
+            result.write_text(json.dumps(made))
+    found: dict[str, Any] = json.loads(result.read_text())
+    return folder, found
+
+
+def generate_every_document(root: Path) -> dict[str, Any]:
+    outcome: dict[str, Any] = {"packages": {}, "errors": {}}
     for document in documents():
         if document in INVALID:
             continue
@@ -136,23 +155,63 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return outcome
 
 
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Server and client packages of every valid document, generated once for the session.
+    Schemes a Socket.IO server cannot enforce (Kafka SASL, X509, ...) are common in these
+    non-Socket.IO specs: --allow-unenforced-security, as a user adopting them would pass."""
+    root, outcome = once_per_session(tmp_path_factory, "corpus", generate_every_document)
+    return {"root": root, **outcome}
+
+
+IMPORT_EACH = """
+import json, sys, traceback
+
+failures = {}
+for document, name in json.loads(sys.argv[1]).items():
+    try:
+        exec(
+            f"from {name}_server.app import create_app\\n"
+            "app, socketio = create_app()\\n"
+            f"import {name}_server._generated.external\\n"
+            f"import {name}_client as client\\n"
+            "assert client.Client.namespace_names is not None\\n",
+            {},
+        )
+    except BaseException:
+        failures[document] = traceback.format_exc()
+with open(sys.argv[2], "w") as out:
+    json.dump(failures, out)
+"""
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory, generated: dict[str, Any]) -> dict[str, str]:
+    """Each generated server imports, makes its app and registers its handlers, and its client
+    imports: in one Python process for all (a process each spent most of its time importing
+    Flask-SocketIO and pydantic again), once for the session; the traceback of each document
+    that fails."""
+
+    def import_each(folder: Path) -> dict[str, Any]:
+        out = folder / "imported.json"
+        result = subprocess.run(
+            [sys.executable, "-c", IMPORT_EACH, json.dumps(generated["packages"]), str(out)],
+            cwd=generated["root"], capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0 and out.is_file(), result.stderr[-3000:]
+        failures: dict[str, Any] = json.loads(out.read_text())
+        return failures
+
+    return once_per_session(tmp_path_factory, "corpus-imported", import_each)[1]
+
+
 def test_server_and_client_generate_import_and_register(
-    valid_document: str, generated: dict[str, Any]
+    valid_document: str, generated: dict[str, Any], imported: dict[str, str]
 ) -> None:
     document = valid_document
     assert document not in generated["errors"], generated["errors"].get(document)
-    name = generated["packages"][document]
-    script = (
-        f"from {name}_server.app import create_app\n"
-        "app, socketio = create_app()\n"
-        f"import {name}_server._generated.external\n"
-        f"import {name}_client as client\n"
-        "assert client.Client.namespace_names is not None\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], cwd=generated["root"], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    assert document in generated["packages"]
+    assert document not in imported, imported[document][-3000:]
 
 
 def test_every_generated_package_passes_mypy_strict(generated: dict[str, Any]) -> None:

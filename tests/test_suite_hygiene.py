@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import subprocess
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import JSON_SCHEMA_TEST_SUITE, ROOT, SPECS_CORPUS
+from servers import RUNTIMES
 
 PROBE = """
 import os
@@ -66,3 +68,46 @@ def test_nothing_reads_outside_the_repository() -> None:
         if path.is_file() and needle in path.read_text(errors="replace")
     ]
     assert offenders == []
+
+
+def _noxfile_list(name: str) -> list[str]:
+    """A list of strings assigned at the top of noxfile.py (read, not imported: nox is not a
+    test dependency)."""
+    tree = ast.parse((ROOT / "noxfile.py").read_text())
+    for node in tree.body:
+        targets = [getattr(t, "id", None) for t in getattr(node, "targets", [])]
+        if isinstance(node, ast.Assign) and targets == [name]:
+            value = ast.literal_eval(node.value)
+            assert isinstance(value, list) and all(isinstance(v, str) for v in value)
+            return value
+    raise AssertionError(f"noxfile.py assigns no {name}")
+
+
+def test_the_smoke_set_names_collected_tests_and_serves_on_each_runtime() -> None:
+    """The middle Pythons run noxfile.SMOKE: every entry must still name at least one test (a
+    renamed or removed test would otherwise drop out silently), and the set must keep an
+    end-to-end test of each runtime."""
+    smoke = _noxfile_list("SMOKE")
+    assert len(smoke) == len(set(smoke))
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+         "-p", "no:xdist", *smoke],
+        cwd=ROOT, capture_output=True, text=True, timeout=240, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    collected = [line for line in result.stdout.splitlines() if "::" in line]
+    unmatched = [
+        entry
+        for entry in smoke
+        if not any(
+            test == entry or test.startswith((entry + "::", entry + "[")) for test in collected
+        )
+    ]
+    assert unmatched == []
+    e2e = [
+        test
+        for test in collected
+        if test.startswith(("tests/test_server_e2e.py", "tests/test_client_e2e.py"))
+    ]
+    for runtime in RUNTIMES:
+        assert any(test.endswith(f"[{runtime}]") for test in e2e), runtime
