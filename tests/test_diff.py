@@ -189,6 +189,111 @@ def test_payload_added_or_removed_breaks_both(tmp_path: Path, capsys: Cap) -> No
     )
 
 
+# -- Rest arguments: what may follow an argument list's (or an ack's) fixed positions ------
+
+STR, INT = {"type": "string"}, {"type": "integer"}
+
+
+def args(rest: Any = None, **extra: Any) -> dict[str, Any]:
+    """An argument list of one string, then ``rest`` as its additionalItems (None: none)."""
+    schema: dict[str, Any] = {"type": "array", "items": [STR], **extra}
+    if rest is not None:
+        schema["additionalItems"] = rest
+    return schema
+
+
+def payloads(tmp_path: Path, capsys: Cap, message: str, before: Any, after: Any,
+             key: str = "payload") -> tuple[int, list[str]]:  # fmt: skip
+    old, new = base_spec(), base_spec()
+    messages(old)[message][key] = before
+    messages(new)[message][key] = after
+    return run_diff(tmp_path, old, new, capsys=capsys)
+
+
+def test_rest_added_to_a_closed_argument_list_breaks_old_receivers(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    """New clients may send rest arguments that an old server's closed list refuses; taking
+    the rest away again refuses what old clients may send."""
+    closed, rest = args(False), args(INT)
+    assert payloads(tmp_path, capsys, "MakeMove", closed, rest) == (
+        1, ["breaking (servers): / 'make_move' payload /additionalItems: rest added: items "
+            "allowed past 1"],
+    )  # fmt: skip
+    assert payloads(tmp_path, capsys, "MakeMove", rest, closed) == (
+        1, ["breaking (clients): / 'make_move' payload /additionalItems: rest removed: no item "
+            "allowed past 1"],
+    )  # fmt: skip
+    # the server emits moved: the sides turn around
+    assert payloads(tmp_path, capsys, "Moved", closed, rest)[1] == [
+        "breaking (clients): / 'moved' payload /additionalItems: rest added: items allowed past 1"
+    ]
+
+
+def test_rest_schema_narrowed_or_widened_is_classified_by_its_sender(
+    tmp_path: Path, capsys: Cap
+) -> None:
+    narrow = {"type": "integer", "minimum": 0}
+    assert payloads(tmp_path, capsys, "Moved", args(INT), args(narrow)) == (
+        1, ["breaking (servers): / 'moved' payload /additionalItems/minimum: rest: minimum 0 "
+            "added"],
+    )  # fmt: skip
+    assert payloads(tmp_path, capsys, "Moved", args(narrow), args(INT))[1] == [
+        "breaking (clients): / 'moved' payload /additionalItems/minimum: rest: minimum 0 removed"
+    ]
+    assert payloads(tmp_path, capsys, "MakeMove", args(INT), args({"type": "number"}))[1] == [
+        "breaking (servers): / 'make_move' payload /additionalItems/type: rest: type widened "
+        "from integer to number"
+    ]
+
+
+def test_rest_on_an_open_argument_list(tmp_path: Path, capsys: Cap) -> None:
+    """Without additionalItems any item may follow (JSON Schema): a typed rest narrows that, a
+    rest of any values accepts the same (the handler's signature changes: compatible)."""
+    assert payloads(tmp_path, capsys, "MakeMove", args(), args(INT))[1] == [
+        "breaking (clients): / 'make_move' payload /additionalItems/type: rest added: type "
+        "narrowed from any to integer"
+    ]
+    assert payloads(tmp_path, capsys, "MakeMove", args(INT), args())[1] == [
+        "breaking (servers): / 'make_move' payload /additionalItems/type: rest removed: type "
+        "widened from integer to any"
+    ]
+    assert payloads(tmp_path, capsys, "MakeMove", args(), args({})) == (
+        0, ["compatible: / 'make_move' payload: rest arguments added (any values, which the old "
+            "schema accepted too)"],
+    )  # fmt: skip
+
+
+def test_rest_in_prefix_items_form(tmp_path: Path, capsys: Cap) -> None:
+    before = {"type": "array", "prefixItems": [STR], "items": False}
+    after = {"type": "array", "prefixItems": [STR], "items": INT}
+    assert payloads(tmp_path, capsys, "MakeMove", before, after)[1] == [
+        "breaking (servers): / 'make_move' payload /items: rest added: items allowed past 1"
+    ]
+
+
+def test_rest_only_argument_lists_accept_any_arguments(tmp_path: Path, capsys: Cap) -> None:
+    """additionalItems without a tuple-form items is ignored by JSON Schema (and typed Any)."""
+    before = {"type": "array", "additionalItems": INT}
+    after = {"type": "array", "additionalItems": STR}
+    assert payloads(tmp_path, capsys, "MakeMove", before, after) == (0, [])
+
+
+def test_ack_rest_changes_flow_the_other_way(tmp_path: Path, capsys: Cap) -> None:
+    """make_move's ack goes from the server to clients."""
+    narrow = {"type": "integer", "minimum": 0}
+    assert payloads(tmp_path, capsys, "MakeMove", args(INT), args(narrow), "x-ack")[1] == [
+        "breaking (servers): / 'make_move' ack /additionalItems/minimum: rest: minimum 0 added"
+    ]
+    assert payloads(tmp_path, capsys, "MakeMove", args(False), args(INT), "x-ack")[1] == [
+        "breaking (clients): / 'make_move' ack /additionalItems: rest added: items allowed past 1"
+    ]
+    assert payloads(tmp_path, capsys, "MakeMove", args(INT), args(False), "x-ack")[1] == [
+        "breaking (servers): / 'make_move' ack /additionalItems: rest removed: no item allowed "
+        "past 1"
+    ]
+
+
 # -- Payloads: the direction decides whom a change breaks ----------------------------------
 
 

@@ -174,6 +174,12 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
         ctx.add("breaking", SIDES, "payload", "payload removed")
     else:
         _schema(comparer, ctx, "payload", sender, before.payload, after.payload)
+        if before.variadic != after.variadic and not any(
+            c.part == "payload" and "rest" in c.message for c in ctx.found
+        ):  # a rest of any values where any were accepted: the handler's signature changes
+            ctx.add("compatible", (), "payload",
+                    "rest arguments " + ("added" if after.variadic else "removed") +
+                    " (any values, which the old schema accepted too)")  # fmt: skip
     if before.ack is None and after.ack is not None:
         # A new emitter awaits the ack; an old receiver sends none.
         ctx.add("breaking", (receiver,), "ack", "ack added: old receivers send none")
@@ -185,6 +191,12 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
                 " sent as several values")  # fmt: skip
     else:
         _schema(comparer, ctx, "ack", receiver, before.ack, after.ack)
+        if (before.ack_rest is None) != (after.ack_rest is None) and not any(
+            c.part == "ack" and "rest" in c.message for c in ctx.found
+        ):
+            ctx.add("compatible", (), "ack",
+                    "rest values " + ("added" if after.ack_rest else "removed") +
+                    " (any values, which the old schema accepted too)")  # fmt: skip
     if after.deprecated and not before.deprecated:
         ctx.add("compatible", (), "event", "event deprecated")
 

@@ -38,7 +38,7 @@ _UNDERSTOOD = frozenset(
         "type", "properties", "required", "additionalProperties", "enum", "const", "items",
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
         "minItems", "maxItems", "minProperties", "maxProperties", "uniqueItems", "pattern",
-        "format", "anyOf", "$ref",
+        "format", "anyOf", "$ref", "additionalItems", "prefixItems",
     }
 )  # fmt: skip
 _LOWER = ("minimum", "minLength", "minItems", "minProperties")
@@ -180,10 +180,11 @@ class Comparer:
         self, old: dict[str, Any], new: dict[str, Any], path: str,
         seen: frozenset[tuple[str, str]], depth: int,
     ) -> Iterator[SchemaChange]:  # fmt: skip
-        old_items, new_items = old.get("items", {}), new.get("items", {})
-        where = jp.child(path, "items")
-        if isinstance(old_items, list) or isinstance(new_items, list):
-            if not (isinstance(old_items, list) and isinstance(new_items, list)):
+        old_items, old_rest, old_key = _tuple_form(old)
+        new_items, new_rest, new_key = _tuple_form(new)
+        where = jp.child(path, new_key if new_items is not None else old_key)
+        if old_items is not None or new_items is not None:
+            if old_items is None or new_items is None:
                 yield SchemaChange(where, "unknown", "items changed between one schema and a tuple")
             elif len(old_items) != len(new_items):
                 yield SchemaChange(
@@ -192,8 +193,34 @@ class Comparer:
             else:
                 for index, (a, b) in enumerate(zip(old_items, new_items, strict=True)):
                     yield from self._compare(a, b, jp.child(where, index), seen, depth + 1)
+                rest_where = jp.child(path, _REST_KEY[new_key])
+                yield from self._rest(old_rest, new_rest, len(new_items), rest_where, seen, depth)
             return
-        yield from self._compare(old_items, new_items, where, seen, depth + 1)
+        yield from self._compare(
+            old.get("items", {}), new.get("items", {}), jp.child(path, "items"), seen, depth + 1
+        )
+
+    def _rest(
+        self, old: Any, new: Any, fixed: int, path: str,
+        seen: frozenset[tuple[str, str]], depth: int,
+    ) -> Iterator[SchemaChange]:  # fmt: skip
+        """What may follow a tuple's ``fixed`` items (its rest: ``additionalItems``, or
+        ``items`` beside ``prefixItems``): ``False`` (nothing) or a schema (``{}``: anything)."""
+        if old is False and new is False:
+            return
+        if new is False:
+            yield SchemaChange(path, "narrowed", f"rest removed: no item allowed past {fixed}")
+        elif old is False:
+            yield SchemaChange(path, "widened", f"rest added: items allowed past {fixed}")
+        else:
+            anything = self.old_canon.text({})
+            label = (
+                "rest added: " if self.old_canon.text(old) == anything
+                else "rest removed: " if self.new_canon.text(new) == anything
+                else "rest: "
+            )  # fmt: skip
+            for change in self._compare(old, new, path, seen, depth + 1):
+                yield SchemaChange(change.path, change.kind, label + change.message)
 
     def _any_of(
         self, old: dict[str, Any], new: dict[str, Any], path: str
@@ -213,6 +240,28 @@ class Comparer:
             yield SchemaChange(where, "narrowed", "anyOf alternative removed")
         else:
             yield SchemaChange(where, "unknown", "anyOf alternatives changed")
+
+
+_REST_KEY = {"items": "additionalItems", "prefixItems": "items"}
+
+
+def _tuple_form(schema: dict[str, Any]) -> tuple[list[Any] | None, Any, str]:
+    """A tuple-form array's items, what may follow them (``False``: nothing, as
+    ``additionalItems: false``, ``{not: {}}`` or a ``maxItems`` that leaves no room; else a
+    schema, ``{}`` for anything, as when it says nothing), and the keyword of its items
+    (``prefixItems`` read as draft-07's ``items: [...]``, its ``items`` as ``additionalItems``);
+    ``(None, None, "items")`` for any other schema (``additionalItems`` is then ignored, as
+    JSON Schema ignores it: a rest-only array accepts any items)."""
+    key = "prefixItems" if isinstance(schema.get("prefixItems"), list) else "items"
+    items = schema.get(key)
+    if not isinstance(items, list):
+        return None, None, "items"
+    rest = schema.get(_REST_KEY[key], {})
+    most = schema.get("maxItems")
+    capped = isinstance(most, int) and not isinstance(most, bool) and most <= len(items)
+    if rest is False or rest == {"not": {}} or capped:
+        return items, False, key
+    return items, {} if rest is True else rest, key
 
 
 def _ref_of(schema: Any) -> str:
