@@ -74,6 +74,7 @@ def test_server_error_ack_raises_server_error(ttt: tuple[RunningServer, ModuleTy
         client.root.make_move(pkg.models.MakeMoveData(game_id=1, x=9, y=0))
     assert raised.value.type == "ack_validation_error"
     assert raised.value.event == "make_move" and raised.value.errors[0]["loc"] == ["error"]
+    assert raised.value.server_event == "make_move"  # as the server's error object names it
 
 
 def test_invalid_outgoing_data_is_refused_before_sending(

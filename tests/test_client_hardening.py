@@ -57,6 +57,8 @@ SERVER = dedent(
         "typeint": {"sio_error": {"type": 5, "message": "m"}},
         "errorsstr": {"sio_error": {"type": "t", "message": "m", "errors": ["x"]}},
         "good": {"sio_error": {"type": "invalid", "message": "m", "errors": [{"loc": []}]}},
+        "named": {"sio_error": {"type": "room_error", "event": "join", "message": "m"}},
+        "badname": {"sio_error": {"type": "t", "event": 5, "message": "m"}},
         "ok": {"sio_error_not": 1},
     }
 
@@ -130,6 +132,14 @@ def test_well_formed_error_objects_and_acks(hostile: tuple[str, ModuleType]) -> 
             client.root.fetch(pkg.models.FetchPayload("good"), timeout=10)
         assert type(caught.value) is pkg.runtime.ServerError
         assert caught.value.type == "invalid" and caught.value.errors == [{"loc": []}]
+        assert caught.value.server_event is None  # the error object names no event
+        with pytest.raises(pkg.runtime.ServerError) as caught:
+            client.root.fetch(pkg.models.FetchPayload("named"), timeout=10)
+        # the event the server reported is kept, beside the event this client sent
+        assert (caught.value.server_event, caught.value.event) == ("join", "fetch")
+        with pytest.raises(pkg.runtime.ServerError) as caught:
+            client.root.fetch(pkg.models.FetchPayload("badname"), timeout=10)
+        assert caught.value.server_event is None  # not a string: not an event name
         ack = client.root.fetch(pkg.models.FetchPayload("ok"), timeout=10)
         assert ack.sio_error_not == 1
 

@@ -93,10 +93,14 @@ class HandlerAckValidationError(ClientError, ValueError):
 
 
 class ServerError(ClientError):
-    """The server answered with an error object (``{"sio_error": {...}}``) instead of an ack."""
+    """The server answered with an error object (``{"sio_error": {...}}``) instead of an ack.
+    ``event`` is the event this client sent; ``server_event`` the one the error object names
+    (the event the server was handling), None where it names none."""
 
     def __init__(self, error: Mapping[str, Any], *, event: str, namespace: str) -> None:
         self.type = str(error.get("type", "error"))
+        reported = error.get("event")
+        self.server_event: str | None = reported if isinstance(reported, str) else None
         super().__init__(
             f"{self.type}: {error.get('message', '')}",
             event=event,
