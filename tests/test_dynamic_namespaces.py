@@ -619,3 +619,78 @@ def test_mock_mode_emits_to_each_instance_with_clients(tmp_path: Path, runtime: 
     assert set(heard) == {"/rooms/4", "/rooms/5"}
     assert all(type(data) is pkg.models.RoomsSaidEmitPayload for data in heard.values())
     assert type(ack) is pkg.models.RoomsSayAck
+
+
+# -- security on a dynamic namespace -------------------------------------------------------------
+
+SECURED = """\
+asyncapi: 2.6.0
+info: {title: Secured rooms, version: "1"}
+servers:
+  local: {url: 127.0.0.1/socket.io, protocol: ws, security: [{bearer: []}]}
+channels:
+  /:
+    publish: {message: {$ref: "#/components/messages/WhoSawMe"}}
+  /rooms/{roomId}:
+    parameters:
+      roomId: {schema: {type: integer}}
+    publish: {message: {$ref: "#/components/messages/WhoSawMe"}}
+components:
+  messages:
+    WhoSawMe: {name: who_saw_me, x-ack: {type: string}}
+  securitySchemes:
+    bearer: {type: http, scheme: bearer}
+"""
+
+SECURED_HANDLERS = """\
+from __future__ import annotations
+
+from typing import Any
+
+from ._generated import server
+from ._generated.runtime import NamespaceHandlers, Principal, SecurityHandlers
+
+
+def handlers_for(base: type[NamespaceHandlers]) -> NamespaceHandlers:
+    class Handlers(base):  # type: ignore[valid-type,misc]
+        seen: dict[str, str] = {}
+
+        def handle_connect(self, sid: str, auth: Any) -> bool | None:
+            principal = self.principal(sid)  # the verify hook's, already
+            self.seen[sid] = principal.subject if principal else "nobody"
+            return None
+
+        def on_who_saw_me(self, sid: str) -> Any:
+            return "connect saw " + self.seen.pop(sid, "?")
+
+    return Handlers()
+
+
+class SecurityHooks(server.Security):
+    def verify_bearer(self, token: str) -> Principal | None:
+        return Principal("user-" + token) if token.startswith("ok") else None
+
+
+def all_handlers() -> list[NamespaceHandlers | SecurityHandlers]:
+    return [handlers_for(base) for base in server.HANDLER_BASES] + [SecurityHooks()]
+"""
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_the_connect_hook_knows_the_principal(tmp_path: Path, runtime: str) -> None:
+    """``principal(sid)`` works in ``handle_connect``, on a dynamic namespace as on a fixed one
+    (it was stored only after the hook had run)."""
+    spec = tmp_path / "secured.yaml"
+    spec.write_text(SECURED)
+    folder = generate_server(spec, tmp_path, "secured_rooms", runtime)
+    (folder / "handlers.py").write_text(for_runtime(SECURED_HANDLERS, runtime))
+    with run_server(tmp_path, "secured_rooms") as server:
+        for namespace, token in [("/", "ok-root"), ("/rooms/7", "ok7")]:
+            client = socketio.Client(reconnection=False)
+            client.connect(server.url, namespaces=[namespace], transports=["websocket"],
+                           headers={"Authorization": "Bearer " + token})  # fmt: skip
+            try:
+                said = client.call("who_saw_me", namespace=namespace, timeout=10)
+            finally:
+                client.disconnect()
+            assert said == "connect saw user-" + token, namespace

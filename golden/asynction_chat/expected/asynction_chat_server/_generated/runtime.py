@@ -978,6 +978,8 @@ def _register_hooks(
         if params is not None:  # before the hook: it may read params(sid) or enter a room
             handlers._params[sid] = params
             handlers._instances[sid] = instance
+        if principal is not None:  # before the hook too: it may read principal(sid)
+            handlers._principals[sid] = principal
         accepted: bool | None = False
         try:
             accepted = handlers.handle_connect(sid, auth)
@@ -989,8 +991,7 @@ def _register_hooks(
             if accepted is False:  # refused (or the hook failed): nothing of sid is kept
                 handlers._params.pop(sid, None)
                 handlers._instances.pop(sid, None)
-        if accepted is not False and principal is not None:
-            handlers._principals[sid] = principal
+                handlers._principals.pop(sid, None)
         return accepted
 
     def disconnect(*args: Any) -> None:
