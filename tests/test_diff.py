@@ -553,6 +553,11 @@ def test_an_ack_that_becomes_several_values_breaks_both(tmp_path: Path, capsys: 
     assert lines == [
         "breaking (clients, servers): / 'make_move' ack: ack no longer sent as several values"
     ]
+    # a rest-only ack (only additionalItems) is any number of values too
+    rest_only = {"type": "array", "additionalItems": {"format": "any"}}
+    assert payloads(tmp_path, capsys, "MakeMove", {"type": "array"}, rest_only, "x-ack") == (
+        1, ["breaking (clients, servers): / 'make_move' ack: ack now sent as several values"]
+    )  # fmt: skip
 
 
 def test_ack_added_to_a_server_event_breaks_old_clients(tmp_path: Path, capsys: Cap) -> None:

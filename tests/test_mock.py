@@ -218,7 +218,11 @@ def _check_ack(event: dict[str, Any], result: Any) -> None:
     # is what the catalog's schema accepts too.
     if isinstance(result, tuple):  # an ack of several values: absent trailing ones are None
         present = [value for value in result if value is not None]
-        data: Any = [v.model_dump(mode="json", by_alias=True, exclude_unset=True) for v in present]
+        data: Any = [  # a value of a rest-only ack (typed Any) is as it arrived
+            v.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            if hasattr(v, "model_dump") else v
+            for v in present
+        ]  # fmt: skip
     else:
         data = result.model_dump(mode="json", by_alias=True, exclude_unset=True)
     assert is_valid(event["ack"]["schema"], data), (event["name"], data)

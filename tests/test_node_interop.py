@@ -19,6 +19,7 @@ from conftest import SPECS_CORPUS
 from helpers import dedent
 from servers import RUNTIMES, run_server
 from test_binary import BINARY, BINARY_HANDLERS
+from test_rest_arguments import REST, REST_HANDLERS
 from test_server_e2e import E2E, E2E_HANDLERS, prepare
 
 NODE_DIR = Path(__file__).parent / "node"
@@ -237,6 +238,22 @@ def test_node_client_exchanges_the_events_of_the_zod_sockets_document(
         [],
     ]
     assert seen["stillConnected"] is True
+
+
+@pytest.mark.parametrize("runtime", RUNTIMES)
+def test_node_client_gets_and_sends_rest_only_acks_spread(
+    node: str, tmp_path: Path, runtime: str
+) -> None:
+    """golden/rest: an ack that is an array with only additionalItems (zod-sockets' rest-only
+    form) is any number of ack arguments: Node's ``(err, ...values)`` callback gets each value
+    the handler returned (none at all too), and the values Node's client acks to the server's
+    call of ``collect`` reach the handler as a tuple."""
+    seen = drive_zod(node, "rest", REST, REST_HANDLERS, tmp_path, runtime)
+    assert seen["gather"] == ["x", 1, None, {"k": [1]}]  # four ack arguments
+    assert seen["gatherNone"] == []
+    assert seen["gatherList"] == [[1, 2]]  # one ack argument, a list
+    assert seen["collected"] == ["collected", 1, "two", None]
+    assert [call[1] for call in seen["calls"] if call[0] == "gather"][-1] == "collect"
 
 
 def buffer(data: bytes) -> dict[str, Any]:

@@ -30,6 +30,7 @@ REST_HANDLERS = dedent(
     """
     from __future__ import annotations
 
+    import json
     from typing import TYPE_CHECKING, Any
 
     from ._generated import models
@@ -48,6 +49,16 @@ REST_HANDLERS = dedent(
         ]:
             rec("ping", list(rest))
             return (models.PingAckArg1("pong"), *(models.PingAckRest(value) for value in rest))
+
+        @override
+        def on_gather(self, sid: str, data: models.GatherPayload) -> tuple[Any, ...]:
+            rec("gather", data.root)
+            if data.root == "collect":  # what the client acks to collect, passed back
+                values = RootEmitter(self.socketio).call_collect(
+                    models.CollectPayload(data.root), to=sid, timeout=5
+                )
+                return ("collected", *values)
+            return tuple(json.loads(data.root))  # any number of any values
 
         @override
         def on_subscribe(self, sid: str, *rest: Any) -> None:
@@ -344,15 +355,41 @@ def test_x_multiple_args_false_keeps_a_rest_only_list_one_argument(tmp_path: Pat
          1, "EvAckRest"),
         ({"type": "array", "items": [{"type": "string"}], "additionalItems": False}, 1, None),
         ({"type": "array", "items": [{"type": "string"}]}, 0, None),  # implicit: one list value
-        ({"type": "array", "additionalItems": {"type": "string"}}, 0, None),  # one list value
+        # rest-only (zod-sockets): any number of values, any (additionalItems is ignored)
+        ({"type": "array", "additionalItems": {"type": "string"}}, 0, "any"),
+        ({"type": "array", "additionalItems": {"format": "any"}}, 0, "any"),
     ],
 )  # fmt: skip
 def test_acks_with_a_rest_are_several_values(
     tmp_path: Path, ack: dict[str, Any], several: int, rest: str | None
 ) -> None:
-    event, _, _ = api_of(tmp_path, {"type": "string"}, ack)
+    event, _, report = api_of(tmp_path, {"type": "string"}, ack)
     assert len(event.ack_arguments) == several
-    assert (event.ack_rest.model if event.ack_rest else None) == rest
+    assert event.ack_variadic is (rest is not None)
+    assert (
+        event.ack_rest.model if event.ack_rest else ("any" if event.ack_variadic else None)
+    ) == rest
+    ignored = [w for w in report.warnings if "ack's additionalItems" in w.message]
+    assert len(ignored) == (ack.get("additionalItems") == {"type": "string"})
+
+
+def test_a_rest_only_ack_is_any_number_of_values(
+    client_package: ModuleType, client: Any, server: RunningServer
+) -> None:
+    """gather's ack and collect's (the client's) are arrays with only additionalItems, as
+    zod-sockets writes a rest-only ack: several ack arguments, each any value, not one list."""
+    models = client_package.models
+    sent = '["x", 1, null, {"k": [1]}]'
+    assert client.root.gather(models.GatherPayload(sent)) == ("x", 1, None, {"k": [1]})
+    assert client.root.gather(models.GatherPayload("[]")) == ()
+    assert client.root.gather(models.GatherPayload("[[1, 2]]")) == ([1, 2],)  # one value, a list
+    assert client.sio.call("gather", '["a", 2]', timeout=10) == ("a", 2)  # two ack arguments
+    client.root.on_collect(lambda data: (1, "two", None))
+    assert client.root.gather(models.GatherPayload("collect")) == ("collected", 1, "two", None)
+    client.root.on_collect(lambda data: ())
+    assert client.root.gather(models.GatherPayload("collect")) == ("collected",)
+    client.root.on_collect(lambda data: [5])  # a list is taken as the values too
+    assert client.root.gather(models.GatherPayload("collect")) == ("collected", 5)
 
 
 def test_the_signatures_spread_rest_arguments(tmp_path: Path) -> None:

@@ -185,9 +185,9 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
         ctx.add("breaking", (receiver,), "ack", "ack added: old receivers send none")
     elif before.ack is not None and after.ack is None:
         ctx.add("breaking", (sender,), "ack", "ack removed: old emitters await one in vain")
-    elif bool(before.ack_arguments) != bool(after.ack_arguments):  # one list, or several values
+    elif _several(before) != _several(after):  # one list, or several values
         ctx.add("breaking", SIDES, "ack",
-                "ack " + ("now" if after.ack_arguments else "no longer") +
+                "ack " + ("now" if _several(after) else "no longer") +
                 " sent as several values")  # fmt: skip
     else:
         _schema(comparer, ctx, "ack", receiver, before.ack, after.ack)
@@ -199,6 +199,11 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
                     " (any values, which the old schema accepted too)")  # fmt: skip
     if after.deprecated and not before.deprecated:
         ctx.add("compatible", (), "event", "event deprecated")
+
+
+def _several(event: Event) -> bool:
+    """Whether an event's ack is several values (a tuple, or any number of values)."""
+    return bool(event.ack_arguments) or event.ack_variadic
 
 
 def _schema(

@@ -54,8 +54,13 @@ class Event:
     required_ack_arguments: int = 0
     """With ``ack_arguments``: how many leading values must be present (``minItems``)."""
     ack_rest: SchemaUse | None = None
-    """With ``ack_arguments``: the model of each value past them, when the ack's schema allows
-    more explicitly (zod-sockets' ``ping`` ack: ``pong``, then anything); None: no more."""
+    """With ``ack_variadic``: the model of each value past ``ack_arguments``, when the ack's
+    schema allows more explicitly (zod-sockets' ``ping`` ack: ``pong``, then anything); None:
+    any values (an ack with only ``additionalItems``, which JSON Schema ignores), or no more."""
+    ack_variadic: bool = False
+    """The ack is several values, and more may follow ``ack_arguments`` (``ack_rest``'s, or any
+    values): a tuple-form ack with a rest, or an array with only ``additionalItems`` (any
+    number of any values, none of them fixed: zod-sockets' form)."""
     examples: tuple[Any, ...] = ()
     handler: str = ""
     """The ``x-handler`` of the message (Asynction's dotted path), for information."""

@@ -120,9 +120,13 @@ class Assembler:
         multiple = self._multiple_args(draft)
         arguments, required, variadic, rest = self._arguments(payload, multiple)
         if variadic and rest is None and payload is not None:
-            self._warn_ignored_rest(payload, draft)
+            self._warn_ignored_rest(payload, draft, "payload", "arguments")
         ack = self._one(draft.acks, draft.base + "AnyAck", draft)
-        ack_arguments, ack_required, _, ack_rest = self._arguments(ack, self._several_values(ack))
+        ack_arguments, ack_required, ack_variadic, ack_rest = self._arguments(
+            ack, self._several_values(ack)
+        )
+        if ack_variadic and ack_rest is None and ack is not None:
+            self._warn_ignored_rest(ack, draft, "ack", "values")
         return Event(
             name=draft.name,
             identifier=ident,
@@ -140,6 +144,7 @@ class Assembler:
             ack_arguments=ack_arguments,
             required_ack_arguments=ack_required,
             ack_rest=ack_rest,
+            ack_variadic=ack_variadic,
             examples=tuple(plain(examples)) if isinstance(examples, list) else (),
             handler=text(message, "x-handler"),
         )
@@ -176,9 +181,13 @@ class Assembler:
         """An ack of several values: a tuple-form array (``items: [...]`` or ``prefixItems``)
         that allows no value past its items (``additionalItems: false``, ``items: false`` or
         ``items: {not: {}}`` beside ``prefixItems``, or ``maxItems`` at most their count), or
-        says explicitly what may follow them (its rest: zod-sockets' ``ping`` ack). One that
-        says nothing of what follows (JSON Schema: anything) stays one list value."""
+        says explicitly what may follow them (its rest: zod-sockets' ``ping`` ack), or an array
+        with only ``additionalItems`` (any number of values, as zod-sockets writes a rest-only
+        ack, and as a rest-only payload is several arguments). One that says nothing of what
+        follows (JSON Schema: anything) stays one list value."""
         schema = self.table.schemas.get(ack.model) if ack is not None else None
+        if _rest_only(schema):
+            return True
         fixed = _positions(schema)
         if not fixed or not isinstance(schema, dict):
             return False
@@ -188,18 +197,24 @@ class Assembler:
         capped = isinstance(most, int) and most <= len(fixed)
         return closed or capped or _explicit_rest(schema) is not None
 
-    def _warn_ignored_rest(self, payload: SchemaUse, draft: EventDraft) -> None:
-        """Rest arguments typed Any where the ``additionalItems`` the payload has would say
-        more: JSON Schema ignores it without a tuple-form ``items``, so the models must too."""
-        schema = self.table.schemas.get(payload.model)
+    def _warn_ignored_rest(self, use: SchemaUse, draft: EventDraft, part: str, what: str) -> None:
+        """Rest arguments (or ack values) typed Any where the ``additionalItems`` the payload (or
+        ack) has would say more: JSON Schema ignores it without a tuple-form ``items``, so the
+        models must too."""
+        schema = self.table.schemas.get(use.model)
         rest = schema.get("additionalItems") if isinstance(schema, dict) else None
         if _trivial(rest):
             return
+        fix = (
+            "write the schema of each as `items` (not additionalItems) with `x-multiple-args: true`"
+            if part == "payload"
+            else "give the first value's schema as a tuple-form `items: [...]` beside that "
+            "additionalItems"
+        )
         self.report.warning(
-            f"event {draft.name!r}: its payload's additionalItems applies to nothing without a "
-            "tuple-form items (JSON Schema ignores it, and accepts any arguments), so its rest "
-            "arguments are typed Any and not checked; to type them, write the schema of each as "
-            "`items` (not additionalItems) with `x-multiple-args: true`",
+            f"event {draft.name!r}: its {part}'s additionalItems applies to nothing without a "
+            f"tuple-form items (JSON Schema ignores it, and accepts any {what}), so its rest "
+            f"{what} are typed Any and not checked; to type them, {fix}",
             self.at(draft.pointer),
         )
 

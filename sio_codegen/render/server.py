@@ -106,6 +106,8 @@ def ack_type(event: Event) -> str:
     where more may follow (the ack's rest); ``None`` without an ack."""
     if event.ack is None:
         return "None"
+    if event.ack_variadic and not event.ack_arguments:  # any number of any values
+        return "tuple[Any, ...]"
     if event.ack_arguments:
         values = [
             f"models.{use.model}" + (" | None" if i > event.required_ack_arguments else "")
@@ -119,9 +121,10 @@ def ack_type(event: Event) -> str:
 
 def ack_arguments_kw(event: Event) -> str:
     """``, ack_arguments=(models.A, ...)`` for an ack of several values (``, ack_rest=models.R``
-    where more may follow), else nothing."""
+    where more may follow), ``, ack_variadic=True`` for one of any number of any values, else
+    nothing."""
     if not event.ack_arguments:
-        return ""
+        return ", ack_variadic=True" if event.ack_variadic else ""
     kw = ", ack_arguments=(" + "".join(f"models.{u.model}, " for u in event.ack_arguments) + ")"
     return kw + (f", ack_rest=models.{event.ack_rest.model}" if event.ack_rest else "")
 
@@ -137,8 +140,13 @@ def ns_events(ns: Namespace) -> tuple[Event, ...]:
 
 
 def anys(api: Api) -> bool:
-    """Whether a method takes rest arguments of any type (``*rest: Any``)."""
-    return any(ev.variadic and ev.rest is None for ns in api.namespaces for ev in ns_events(ns))
+    """Whether a method takes rest arguments of any type (``*rest: Any``), or an ack is any
+    number of any values (``tuple[Any, ...]``)."""
+    return any(
+        (ev.variadic and ev.rest is None) or (ev.ack_variadic and not ev.ack_arguments)
+        for ns in api.namespaces
+        for ev in ns_events(ns)
+    )
 
 
 def event_doc(event: Event) -> str:
@@ -228,7 +236,7 @@ def delegate_call(event: Event, is_async: bool = False) -> str:
     if event.multiple_args:
         args.append("multiple_args=True")
     await_ = "await " if is_async else ""
-    if event.ack_arguments:  # several values: a tuple
+    if event.ack_arguments or event.ack_variadic:  # several values: a tuple
         return f"return {await_}self.functions.values({', '.join(args)})"
     if event.ack:
         return f"return {await_}self.functions.ack({', '.join(args)})"

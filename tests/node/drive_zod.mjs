@@ -1,6 +1,6 @@
 // Drives a generated server of a zod-sockets-shaped document with Node's socket.io-client, as
 // a zod-sockets client would, and prints what it saw as one JSON object.
-// Usage: node drive_zod.mjs engineio|zod http://127.0.0.1:PORT
+// Usage: node drive_zod.mjs engineio|zod|rest http://127.0.0.1:PORT
 // The client sends no Engine.IO parameter of its own (EIO, transport are the transport's) and
 // no upgrade header: the documents declare them in their ws binding, the server must not care.
 import { io } from "socket.io-client";
@@ -46,6 +46,15 @@ try {
     }
     const refused = open({ transports: ["websocket"], query: { room: "x".repeat(21) }, forceNew: true });
     results.refused = await connected(refused).catch((error) => error.message);
+  } else if (mode === "rest") {
+    // golden/rest: acks of any number of values (rest-only), both ways, as zod-sockets has them
+    const socket = open({ transports: ["websocket"] });
+    results.transport = await connected(socket);
+    socket.on("collect", (text, callback) => callback(1, "two", null));
+    results.gather = await acks(socket, "gather", JSON.stringify(["x", 1, null, { k: [1] }]));
+    results.gatherNone = await acks(socket, "gather", "[]");
+    results.gatherList = await acks(socket, "gather", "[[1, 2]]");
+    results.collected = await acks(socket, "gather", "collect");
   } else {
     const socket = open({ transports: ["websocket"] });
     results.transport = await connected(socket);

@@ -22,6 +22,11 @@ class RootHandlers(RootNamespace):
     """Namespace '/'."""
 
     @override
+    def on_gather(self, sid: str, data: models.GatherPayload) -> tuple[Any, ...]:
+        """The ack is any number of anything (zod-sockets' rest-only ack), sent as that many ack arguments."""
+        raise NotImplementedError
+
+    @override
     def on_label(
         self, sid: str, arg1: models.LabelPayloadArg1, *rest: models.Label
     ) -> models.LabelAck:

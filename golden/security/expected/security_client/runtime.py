@@ -541,23 +541,26 @@ class Namespace:
         raw: Any,
         arguments: Arguments = (),
         rest: type[BaseModel] | None = None,
+        variadic: bool = False,
     ) -> Any:
         """The server's ack (python-socketio's call gives one value as it is, several as a
-        tuple), validated; an ack of several values (``arguments``: each one's model; ``rest``:
-        that of each value past them) as a tuple of them, absent trailing ones None, after the
-        list is validated against the tuple schema."""
+        tuple, none as None), validated; an ack of several values (``arguments``: each one's
+        model; ``rest``: that of each value past them; ``variadic`` without either: any number
+        of any values) as a tuple of them, absent trailing ones None, after the list is
+        validated against the tuple schema."""
         error = server_error(raw, event, self.namespace)
         if error is not None:
             raise error
         if model is None:
             return None
         message = "invalid ack for event {!r}"
-        if arguments:
+        if arguments or variadic:
             values = list(raw) if isinstance(raw, tuple) else [raw]
+            if not arguments and raw is None:  # any number of values, and none came
+                values = []
             self._check(model, values, AckValidationError, message, event, wire=True)
-            return self._each(
-                event, values, arguments, rest is not None, rest, AckValidationError, message
-            )
+            return self._each(event, values, arguments, variadic or rest is not None, rest,
+                              AckValidationError, message)  # fmt: skip
         value = list(raw) if isinstance(raw, tuple) else raw
         return self._check(model, value, AckValidationError, message, event, wire=True)
 
@@ -634,6 +637,7 @@ class Namespace:
         result: Any,
         arguments: Arguments = (),
         rest: type[BaseModel] | None = None,
+        variadic: bool = False,
     ) -> Any:
         """A handler's return value as the ack the server expects, validated; an ack of several
         values as a tuple (python-socketio sends its items as several ack arguments)."""
@@ -641,9 +645,9 @@ class Namespace:
             return None
         message = "handler of {!r} returned an invalid ack"
         try:
-            if arguments:
+            if arguments or variadic:
                 return self._several(event, model, result, arguments, HandlerAckValidationError, message,
-                                      rest is not None, rest)  # fmt: skip
+                                      variadic or rest is not None, rest)  # fmt: skip
             return self._check(model, result, HandlerAckValidationError, message, event, wire=False)
         except HandlerAckValidationError as error:
             self._report(error)
@@ -711,6 +715,7 @@ class SyncNamespace(Namespace):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments, variadic, rest)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -722,7 +727,7 @@ class SyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw, ack_arguments, ack_rest)
+        return self._ack(event, ack, raw, ack_arguments, ack_rest, ack_variadic)
 
     def _emit(
         self,
@@ -747,6 +752,7 @@ class SyncNamespace(Namespace):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> None:
         def dispatch(*args: Any) -> Any:
             try:
@@ -754,7 +760,7 @@ class SyncNamespace(Namespace):
             except ClientError as error:
                 self._report(error)
                 return None
-            return self._reply(event, ack, handler(*values), ack_arguments, ack_rest)
+            return self._reply(event, ack, handler(*values), ack_arguments, ack_rest, ack_variadic)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 
@@ -845,6 +851,7 @@ class AsyncNamespace(Namespace):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> Any:
         payload = self._outgoing(event, model, data, arguments, variadic, rest)
         wait = self.client.default_timeout if timeout is None else timeout
@@ -856,7 +863,7 @@ class AsyncNamespace(Namespace):
                 event=event,
                 namespace=self.namespace,
             ) from None
-        return self._ack(event, ack, raw, ack_arguments, ack_rest)
+        return self._ack(event, ack, raw, ack_arguments, ack_rest, ack_variadic)
 
     async def _emit(
         self,
@@ -881,6 +888,7 @@ class AsyncNamespace(Namespace):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> None:
         async def dispatch(*args: Any) -> Any:
             try:
@@ -893,7 +901,7 @@ class AsyncNamespace(Namespace):
             result = handler(*values)
             if inspect.isawaitable(result):
                 result = await result
-            return self._reply(event, ack, result, ack_arguments, ack_rest)
+            return self._reply(event, ack, result, ack_arguments, ack_rest, ack_variadic)
 
         self.client.sio.on(event, dispatch, namespace=self.namespace)
 

@@ -375,6 +375,8 @@ class EventSpec:
     """An ack of several values: each one's model; the handler returns them as a tuple."""
     ack_rest: type[BaseModel] | None = None
     """With ``ack_arguments``: the model of each value past them (None: no more may follow)."""
+    ack_variadic: bool = False
+    """An ack of any number of any values (no fixed one): the handler returns them as a tuple."""
 
 
 @dataclass(frozen=True)
@@ -656,9 +658,9 @@ def check_ack(spec: EventSpec, ack: Any, validate: bool, invalid: ErrorFactory) 
     ``invalid`` builds the error for an ack that does not match."""
     if spec.ack is None:
         return None
-    if spec.ack_arguments:  # a tuple: python-socketio sends its items as several ack arguments
+    if spec.ack_arguments or spec.ack_variadic:  # a tuple: sent as several ack arguments
         return tuple(several(spec.ack, spec.ack_arguments, ack, validate, invalid,
-                             spec.ack_rest is not None, spec.ack_rest))  # fmt: skip
+                             spec.ack_variadic or spec.ack_rest is not None, spec.ack_rest))  # fmt: skip
     if not validate:
         return dump(ack)
     return from_python(spec.ack, ack, invalid)
@@ -748,11 +750,12 @@ def client_ack(
     namespace: str,
     arguments: tuple[type[BaseModel], ...] = (),
     rest: type[BaseModel] | None = None,
+    variadic: bool = False,
 ) -> Any:
     """A client's ack to a server-emitted event, validated (as JSON, strictly) into its model;
     an ack of several values (``arguments``: each one's model; ``rest``: that of each value
-    past them) into a tuple of them, absent trailing ones None, after the list is validated
-    against the tuple schema."""
+    past them; ``variadic`` without either: any number of any values) into a tuple of them,
+    absent trailing ones None, after the list is validated against the tuple schema."""
     if model is None:
         return None
 
@@ -760,13 +763,13 @@ def client_ack(
         return AckValidationError(f"client's ack to {event!r} is invalid", event=event,
                                   namespace=namespace, errors=errors)  # fmt: skip
 
-    if arguments:
+    if arguments or variadic:
         from_wire(model, list(args), invalid)
         fixed = [
             from_wire(arg_model, args[index], invalid) if index < len(args) else None
             for index, arg_model in enumerate(arguments)
         ]
-        if rest is not None:
+        if rest is not None or variadic:
             fixed.extend(rest_values(rest, args[len(arguments) :], len(arguments), True, invalid))
         return tuple(fixed)
     raw = args[0] if len(args) == 1 else list(args)
@@ -1432,6 +1435,7 @@ class Emitter(RoomHelpers):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> None:
         args = self._arguments(event, model, data, arguments, variadic, rest)
         wrapped: Callable[..., None] | None = None
@@ -1439,7 +1443,9 @@ class Emitter(RoomHelpers):
             namespace = self.namespace
 
             def wrapped(*values: Any) -> None:
-                callback(client_ack(ack, values, event, namespace, ack_arguments, ack_rest))
+                callback(
+                    client_ack(ack, values, event, namespace, ack_arguments, ack_rest, ack_variadic)
+                )
 
         self.socketio.emit(
             event, *args, namespace=self.target, to=to, skip_sid=skip_sid, callback=wrapped
@@ -1458,8 +1464,11 @@ class Emitter(RoomHelpers):
         variadic: bool = False,
         rest: type[BaseModel] | None = None,
         ack_rest: type[BaseModel] | None = None,
+        ack_variadic: bool = False,
     ) -> Any:
         args = self._arguments(event, model, data, arguments, variadic, rest)
         result = self.socketio.call(event, *args, namespace=self.target, to=to, timeout=timeout)
         values = result if isinstance(result, tuple) else (result,)
-        return client_ack(ack, values, event, self.namespace, ack_arguments, ack_rest)
+        if ack_variadic and not ack_arguments and result is None:  # python-socketio: no value
+            values = ()
+        return client_ack(ack, values, event, self.namespace, ack_arguments, ack_rest, ack_variadic)
