@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -50,9 +51,18 @@ REST_HANDLERS = dedent(
             rec("ping", list(rest))
             return (models.PingAckArg1("pong"), *(models.PingAckRest(value) for value in rest))
 
+        collected: list[tuple[Any, ...]] = []
+
         @override
         def on_gather(self, sid: str, data: models.GatherPayload) -> tuple[Any, ...]:
             rec("gather", data.root)
+            if data.root == "emit":  # the client's ack reaches the emitter's callback, a tuple
+                RootEmitter(self.socketio).emit_collect(
+                    models.CollectPayload(data.root), to=sid, callback=self.collected.append
+                )
+                return ()
+            if data.root == "emitted":
+                return ("got", *self.collected.pop()) if self.collected else ()
             if data.root == "collect":  # what the client acks to collect, passed back
                 values = RootEmitter(self.socketio).call_collect(
                     models.CollectPayload(data.root), to=sid, timeout=5
@@ -390,6 +400,14 @@ def test_a_rest_only_ack_is_any_number_of_values(
     assert client.root.gather(models.GatherPayload("collect")) == ("collected",)
     client.root.on_collect(lambda data: [5])  # a list is taken as the values too
     assert client.root.gather(models.GatherPayload("collect")) == ("collected", 5)
+    client.root.on_collect(lambda data: (7, None, "x"))
+    assert client.root.gather(models.GatherPayload("emit")) == ()
+    for _ in range(200):  # the callback runs when the client's ack arrives: wait for it
+        got = client.root.gather(models.GatherPayload("emitted"))
+        if got:
+            break
+        time.sleep(0.05)
+    assert got == ("got", 7, None, "x")
 
 
 def test_the_signatures_spread_rest_arguments(tmp_path: Path) -> None:
