@@ -207,9 +207,11 @@ def test_the_async_client_sends_and_receives_rest_arguments(
             await client.root.subscribe(None, "z")
             first = await asyncio.wait_for(echoed.get(), 10)
             second = await asyncio.wait_for(echoed.get(), 10)
-        return ping, tag, first, second
+            gathered = await client.root.gather(models.GatherPayload('[1, "a", null]'))
+        return ping, tag, first, second, gathered
 
-    ping, tag, first, second = asyncio.run(drive())
+    ping, tag, first, second, gathered = asyncio.run(drive())
+    assert gathered == (1, "a", None)  # a rest-only ack: several values
     assert ping == (models.PingAckArg1("pong"), models.PingAckRest("a"), models.PingAckRest(2))
     assert tag == models.TagAck(9)
     assert (first, second) == ((), (None, "z"))  # none at all, then a null one and a string
