@@ -468,6 +468,10 @@ DELEGATED = dedent(
 
     def tag(name, *numbers):
         return len(name) + sum(numbers)
+
+
+    def gather(text):
+        return text.split(",") if text else []
     """
 )
 
@@ -482,6 +486,7 @@ def test_x_handler_functions_get_rest_arguments(
     messages = spec["components"]["messages"]
     messages["Ping"]["x-handler"] = "funcs.ping"
     messages["Tag"]["x-handler"] = "funcs.tag"
+    messages["Gather"]["x-handler"] = "funcs.gather"
     path = tmp_path / "spec" / "asyncapi.yaml"
     path.parent.mkdir()
     path.write_text(yaml.safe_dump(spec))
@@ -499,3 +504,6 @@ def test_x_handler_functions_get_rest_arguments(
             assert client.sio.call("tag", ("abc", 1, 2), timeout=10) == 6
             models = client_package.models
             assert client.root.tag(models.TagPayloadArg1("x"), 5).root == 6
+            # a rest-only ack: the function's list goes out as that many values
+            assert client.root.gather(models.GatherPayload("a,b")) == ("a", "b")
+            assert client.root.gather(models.GatherPayload("")) == ()

@@ -175,7 +175,7 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
     else:
         _schema(comparer, ctx, "payload", sender, before.payload, after.payload)
         if before.variadic != after.variadic and not any(
-            c.part == "payload" and "rest" in c.message for c in ctx.found
+            c.part == "payload" and c.message.startswith("rest") for c in ctx.found
         ):  # a rest of any values where any were accepted: the handler's signature changes
             ctx.add("compatible", (), "payload",
                     "rest arguments " + ("added" if after.variadic else "removed") +
@@ -192,7 +192,7 @@ def _event(before: Event, after: Event, sender: Side, comparer: Comparer, ctx: _
     else:
         _schema(comparer, ctx, "ack", receiver, before.ack, after.ack)
         if (before.ack_rest is None) != (after.ack_rest is None) and not any(
-            c.part == "ack" and "rest" in c.message for c in ctx.found
+            c.part == "ack" and c.message.startswith("rest") for c in ctx.found
         ):
             ctx.add("compatible", (), "ack",
                     "rest values " + ("added" if after.ack_rest else "removed") +
