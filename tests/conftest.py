@@ -38,9 +38,10 @@ def _close_without_the_idle_wait() -> None:
     thread while its read loop thread is blocked reading the same socket: the server's close
     frame goes to the read loop, and ``close()`` waits for another until its timeout, 3 s, unless
     the server drops the TCP connection (uvicorn does; Werkzeug, under the flask runtime, does
-    not). The same 3 s with a bare Flask-SocketIO app: a library race, not the generated code.
-    Every sync client disconnect from a flask-runtime server cost 3 idle seconds (some 150 s of
-    the whole suite's test time); tests assert nothing about that wait, so here it is shorter."""
+    not). The same 3 s with a bare Flask-SocketIO app: a library race. The generated client's
+    WebSocket waits for the frame where it arrives (tests/test_disconnect.py), but tests also
+    use bare ``socketio.Client``s and websocket-client directly; they assert nothing about that
+    wait, so here it is shorter."""
     import websocket  # websocket-client, which python-socketio[client] brings
 
     close = websocket.WebSocket.close

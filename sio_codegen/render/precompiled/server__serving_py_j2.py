@@ -1,6 +1,6 @@
 # Compiled from templates/server/serving.py.j2 by Jinja2 3.1.6: DO NOT EDIT.
 # Regenerate with python tests/golden.py (sio_codegen.render.jinja.write_precompiled).
-COMPILED_FROM = '2b7f0bd1543847f01ae2f793b63ff3cbb361bef79a1c1ecf57bca62dfb89b71e'
+COMPILED_FROM = '8e926841066524b56ccecd64e6ad3bccdb043d601ad86963656f85bcd2c06c5b'
 from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
 name = 'server/serving.py.j2'
 
@@ -24,7 +24,11 @@ def root(context, missing=missing):
             raise TemplateRuntimeError("No filter named 'pystr' found.")
     pass
     yield str((undefined(name='header') if l_0_header is missing else l_0_header))
-    yield '\n"""How the server runs: its settings (arguments, then the environment) and the guards put\naround python-socketio against hostile traffic. The same for every spec.\n\nGuards: events under a reserved name (``connect``, ``disconnect``, ...) never reach a hook;\nmalformed packets are answered or dropped with one rate-limited log line, never a traceback;\nJSON nested deeper than ``max_json_depth`` is refused before it is decoded; an Engine.IO\nconnection beyond ``max_connections`` is refused at its handshake.\n"""\n\nfrom __future__ import annotations\n\nimport json\nimport logging\nimport os\nimport re\nfrom collections.abc import Callable, Mapping\nfrom dataclasses import dataclass\nfrom typing import Any\n\n'
+    yield '\n"""How the server runs: its settings (arguments, then the environment) and the guards put\naround python-socketio against hostile traffic. The same for every spec.\n\nGuards: events under a reserved name (``connect``, ``disconnect``, ...) never reach a hook;\nmalformed packets are answered or dropped with one rate-limited log line, never a traceback;\nJSON nested deeper than ``max_json_depth`` is refused before it is decoded; an Engine.IO\nconnection beyond ``max_connections`` is refused at its handshake.\n"""\n\nfrom __future__ import annotations\n\n'
+    if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
+        pass
+        yield 'import asyncio\n'
+    yield 'import json\nimport logging\nimport os\nimport re\nfrom collections.abc import Callable, Mapping\nfrom dataclasses import dataclass\nfrom typing import Any\n\n'
     if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
         pass
         yield 'from socketio import AsyncServer, packet  # type: ignore[import-untyped]\n'
@@ -82,10 +86,18 @@ def root(context, missing=missing):
     yield str((undefined(name='async_') if l_0_async_ is missing else l_0_async_))
     yield 'def guarded_eio_connect(eio_sid: str, environ: Any) -> Any:\n        if len(eio.sockets) > limit:\n            client_errors.log(logging.WARNING, "refused a connection from %s: %d connections "\n                              "already (SIO_MAX_CONNECTIONS)", _address(environ), limit)  # fmt: skip\n            return "too many connections"\n        return '
     yield str((undefined(name='await_') if l_0_await_ is missing else l_0_await_))
-    yield 'on_connect(eio_sid, environ)\n\n    server._handle_event = guarded_event\n    server._handle_ack = guarded_ack\n    server._handle_connect = guarded_connect\n    eio.on("message", guarded_message)\n    eio.on("connect", guarded_eio_connect)\n\n'
+    yield 'on_connect(eio_sid, environ)\n\n'
+    if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
+        pass
+        yield '    on_disconnect: Callable[..., Any] = server._handle_eio_disconnect\n    closed_by_client = getattr(getattr(eio, "reason", None), "CLIENT_DISCONNECT", "client disconnect")\n\n    async def disconnected(eio_sid: str, *reason: Any) -> Any:\n        try:\n            return await on_disconnect(eio_sid, *reason)\n        finally:\n            if reason == (closed_by_client,):\n                end_long_poll(eio, eio_sid)\n\n'
+    yield '    server._handle_event = guarded_event\n    server._handle_ack = guarded_ack\n    server._handle_connect = guarded_connect\n    eio.on("message", guarded_message)\n    eio.on("connect", guarded_eio_connect)\n'
+    if (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async):
+        pass
+        yield '    eio.on("disconnect", disconnected)\n\n\ndef end_long_poll(eio: Any, eio_sid: str) -> None:\n    """Answer the long-poll GET a polling client left pending when it closed its session.\n    python-engineio\'s asyncio socket, closed by the client\'s CLOSE packet, never wakes that\n    GET (its threading socket does, with the ``None`` that ends a poll): the GET hung until\n    ``ping_interval + ping_timeout``, and the client\'s ``disconnect()`` with it (up to 30 s,\n    python-engineio\'s read timeout). The same ``None`` ends it here, with an empty response;\n    a WebSocket session has no GET to answer."""\n    socket = eio.sockets.get(eio_sid)\n    queue = getattr(socket, "queue", None)\n    if isinstance(queue, asyncio.Queue) and not getattr(socket, "upgraded", True):\n        queue.put_nowait(None)\n'
+    yield '\n'
     if (not (undefined(name='is_async') if l_0_is_async is missing else l_0_is_async)):
         pass
         yield '\n\ndef _never_reached() -> tuple[str, int]:\n    return "", 404\n\n\ndef route_socketio_path(app: Flask, path: str) -> None:\n    """Give ``app`` a URL rule for the Socket.IO path. Flask-SocketIO runs every event in a\n    request context of the handshake\'s URL; without a rule for it, Flask\'s routing raises and\n    catches a NotFound each time (a third of a request context\'s cost). The view is never\n    reached: Flask-SocketIO answers that path first. A path with rule syntax is left alone."""\n    if "<" not in path and ">" not in path:\n        rule = path.rstrip("/") + "/"\n        app.add_url_rule(rule, "sio_codegen_socketio", _never_reached, strict_slashes=False)\n\n\nclass DevRequestHandler(WSGIRequestHandler):\n    """Werkzeug\'s request handler for ``python -m``: a connection idle for ``timeout`` seconds\n    (no request, no WebSocket frame: a live client answers pings more often) is closed, and\n    its thread ends."""\n\n    timeout = 60.0\n'
 
 blocks = {}
-debug_info = '1=23&21=25&33=32&111=34&117=36&121=38&128=40&230=42&232=44&252=51&257=53&261=55&265=57&267=59&270=61&271=63&275=65&279=67&283=69&287=71&291=73&295=75&297=77&305=79&310=81&318=83'
+debug_info = '1=23&13=25&24=29&36=36&114=38&120=40&124=42&131=44&233=46&235=48&255=55&260=57&264=59&268=61&270=63&273=65&274=67&278=69&282=71&286=73&290=75&294=77&298=79&300=81&308=83&313=85&315=87&332=91&349=95'

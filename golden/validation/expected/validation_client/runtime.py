@@ -12,10 +12,13 @@ Validity is decided by JSON Schema (draft-07), each model's schema compiled once
 from __future__ import annotations
 
 import base64
+import contextlib
 import inspect
 import json
 import logging
 import secrets
+import socket
+import threading
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from importlib import resources
 from itertools import islice
@@ -1041,9 +1044,53 @@ def bounded_websocket(limit: int) -> type[Any]:
     class BoundedWebSocket(websocket.WebSocket):  # type: ignore[misc,unused-ignore]
         _received = 0
 
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.peer_closed = threading.Event()
+            """Set when the server's close frame arrives, or when receiving fails."""
+
         def recv_data(self, control_frame: bool = False) -> Any:
             self._received = 0  # one message at a time
             return super().recv_data(control_frame)
+
+        def recv_frame(self) -> Any:
+            try:
+                frame = super().recv_frame()  # type: ignore[no-untyped-call,unused-ignore]
+            except BaseException:
+                self.peer_closed.set()  # nothing more comes: no close frame to wait for
+                raise
+            if frame.opcode == websocket.ABNF.OPCODE_CLOSE:
+                self.close_frame = frame  # as websocket-client's close() keeps it
+                self.peer_closed.set()
+            return frame
+
+        def close(
+            self,
+            status: int = websocket.STATUS_NORMAL,
+            reason: str | bytes = b"",
+            timeout: float | None = 3,
+        ) -> None:
+            """Close, waiting for the server's close frame where it arrives. python-engineio
+            closes from the caller's thread while its read loop is receiving on the same
+            socket: the close frame goes to the read loop, and websocket-client's ``close()``,
+            reading for it too, waited its whole timeout (3 s) wherever the server keeps the
+            TCP connection open after the closing handshake (Werkzeug, the flask runtime)."""
+            acquire = getattr(self.readlock, "acquire", None)  # a NoLock without multithreading
+            if acquire is None or acquire(blocking=False):
+                try:  # no other reader: websocket-client's own close reads the close frame
+                    super().close(status, reason, timeout)
+                finally:
+                    if acquire is not None:
+                        self.readlock.release()
+                return
+            if not self.connected:
+                return
+            self.send_close(status, reason)
+            self.peer_closed.wait(timeout)  # the reader sees the close frame, or fails
+            if self.sock is not None:
+                with contextlib.suppress(OSError):
+                    self.sock.shutdown(socket.SHUT_RDWR)  # wakes a reader still waiting
+            self.shutdown()  # type: ignore[no-untyped-call,unused-ignore]
 
         def _recv(self, bufsize: int) -> bytes:
             data: bytes = super()._recv(bufsize)  # type: ignore[no-untyped-call,unused-ignore]

@@ -13,6 +13,7 @@ connection beyond ``max_connections`` is refused at its handshake.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import os
@@ -321,8 +322,34 @@ def guard(
             return "too many connections"
         return await on_connect(eio_sid, environ)
 
+    on_disconnect: Callable[..., Any] = server._handle_eio_disconnect
+    closed_by_client = getattr(
+        getattr(eio, "reason", None), "CLIENT_DISCONNECT", "client disconnect"
+    )
+
+    async def disconnected(eio_sid: str, *reason: Any) -> Any:
+        try:
+            return await on_disconnect(eio_sid, *reason)
+        finally:
+            if reason == (closed_by_client,):
+                end_long_poll(eio, eio_sid)
+
     server._handle_event = guarded_event
     server._handle_ack = guarded_ack
     server._handle_connect = guarded_connect
     eio.on("message", guarded_message)
     eio.on("connect", guarded_eio_connect)
+    eio.on("disconnect", disconnected)
+
+
+def end_long_poll(eio: Any, eio_sid: str) -> None:
+    """Answer the long-poll GET a polling client left pending when it closed its session.
+    python-engineio's asyncio socket, closed by the client's CLOSE packet, never wakes that
+    GET (its threading socket does, with the ``None`` that ends a poll): the GET hung until
+    ``ping_interval + ping_timeout``, and the client's ``disconnect()`` with it (up to 30 s,
+    python-engineio's read timeout). The same ``None`` ends it here, with an empty response;
+    a WebSocket session has no GET to answer."""
+    socket = eio.sockets.get(eio_sid)
+    queue = getattr(socket, "queue", None)
+    if isinstance(queue, asyncio.Queue) and not getattr(socket, "upgraded", True):
+        queue.put_nowait(None)
