@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -81,10 +80,12 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     marked = pyfuncitem.get_closest_marker("single_threaded") is not None
     if not marked or os.environ.get(_IN_FRESH_PROCESS):
         return None
+    from sio_codegen.render.models_worker import only_thread  # after the cache is set up
+
     deadline = time.monotonic() + 5
-    while threading.active_count() > 1 and time.monotonic() < deadline:
+    while not only_thread() and time.monotonic() < deadline:
         time.sleep(0.05)
-    if threading.active_count() == 1:
+    if only_thread():
         return None
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",

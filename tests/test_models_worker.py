@@ -3,6 +3,7 @@ main process would, reports the generator's errors the same way, and is never ne
 
 from __future__ import annotations
 
+import _thread
 import os
 import signal
 import subprocess
@@ -93,6 +94,26 @@ def test_no_worker_when_switched_off_or_threads_run(monkeypatch: pytest.MonkeyPa
     finally:
         release.set()
         thread.join()
+
+
+def test_no_worker_when_a_thread_threading_does_not_know_runs() -> None:
+    """A thread started below ``threading`` (``_thread``, a C extension's, pytest-xdist's
+    channel) counts too: ``threading.active_count()`` does not see it, the kernel does."""
+    release = _thread.allocate_lock()
+    release.acquire()
+    started = threading.Event()
+
+    def wait() -> None:
+        started.set()
+        release.acquire()
+
+    _thread.start_new_thread(wait, ())
+    try:
+        assert started.wait(5)
+        with models_worker.started() as worker:  # forking a threaded process may deadlock
+            assert worker is None
+    finally:
+        release.release()
 
 
 def test_the_cli_writes_the_same_files_with_and_without_the_worker(tmp_path: Path) -> None:

@@ -9,7 +9,8 @@ machine with two cores that takes the generator's import off the critical path.
 Only on Linux (fork), only from a process without other threads (forking a threaded process can
 deadlock the child), and not with ``SIO_CODEGEN_WORKER=0``; otherwise, or if the worker dies,
 models are generated in the main process. The output is the same either way: the worker runs the
-same function on the same JSON (the golden tests run through the CLI, so through the worker)."""
+same function on the same JSON (``tests/test_models_worker.py`` compares the files the CLI
+writes with and without it)."""
 
 from __future__ import annotations
 
@@ -108,8 +109,20 @@ def _usable() -> bool:
     return (
         sys.platform.startswith("linux")
         and os.environ.get("SIO_CODEGEN_WORKER", "1") != "0"
-        and threading.active_count() == 1
+        and only_thread()
     )
+
+
+def only_thread() -> bool:
+    """True when this process runs no other thread: counted by the kernel (``/proc/self/task``),
+    since ``threading.active_count()`` misses threads started below ``threading`` (``_thread``,
+    C extensions), which a fork would copy in whatever lock they hold just the same."""
+    if threading.active_count() > 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:  # no /proc: threading's count is all there is
+        return True
 
 
 def _fork() -> Worker | None:
