@@ -51,7 +51,7 @@ _pyenv_pythons()
 # tests/test_suite_hygiene.py checks that every entry still names collected tests. Most tests wait
 # on servers and subprocesses, so two workers per core: on the 2-core machine (busy with other
 # work) the smoke set took 39 s with -n 4 and 46 s with -n 2; a clean-clone .ci/run, all four
-# Pythons, about 14 minutes. More timings: README "Development".
+# Pythons, 13 minutes (792 s of tests). More timings: README "Development".
 FULL_SUITE = {PYTHONS[0], PYTHONS[-1]}
 SMOKE = [
     # load, model and render: unit tests (YAML/JSON, $refs, dialects, regex and JSON errors)
